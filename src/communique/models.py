@@ -1,0 +1,183 @@
+"""The values that flow through the pipeline: read → describe → segment → extract → store → reconcile.
+
+Every value is a frozen dataclass; contract vocabularies are StrEnums whose values are the
+export strings. Offsets are half-open spans into a document's *normalised* text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """How a figure is hedged; the values are the export strings of shared/eval/README.md."""
+
+    EXACT = "exact"
+    OVER = "over"
+    AT_LEAST = "at_least"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    UNDER = "under"
+    AT_MOST = "at_most"
+
+
+class Modality(StrEnum):
+    ACTUAL = "actual"
+    TARGET = "target"
+    PLAN = "plan"
+
+
+class ConflictKind(StrEnum):
+    LITERAL = "literal"  # the intervals are disjoint
+    PRAGMATIC = "pragmatic"  # compatible on paper, contradictory in ordinary reading
+    REVISION = "revision"  # one speaker or source changes its figure for the same period
+    JUMP = "jump"  # a large move between two moments of a level
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+QUESTION = "Question"
+"""Canonical speaker of a journalist's question."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """Half-open [start, end) character offsets into a document's normalised text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    """A closed span of days, [start, end] inclusive, as the export contract writes it."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawDocument:
+    """What `read` produces: the decoded original, the normalised text and the hints found on the way."""
+
+    source: str  # path, URL, or FILE.jsonl#ID
+    original: str  # decoded text as it came (HTML already reduced to text by trafilatura)
+    text: str  # normalised text: every offset downstream refers to it
+    content_hash: str  # sha256 of the normalised text: re-ingest is idempotent
+    format: str  # "text", "markdown", "html", "jsonl"
+    offset_map: tuple[int, ...] = ()  # offset_map[i] = index in `original` of text[i]
+    title: str | None = None  # hints from metadata (HTML <title>, JSONL fields)
+    date: date | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """One person of the registry: "President of Russia Vladimir Putin", "President Putin" → Vladimir Putin."""
+
+    name: str  # canonical full name
+    roles: tuple[str, ...] = ()
+    country: str | None = None  # ISO 3166-1 alpha-2
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Description:
+    """What `describe` finds out about a document."""
+
+    title: str | None = None
+    date: date | None = None
+    place: str | None = None
+    publisher: str | None = None
+    participants: tuple[str, ...] = ()  # canonical names
+    countries: tuple[
+        str, ...
+    ] = ()  # ISO alpha-2 codes of the parties, first the host/publisher side
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Turn:
+    """One speaker turn; `span` covers what was said (not the speaker label)."""
+
+    speaker: str  # canonical name, QUESTION, or the label as written when unknown
+    span: Span
+    label: str = ""  # the speaker label as written ("President of Russia Vladimir Putin")
+    role: str | None = None
+    country: str | None = None  # ISO alpha-2 of the speaker
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One quantitative claim; `span` covers `quote` in the normalised text."""
+
+    quote: str  # the quantity expression as written, with its hedge: "over $17 billion"
+    value: Decimal  # base units: 17000000000 for "$17 billion"
+    unit: str  # ISO 4217 code, "percent", "count", "rank"
+    qualifier: Qualifier = Qualifier.EXACT
+    low: Decimal | None = None  # interval implied by the hedge and the precision as written
+    high: Decimal | None = None
+    metric: str = ""  # provisional key shared by claims about one indicator
+    metric_phrase: str = ""  # what is measured, as written: "bilateral trade"
+    subject: str | None = None  # ISO alpha-2: whose indicator ("Russian investment" → RU)
+    object: str | None = None  # ISO alpha-2: towards whom ("... in Kazakhstan" → KZ)
+    period: Period | None = None  # for amounts over a span of time
+    as_of: date | None = None  # for a level at a moment
+    modality: Modality = Modality.ACTUAL
+    speaker: str = ""
+    span: Span
+    sentence: Span | None = None
+    extractor: str = ""  # versioned stage name: "communique.claims.v1"
+    # Filled by the ledger when a claim is read back; None on freshly extracted claims.
+    id: int | None = None
+    source: str | None = None
+    document_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """A disagreement between claims on one metric for one period or moment."""
+
+    kind: ConflictKind
+    severity: Severity
+    metric: str
+    explanation: str
+    claims: tuple[Claim, ...] = field(default_factory=tuple)
+    period: Period | None = None
+    as_of: date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A document as the ledger holds it, with what each stage found."""
+
+    source: str
+    content_hash: str
+    text: str
+    original: str = ""
+    format: str = "text"
+    title: str | None = None
+    date: date | None = None
+    place: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    participants: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    id: int | None = None

@@ -1,0 +1,1 @@
+"""Step 7: exports (JSONL, CSV, Parquet) and reports (terminal, offline HTML)."""

@@ -1,0 +1,1 @@
+"""Step 6: one metric across phrasing and documents, timelines, conflicts."""

@@ -1,0 +1,522 @@
+"""The ledger: documents, turns, claims and conflicts on SQLite or PostgreSQL.
+
+One document is one transaction, so a crash mid-run leaves only whole documents behind, and
+the content hash makes re-ingesting the same text a no-op. Reads return dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import selectinload, sessionmaker
+
+from communique._optional import require
+from communique.errors import LedgerError
+from communique.models import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Document,
+    Modality,
+    Period,
+    Qualifier,
+    Severity,
+    Span,
+    Turn,
+)
+from communique.store import migrations
+from communique.store.tables import (
+    ClaimRow,
+    ConflictClaimRow,
+    ConflictRow,
+    DocumentRow,
+    IngestRun,
+    TurnRow,
+)
+from communique.store.url import describe_url, resolve_db_url
+
+
+class AddStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"  # same source, new content: the old version is removed with its claims
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimFilter:
+    """Filters for `Ledger.claims`; every field narrows, None means any."""
+
+    metric: str | None = None
+    speaker: str | None = None
+    country: str | None = None  # subject or object
+    document_id: int | None = None
+    source: str | None = None
+    qualifier: str | None = None
+    modality: str | None = None
+    unit: str | None = None
+    text: str | None = None  # substring of the quote or metric phrase
+    since: date | None = None  # period end or as-of on/after
+    until: date | None = None  # period start or as-of on/before
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    document_id: int
+    source: str
+    title: str | None
+    date: date | None
+    snippet: str  # text around the match; matches wrapped in [[ ]]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when already there)."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.begin() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")  # cascades from documents to turns and claims
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web UI) never block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL keeps commits atomic across a crash
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Ledger:
+    """A connection to one ledger. Open with `Ledger.open(db)`; close when done."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.engine = engine
+        self.url = url
+        self._session = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, db: str | None = None, *, migrate: bool = True) -> Ledger:
+        """Open (and create or migrate) the ledger at `db`: a path, an SQLAlchemy URL, or None."""
+        url = resolve_db_url(db)
+        where = describe_url(url)
+        if url.drivername.startswith("postgresql"):
+            require("psycopg", extra="postgres")
+        if url.drivername.startswith("sqlite") and url.database:
+            parent = Path(url.database).parent
+            if not parent.is_dir():
+                raise LedgerError(where, "missing-dir", f"folder {parent} does not exist")
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+            if url.drivername.startswith("sqlite"):
+                event.listen(engine, "connect", _sqlite_pragmas)
+            if migrate:
+                _migrate(engine)
+        except OperationalError as exc:
+            raise LedgerError(where, "cannot-open", str(exc.orig).strip()) from exc
+        except SQLAlchemyError as exc:
+            raise LedgerError(where, "cannot-open", str(exc)) from exc
+        return cls(engine, url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def __repr__(self) -> str:
+        return f"Ledger({describe_url(self.url)!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        with self._session.begin() as s:
+            run = IngestRun(started_at=_now(), status="running", inputs=list(inputs), counts={})
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, *, counts: dict[str, int], status: str = "done") -> None:
+        with self._session.begin() as s:
+            s.execute(
+                update(IngestRun)
+                .where(IngestRun.id == run_id)
+                .values(finished_at=_now(), counts=counts, status=status)
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self._session() as s:
+            rows = s.scalars(select(IngestRun).order_by(IngestRun.id)).all()
+            return [
+                {
+                    "id": r.id,
+                    "status": r.status,
+                    "started_at": r.started_at,
+                    "finished_at": r.finished_at,
+                    "inputs": r.inputs,
+                    "counts": r.counts,
+                }
+                for r in rows
+            ]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def has_content(self, content_hash: str) -> bool:
+        with self._session() as s:
+            found = s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
+            return found is not None
+
+    def add_document(
+        self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
+    ) -> AddStatus:
+        """Store one processed document with its turns and claims, all in one transaction."""
+        try:
+            with self._session.begin() as s:
+                if s.scalar(
+                    select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)
+                ):
+                    return AddStatus.UNCHANGED
+                replaced = s.execute(
+                    delete(DocumentRow).where(DocumentRow.source == doc.source)
+                ).rowcount
+                s.add(_document_row(doc, run_id=run_id, stages=stages or {}))
+                return AddStatus.REPLACED if replaced else AddStatus.NEW
+        except IntegrityError:  # a concurrent writer stored the same content first
+            return AddStatus.UNCHANGED
+        except SQLAlchemyError as exc:
+            raise LedgerError(
+                describe_url(self.url), "write-failed", f"{doc.source}: {exc}"
+            ) from exc
+
+    def set_metrics(self, metrics: dict[int, str]) -> None:
+        """Rewrite the canonical metric key of claims (by id), as reconciliation decides."""
+        if not metrics:
+            return
+        with self._session.begin() as s:
+            s.execute(
+                update(ClaimRow),
+                [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
+            )
+
+    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        """Swap the whole set of conflicts in one transaction (they are derived data)."""
+        with self._session.begin() as s:
+            s.execute(delete(ConflictClaimRow))
+            s.execute(delete(ConflictRow))
+            for conflict in conflicts:
+                row = ConflictRow(
+                    kind=conflict.kind.value,
+                    severity=conflict.severity.value,
+                    metric=conflict.metric,
+                    explanation=conflict.explanation,
+                    period_start=conflict.period.start if conflict.period else None,
+                    period_end=conflict.period.end if conflict.period else None,
+                    as_of=conflict.as_of,
+                )
+                s.add(row)
+                s.flush()
+                for position, claim in enumerate(conflict.claims):
+                    if claim.id is None:
+                        raise ValueError("conflicts can only refer to stored claims")
+                    s.add(
+                        ConflictClaimRow(conflict_id=row.id, claim_id=claim.id, position=position)
+                    )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def count(self) -> dict[str, int]:
+        with self._session() as s:
+            return {
+                "documents": s.scalar(select(func.count(DocumentRow.id))) or 0,
+                "turns": s.scalar(select(func.count(TurnRow.id))) or 0,
+                "claims": s.scalar(select(func.count(ClaimRow.id))) or 0,
+                "conflicts": s.scalar(select(func.count(ConflictRow.id))) or 0,
+            }
+
+    def documents(
+        self, *, limit: int | None = None, offset: int = 0, with_text: bool = False
+    ) -> list[Document]:
+        """Documents in ingest order, with their turns (and their text if asked)."""
+        with self._session() as s:
+            query = (
+                select(DocumentRow)
+                .options(selectinload(DocumentRow.turns))
+                .order_by(DocumentRow.id)
+                .offset(offset)
+                .limit(limit)
+            )
+            return [_document(row, with_text=with_text) for row in s.scalars(query)]
+
+    def document(self, key: int | str) -> Document | None:
+        """One document by id or source, with text, turns and claims."""
+        with self._session() as s:
+            cond = DocumentRow.id == key if isinstance(key, int) else DocumentRow.source == key
+            row = s.scalars(
+                select(DocumentRow)
+                .where(cond)
+                .options(selectinload(DocumentRow.turns), selectinload(DocumentRow.claims))
+            ).first()
+            if row is None:
+                return None
+            return _document(row, with_text=True, with_claims=True)
+
+    def iter_claims(
+        self, where: ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Claim]:
+        """Claims in document order, each with its source and document date."""
+        where = where or ClaimFilter()
+        query = (
+            select(ClaimRow, DocumentRow.source, DocumentRow.date)
+            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+            .order_by(ClaimRow.document_id, ClaimRow.start, ClaimRow.id)
+        )
+        query = _filter_claims(query, where)
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._session() as s:
+            for row, source, doc_date in s.execute(query).yield_per(1000):
+                yield _claim(row, source=source, document_date=doc_date)
+
+    def claims(self, where: ClaimFilter | None = None, **kwargs: Any) -> list[Claim]:
+        return list(self.iter_claims(where, **kwargs))
+
+    def count_claims(self, where: ClaimFilter | None = None) -> int:
+        query = _filter_claims(
+            select(func.count(ClaimRow.id)).join(
+                DocumentRow, ClaimRow.document_id == DocumentRow.id
+            ),
+            where or ClaimFilter(),
+        )
+        with self._session() as s:
+            return s.scalar(query) or 0
+
+    def claim(self, claim_id: int) -> Claim | None:
+        with self._session() as s:
+            hit = s.execute(
+                select(ClaimRow, DocumentRow.source, DocumentRow.date)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ClaimRow.id == claim_id)
+            ).first()
+            return None if hit is None else _claim(hit[0], source=hit[1], document_date=hit[2])
+
+    def conflicts(self) -> list[Conflict]:
+        """Every stored conflict with the claims it involves, in their stored order."""
+        with self._session() as s:
+            rows = s.scalars(select(ConflictRow).order_by(ConflictRow.id)).all()
+            links = s.execute(
+                select(ConflictClaimRow.conflict_id, ClaimRow, DocumentRow.source, DocumentRow.date)
+                .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
+            ).all()
+        members: dict[int, list[Claim]] = {}
+        for conflict_id, claim_row, source, doc_date in links:
+            members.setdefault(conflict_id, []).append(
+                _claim(claim_row, source=source, document_date=doc_date)
+            )
+        return [
+            Conflict(
+                id=r.id,
+                kind=ConflictKind(r.kind),
+                severity=Severity(r.severity),
+                metric=r.metric,
+                explanation=r.explanation,
+                period=Period(start=r.period_start, end=r.period_end)
+                if r.period_start and r.period_end
+                else None,
+                as_of=r.as_of,
+                claims=tuple(members.get(r.id, ())),
+            )
+            for r in rows
+        ]
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over titles and texts (FTS5 on SQLite, tsvector on PostgreSQL)."""
+        from communique.store.search import search_documents
+
+        with self.engine.connect() as conn:
+            return search_documents(conn, query, limit=limit, offset=offset)
+
+
+# -- row ↔ dataclass ------------------------------------------------------------------------
+
+
+def _filter_claims(query: Any, where: ClaimFilter) -> Any:
+    if where.metric is not None:
+        query = query.where(ClaimRow.metric == where.metric)
+    if where.speaker is not None:
+        query = query.where(ClaimRow.speaker == where.speaker)
+    if where.country is not None:
+        query = query.where(
+            (ClaimRow.subject == where.country) | (ClaimRow.object == where.country)
+        )
+    if where.document_id is not None:
+        query = query.where(ClaimRow.document_id == where.document_id)
+    if where.source is not None:
+        query = query.where(DocumentRow.source == where.source)
+    if where.qualifier is not None:
+        query = query.where(ClaimRow.qualifier == where.qualifier)
+    if where.modality is not None:
+        query = query.where(ClaimRow.modality == where.modality)
+    if where.unit is not None:
+        query = query.where(ClaimRow.unit == where.unit)
+    if where.text:
+        pattern = f"%{where.text.lower()}%"
+        query = query.where(
+            func.lower(ClaimRow.quote).like(pattern)
+            | func.lower(ClaimRow.metric_phrase).like(pattern)
+        )
+    if where.since is not None:
+        query = query.where(func.coalesce(ClaimRow.period_end, ClaimRow.as_of) >= where.since)
+    if where.until is not None:
+        query = query.where(func.coalesce(ClaimRow.period_start, ClaimRow.as_of) <= where.until)
+    return query
+
+
+def _document_row(doc: Document, *, run_id: int | None, stages: dict[str, str]) -> DocumentRow:
+    row = DocumentRow(
+        source=doc.source,
+        content_hash=doc.content_hash,
+        format=doc.format,
+        title=doc.title,
+        date=doc.date,
+        place=doc.place,
+        publisher=doc.publisher,
+        url=doc.url,
+        participants=list(doc.participants),
+        countries=list(doc.countries),
+        text=doc.text,
+        original=doc.original,
+        stages=stages,
+        run_id=run_id,
+        ingested_at=_now(),
+    )
+    row.turns = [
+        TurnRow(
+            seq=i,
+            speaker=t.speaker,
+            label=t.label,
+            role=t.role,
+            country=t.country,
+            start=t.span.start,
+            end=t.span.end,
+        )
+        for i, t in enumerate(doc.turns)
+    ]
+    row.claims = [
+        ClaimRow(
+            quote=c.quote,
+            value=float(c.value),
+            value_text=str(c.value),
+            unit=c.unit,
+            qualifier=c.qualifier.value,
+            low=None if c.low is None else str(c.low),
+            high=None if c.high is None else str(c.high),
+            metric=c.metric,
+            metric_auto=c.metric,
+            metric_phrase=c.metric_phrase,
+            subject=c.subject,
+            object=c.object,
+            period_start=c.period.start if c.period else None,
+            period_end=c.period.end if c.period else None,
+            as_of=c.as_of,
+            modality=c.modality.value,
+            speaker=c.speaker,
+            start=c.span.start,
+            end=c.span.end,
+            sentence_start=c.sentence.start if c.sentence else None,
+            sentence_end=c.sentence.end if c.sentence else None,
+            extractor=c.extractor,
+        )
+        for c in doc.claims
+    ]
+    return row
+
+
+def _claim(row: ClaimRow, *, source: str, document_date: date | None) -> Claim:
+    return Claim(
+        id=row.id,
+        source=source,
+        document_date=document_date,
+        quote=row.quote,
+        value=Decimal(row.value_text),
+        unit=row.unit,
+        qualifier=Qualifier(row.qualifier),
+        low=None if row.low is None else Decimal(row.low),
+        high=None if row.high is None else Decimal(row.high),
+        metric=row.metric,
+        metric_phrase=row.metric_phrase,
+        subject=row.subject,
+        object=row.object,
+        period=Period(start=row.period_start, end=row.period_end)
+        if row.period_start and row.period_end
+        else None,
+        as_of=row.as_of,
+        modality=Modality(row.modality),
+        speaker=row.speaker,
+        span=Span(start=row.start, end=row.end),
+        sentence=Span(start=row.sentence_start, end=row.sentence_end)
+        if row.sentence_start is not None and row.sentence_end is not None
+        else None,
+        extractor=row.extractor,
+    )
+
+
+def _document(row: DocumentRow, *, with_text: bool, with_claims: bool = False) -> Document:
+    return Document(
+        id=row.id,
+        source=row.source,
+        content_hash=row.content_hash,
+        format=row.format,
+        title=row.title,
+        date=row.date,
+        place=row.place,
+        publisher=row.publisher,
+        url=row.url,
+        participants=tuple(row.participants),
+        countries=tuple(row.countries),
+        text=row.text if with_text else "",
+        original=row.original if with_text else "",
+        turns=tuple(
+            Turn(
+                speaker=t.speaker,
+                label=t.label,
+                role=t.role,
+                country=t.country,
+                span=Span(start=t.start, end=t.end),
+            )
+            for t in row.turns
+        ),
+        claims=tuple(_claim(c, source=row.source, document_date=row.date) for c in row.claims)
+        if with_claims
+        else (),
+    )

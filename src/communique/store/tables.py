@@ -1,0 +1,157 @@
+"""The ledger's tables (SQLAlchemy 2). Rows never leave `store/`: the ledger returns dataclasses.
+
+The same schema runs on SQLite and PostgreSQL; Alembic migrations in `migrations/` create it.
+Amounts are stored twice: as a double for range queries and as exact decimal text, because
+SQLite has no decimal type and the export must write back exactly what the parser read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class IngestRun(Base):
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))  # running, done, failed, interrupted
+    inputs: Mapped[list[Any]] = mapped_column(JSON)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(2048), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    place: Mapped[str | None] = mapped_column(String(256))
+    publisher: Mapped[str | None] = mapped_column(String(256))
+    url: Mapped[str | None] = mapped_column(String(2048))
+    participants: Mapped[list[Any]] = mapped_column(JSON)
+    countries: Mapped[list[Any]] = mapped_column(JSON)
+    text: Mapped[str] = mapped_column(Text)
+    original: Mapped[str] = mapped_column(Text)
+    stages: Mapped[dict[str, Any]] = mapped_column(JSON)  # stage name → version that produced it
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id", ondelete="SET NULL"))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+    turns: Mapped[list[TurnRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="TurnRow.seq"
+    )
+    claims: Mapped[list[ClaimRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="ClaimRow.start"
+    )
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(256), unique=True)
+    roles: Mapped[list[Any]] = mapped_column(JSON)
+    country: Mapped[str | None] = mapped_column(String(2))
+
+
+class TurnRow(Base):
+    __tablename__ = "turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str] = mapped_column(String(256), index=True)
+    label: Mapped[str] = mapped_column(String(512))
+    role: Mapped[str | None] = mapped_column(String(256))
+    country: Mapped[str | None] = mapped_column(String(2))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="turns")
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    quote: Mapped[str] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Double)
+    value_text: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(16))
+    qualifier: Mapped[str] = mapped_column(String(16))
+    low: Mapped[str | None] = mapped_column(String(64))
+    high: Mapped[str | None] = mapped_column(String(64))
+    metric: Mapped[str] = mapped_column(String(256), index=True)
+    metric_auto: Mapped[str] = mapped_column(
+        String(256)
+    )  # the extractor's key before any catalogue
+    metric_phrase: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(2))
+    object: Mapped[str | None] = mapped_column(String(2))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    modality: Mapped[str] = mapped_column(String(16))
+    speaker: Mapped[str] = mapped_column(String(256), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    sentence_end: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+    document: Mapped[DocumentRow] = relationship(back_populates="claims")
+
+
+class ConflictRow(Base):
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[str] = mapped_column(String(256), index=True)
+    explanation: Mapped[str] = mapped_column(Text)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    as_of: Mapped[date | None] = mapped_column(Date)
+
+
+class ConflictClaimRow(Base):
+    __tablename__ = "conflict_claims"
+
+    conflict_id: Mapped[int] = mapped_column(
+        ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+Index("ix_claims_metric_unit", ClaimRow.metric, ClaimRow.unit)

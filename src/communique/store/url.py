@@ -1,0 +1,46 @@
+"""Which ledger to open: `--db` (a file path or an SQLAlchemy URL), else COMMUNIQUE_DB, else ./communique.db."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from communique.errors import ConfigError
+
+DEFAULT_DB = "communique.db"
+ENV_VAR = "COMMUNIQUE_DB"
+
+
+def resolve_db_url(db: str | None = None) -> URL:
+    """Turn `db` (or the environment, or the default file) into an SQLAlchemy URL.
+
+    A bare path means an SQLite file; `postgresql://` is read as `postgresql+psycopg://`
+    since psycopg 3 is the driver the `postgres` extra installs.
+    """
+    value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in value:
+        return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser()))
+    try:
+        url = make_url(value)
+    except ArgumentError as exc:
+        raise ConfigError(value, "bad-db-url", f"not a database URL: {exc}") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.drivername == "sqlite":
+        url = url.set(drivername="sqlite+pysqlite")
+    if not url.drivername.startswith(("sqlite", "postgresql")):
+        raise ConfigError(
+            value,
+            "bad-db-url",
+            f"unsupported database {url.drivername!r}",
+            hint="use a file path, sqlite:///FILE or postgresql+psycopg://USER@HOST/DB",
+        )
+    return url
+
+
+def describe_url(url: URL) -> str:
+    """The URL as shown to users: never with its password."""
+    return url.render_as_string(hide_password=True)
