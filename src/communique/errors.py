@@ -1,12 +1,11 @@
 """The exception tree. Every error names the path (file, URL or ledger) and a reason code.
 
     CommuniqueError
-    ├── InputError            a document cannot be read        (path, reason: missing, empty, binary,
-    │                                                           encoding, too-large, bad-json-line,
-    │                                                           bad-html, unsupported)
-    ├── LedgerError           the ledger cannot be opened/used (path = the database URL, reason)
-    ├── ConfigError           a setting or catalogue file is invalid
-    └── MissingExtra          an optional part is not installed (names the pip extra)
+    ├── InputError      a document cannot be read (reason: missing, empty, binary, encoding,
+    │                   too-large, bad-json-line, bad-html, unsupported)
+    ├── LedgerError     the ledger cannot be opened or written (path = the database URL)
+    ├── ConfigError     a setting, flag or catalogue file is invalid
+    └── MissingExtra    an optional part is not installed (names the pip extra)
 
 The CLI turns each into one line of output and a non-zero exit code; library code never prints.
 """

@@ -1,4 +1,4 @@
-"""The values that flow through the pipeline: read → describe → segment → extract → store → reconcile.
+"""The values that flow through the pipeline: read → describe → segment → extract → store.
 
 Every value is a frozen dataclass; contract vocabularies are StrEnums whose values are the
 export strings. Offsets are half-open spans into a document's *normalised* text.
@@ -72,7 +72,7 @@ class Period:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RawDocument:
-    """What `read` produces: the decoded original, the normalised text and the hints found on the way."""
+    """What `read` produces: the decoded original, the normalised text, and metadata hints."""
 
     source: str  # path, URL, or FILE.jsonl#ID
     original: str  # decoded text as it came (HTML already reduced to text by trafilatura)
@@ -88,7 +88,7 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
-    """One person of the registry: "President of Russia Vladimir Putin", "President Putin" → Vladimir Putin."""
+    """A person: "President of Russia Vladimir Putin" and "President Putin" are one."""
 
     name: str  # canonical full name
     roles: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Which ledger to open: `--db` (a file path or an SQLAlchemy URL), else COMMUNIQUE_DB, else ./communique.db."""
+"""Which ledger to open: `--db` (path or URL), else COMMUNIQUE_DB, else ./communique.db."""
 
 from __future__ import annotations
 
