@@ -42,5 +42,7 @@ def resolve_db_url(db: str | None = None) -> URL:
 
 
 def describe_url(url: URL) -> str:
-    """The URL as shown to users: never with its password."""
+    """The ledger as shown to users: an SQLite file by its path, a server URL without password."""
+    if url.drivername.startswith("sqlite") and url.database:
+        return url.database
     return url.render_as_string(hide_password=True)

@@ -1,0 +1,63 @@
+"""communique: a ledger of checkable claims from official statements.
+
+>>> import communique
+>>> summary = communique.ingest(["examples/corpus"], db="communique.db")
+>>> with communique.open_ledger("communique.db") as ledger:
+...     claims = ledger.claims()
+"""
+
+from communique.api import IngestSummary, ingest, open_ledger
+from communique.errors import (
+    CommuniqueError,
+    ConfigError,
+    InputError,
+    LedgerError,
+    MissingExtra,
+)
+from communique.models import (
+    QUESTION,
+    Claim,
+    Conflict,
+    ConflictKind,
+    Description,
+    Document,
+    Modality,
+    Period,
+    Person,
+    Qualifier,
+    RawDocument,
+    Severity,
+    Span,
+    Turn,
+)
+from communique.store.ledger import ClaimFilter, Ledger
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "QUESTION",
+    "Claim",
+    "ClaimFilter",
+    "CommuniqueError",
+    "ConfigError",
+    "Conflict",
+    "ConflictKind",
+    "Description",
+    "Document",
+    "IngestSummary",
+    "InputError",
+    "Ledger",
+    "LedgerError",
+    "MissingExtra",
+    "Modality",
+    "Period",
+    "Person",
+    "Qualifier",
+    "RawDocument",
+    "Severity",
+    "Span",
+    "Turn",
+    "__version__",
+    "ingest",
+    "open_ledger",
+]

@@ -1,0 +1,60 @@
+"""`communique export`: documents, claims or conflicts as JSONL, CSV or Parquet."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from communique.cli.app import DbOption, app
+from communique.cli.output import console, errors_as_exit
+from communique.present.export import EXPORTERS, ExportFormat, iter_records
+from communique.store.ledger import Ledger
+
+
+class ExportKind(StrEnum):
+    DOCUMENTS = "documents"
+    CLAIMS = "claims"
+    CONFLICTS = "conflicts"
+
+
+@app.command("export")
+def export_command(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="Output format (parquet needs the extra)."),
+    ] = ExportFormat.JSONL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the ledger's documents, claims or conflicts, one record per line."""
+    with errors_as_exit(), Ledger.open(db) as ledger:
+        items: Any = {
+            ExportKind.DOCUMENTS: lambda: ledger.documents(),
+            ExportKind.CLAIMS: lambda: ledger.iter_claims(),
+            ExportKind.CONFLICTS: lambda: ledger.conflicts(),
+        }[kind]()
+        exporter = EXPORTERS[format]
+        records = iter_records(kind.value, items)
+        if format is ExportFormat.PARQUET:
+            if output is None:
+                if sys.stdout.isatty():
+                    console.print("[red]error[/red] parquet is binary: use --output FILE")
+                    raise typer.Exit(2)
+                n = exporter.write(records, sys.stdout.buffer)
+            else:
+                with output.open("wb") as fh:
+                    n = exporter.write(records, fh)
+        elif output is None:
+            n = exporter.write(records, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = exporter.write(records, fh)
+    if output is not None:
+        console.print(f"{n} {kind.value} written to {output}")

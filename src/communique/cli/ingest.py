@@ -1,0 +1,67 @@
+"""`communique ingest`: read statements into the ledger."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from communique.api import ingest
+from communique.cli.app import DbOption, app
+from communique.cli.output import console, error_line, errors_as_exit
+from communique.store.url import describe_url, resolve_db_url
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursive), globs, or - for stdin. "
+            "Formats: .txt .md .html .htm, and .jsonl (one {id, title, date, url, text} a line).",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes to use. Default: one per core."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read statements, extract their claims and store them in the ledger.
+
+    Re-running on the same files adds nothing; a file whose text changed replaces its old version.
+    Exits with code 1 when any input failed (the others are still stored).
+    """
+    with errors_as_exit():
+        where = describe_url(resolve_db_url(db))
+        stdin = sys.stdin.buffer if "-" in paths else None
+        with Progress(
+            TextColumn("[bold]ingest[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("documents"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=quiet or not console.is_terminal,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingest", total=None)
+
+            def progress(_event: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            summary = ingest(paths, db=db, workers=workers, stdin=stdin, progress=progress)
+    for err in summary.errors:
+        console.print(error_line(err))
+    console.print(
+        f"[bold]{summary.read}[/bold] read, [green]{summary.new} new[/green], "
+        f"{summary.unchanged} unchanged, {summary.replaced} replaced, "
+        + (f"[red]{summary.failed} failed[/red]" if summary.failed else "0 failed")
+        + f" · {summary.claims} claims, {summary.conflicts} conflicts · ledger {where}"
+    )
+    if summary.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,1 @@
+"""`communique serve`: the REST API and web UI. (Skeleton: not built yet.)"""

@@ -1,0 +1,170 @@
+"""Exports: documents, claims and conflicts as JSONL or CSV (Parquet with the `parquet` extra).
+
+The record fields are the contract of shared/eval/README.md: keep them stable. Dates are ISO
+strings, amounts are JSON numbers in base units, and everything carries its `source`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from enum import StrEnum
+from typing import IO, Any, Protocol
+
+from communique._optional import require
+from communique.models import Claim, Conflict, Document, Period
+
+Record = dict[str, Any]
+
+
+class ExportFormat(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+class Exporter(Protocol):
+    def write(self, records: Iterable[Record], stream: IO[Any]) -> int: ...
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: an int when whole, else a float."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _period(period: Period | None) -> dict[str, str] | None:
+    return (
+        None
+        if period is None
+        else {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    )
+
+
+def claim_record(claim: Claim) -> Record:
+    """One claim as the scorer and users read it."""
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "speaker": claim.speaker,
+        "quote": claim.quote,
+        "value": _number(claim.value),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier.value,
+        "low": _number(claim.low),
+        "high": _number(claim.high),
+        "metric": claim.metric,
+        "metric_phrase": claim.metric_phrase,
+        "subject": claim.subject,
+        "object": claim.object,
+        "period": _period(claim.period),
+        "as_of": claim.as_of.isoformat() if claim.as_of else None,
+        "modality": claim.modality.value,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "sentence": None
+        if claim.sentence is None
+        else {"start": claim.sentence.start, "end": claim.sentence.end},
+        "document_date": claim.document_date.isoformat() if claim.document_date else None,
+        "extractor": claim.extractor,
+    }
+
+
+def document_record(doc: Document) -> Record:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "place": doc.place,
+        "publisher": doc.publisher,
+        "url": doc.url,
+        "participants": list(doc.participants),
+        "countries": list(doc.countries),
+        "content_hash": doc.content_hash,
+        "turns": [
+            {
+                "speaker": t.speaker,
+                "label": t.label,
+                "role": t.role,
+                "country": t.country,
+                "start": t.span.start,
+                "end": t.span.end,
+            }
+            for t in doc.turns
+        ],
+    }
+
+
+def conflict_record(conflict: Conflict) -> Record:
+    return {
+        "id": conflict.id,
+        "kind": conflict.kind.value,
+        "severity": conflict.severity.value,
+        "metric": conflict.metric,
+        "period": _period(conflict.period),
+        "as_of": conflict.as_of.isoformat() if conflict.as_of else None,
+        "explanation": conflict.explanation,
+        "claims": [claim_record(c) for c in conflict.claims],
+    }
+
+
+class JsonlExporter:
+    def write(self, records: Iterable[Record], stream: IO[Any]) -> int:
+        n = 0
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+
+
+def _flat(record: Record) -> Record:
+    """Nested fields as JSON text, so that a CSV row stays one row."""
+    return {
+        k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+        for k, v in record.items()
+    }
+
+
+class CsvExporter:
+    def write(self, records: Iterable[Record], stream: IO[Any]) -> int:
+        writer: csv.DictWriter[str] | None = None
+        n = 0
+        for record in records:
+            row = _flat(record)
+            if writer is None:
+                writer = csv.DictWriter(stream, fieldnames=list(row), lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(row)
+            n += 1
+        return n
+
+
+class ParquetExporter:
+    """Parquet needs a binary stream and the `parquet` extra (pyarrow)."""
+
+    def write(self, records: Iterable[Record], stream: IO[Any]) -> int:
+        pa = require("pyarrow", extra="parquet")
+        pq = require("pyarrow.parquet", extra="parquet")
+        rows = [_flat(r) for r in records]
+        table = pa.Table.from_pylist(rows)
+        pq.write_table(table, stream)
+        return len(rows)
+
+
+EXPORTERS: dict[ExportFormat, Exporter] = {
+    ExportFormat.JSONL: JsonlExporter(),
+    ExportFormat.CSV: CsvExporter(),
+    ExportFormat.PARQUET: ParquetExporter(),
+}
+
+
+def iter_records(kind: str, items: Iterable[Any]) -> Iterator[Record]:
+    """Records of one kind ("documents", "claims", "conflicts") from ledger values."""
+    convert = {"documents": document_record, "claims": claim_record, "conflicts": conflict_record}[
+        kind
+    ]
+    return (convert(item) for item in items)
