@@ -11,7 +11,7 @@ from rich.console import Console
 
 from communique.errors import CommuniqueError
 
-console = Console(stderr=True, highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 
 def error_line(exc: CommuniqueError) -> str:
