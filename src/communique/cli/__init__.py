@@ -1,6 +1,6 @@
 """The `communique` command line: one module per command group, all thin over the library."""
 
-from communique.cli import export, ingest, report, serve  # noqa: F401  (registers the commands)
+from communique.cli import export, ingest, report, search, serve  # noqa: F401  (registers commands)
 from communique.cli.app import app
 
 
