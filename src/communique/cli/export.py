@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,11 +36,13 @@ def export_command(
 ) -> None:
     """Write the ledger's documents, claims or conflicts, one record per line."""
     with errors_as_exit(), Ledger.open(db) as ledger:
-        items: Any = {
-            ExportKind.DOCUMENTS: lambda: ledger.documents(),
-            ExportKind.CLAIMS: lambda: ledger.iter_claims(),
-            ExportKind.CONFLICTS: lambda: ledger.conflicts(),
-        }[kind]()
+        items: Iterable[Any]
+        if kind is ExportKind.DOCUMENTS:
+            items = ledger.documents()
+        elif kind is ExportKind.CLAIMS:
+            items = ledger.iter_claims()
+        else:
+            items = ledger.conflicts()
         exporter = EXPORTERS[format]
         records = iter_records(kind.value, items)
         if format is ExportFormat.PARQUET:

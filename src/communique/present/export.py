@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import IO, Any, Protocol
@@ -164,7 +164,10 @@ EXPORTERS: dict[ExportFormat, Exporter] = {
 
 def iter_records(kind: str, items: Iterable[Any]) -> Iterator[Record]:
     """Records of one kind ("documents", "claims", "conflicts") from ledger values."""
-    convert = {"documents": document_record, "claims": claim_record, "conflicts": conflict_record}[
-        kind
-    ]
+    converters: dict[str, Callable[[Any], Record]] = {
+        "documents": document_record,
+        "claims": claim_record,
+        "conflicts": conflict_record,
+    }
+    convert = converters[kind]
     return (convert(item) for item in items)

@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select, update
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import selectinload, sessionmaker
 
@@ -203,9 +203,8 @@ class Ledger:
                     select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)
                 ):
                     return AddStatus.UNCHANGED
-                replaced = s.execute(
-                    delete(DocumentRow).where(DocumentRow.source == doc.source)
-                ).rowcount
+                removed = s.execute(delete(DocumentRow).where(DocumentRow.source == doc.source))
+                replaced = cast("CursorResult[Any]", removed).rowcount
                 s.add(_document_row(doc, run_id=run_id, stages=stages or {}))
                 return AddStatus.REPLACED if replaced else AddStatus.NEW
         except IntegrityError:  # a concurrent writer stored the same content first
