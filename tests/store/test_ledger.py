@@ -193,3 +193,19 @@ def test_ledger_open_errors_name_the_problem(db: str, error: type[Exception], re
     with pytest.raises(error) as caught:
         Ledger.open(db)
     assert caught.value.reason == reason  # type: ignore[attr-defined]
+
+
+def test_ledger_records_speakers_once_with_their_roles(ledger: Ledger) -> None:
+    putin = Turn(
+        speaker="Vladimir Putin",
+        role="President of Russia",
+        country="RU",
+        span=Span(start=0, end=5),
+    )
+    question = Turn(speaker="Question", span=Span(start=5, end=9))
+    ledger.add_document(make_document(turns=(putin, question)))
+    later = dataclasses.replace(putin, role="Prime Minister of Russia")
+    ledger.add_document(make_document(source="b.txt", text_=TEXT + " Later.", turns=(later,)))
+    [person] = ledger.people()
+    assert person.name == "Vladimir Putin" and person.country == "RU"
+    assert person.roles == ("President of Russia", "Prime Minister of Russia")

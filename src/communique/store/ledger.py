@@ -17,17 +17,19 @@ from typing import Any, cast
 from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from communique._optional import require
 from communique.errors import LedgerError
 from communique.models import (
+    QUESTION,
     Claim,
     Conflict,
     ConflictKind,
     Document,
     Modality,
     Period,
+    Person,
     Qualifier,
     Severity,
     Span,
@@ -40,6 +42,7 @@ from communique.store.tables import (
     ConflictRow,
     DocumentRow,
     IngestRun,
+    PersonRow,
     TurnRow,
 )
 from communique.store.url import describe_url, resolve_db_url
@@ -206,6 +209,7 @@ class Ledger:
                 removed = s.execute(delete(DocumentRow).where(DocumentRow.source == doc.source))
                 replaced = cast("CursorResult[Any]", removed).rowcount
                 s.add(_document_row(doc, run_id=run_id, stages=stages or {}))
+                _record_people(s, doc.turns)
                 return AddStatus.REPLACED if replaced else AddStatus.NEW
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
@@ -213,6 +217,14 @@ class Ledger:
             raise LedgerError(
                 describe_url(self.url), "write-failed", f"{doc.source}: {exc}"
             ) from exc
+
+    def people(self) -> list[Person]:
+        """Everyone who has spoken in a stored document, with the roles seen for them."""
+        with self._session() as s:
+            return [
+                Person(name=p.name, roles=tuple(p.roles), country=p.country)
+                for p in s.scalars(select(PersonRow).order_by(PersonRow.name))
+            ]
 
     def set_metrics(self, metrics: dict[int, str]) -> None:
         """Rewrite the canonical metric key of claims (by id), as reconciliation decides."""
@@ -367,6 +379,30 @@ class Ledger:
 
 
 # -- row ↔ dataclass ------------------------------------------------------------------------
+
+
+def _record_people(s: Session, turns: Sequence[Turn]) -> None:
+    """Upsert the speakers of a document into `people`, merging the roles seen for each."""
+    seen: dict[str, Turn] = {}
+    roles: dict[str, set[str]] = {}
+    for turn in turns:
+        if turn.speaker == QUESTION or not turn.speaker:
+            continue
+        seen.setdefault(turn.speaker, turn)
+        if turn.role:
+            roles.setdefault(turn.speaker, set()).add(turn.role)
+    if not seen:
+        return
+    existing = {p.name: p for p in s.scalars(select(PersonRow).where(PersonRow.name.in_(seen)))}
+    for name, turn in seen.items():
+        row = existing.get(name)
+        if row is None:
+            s.add(PersonRow(name=name, roles=sorted(roles.get(name, ())), country=turn.country))
+            continue
+        merged = sorted(set(row.roles) | roles.get(name, set()))
+        if merged != row.roles:
+            row.roles = merged
+        row.country = row.country or turn.country
 
 
 def _filter_claims(query: Any, where: ClaimFilter) -> Any:
