@@ -13,6 +13,7 @@ from communique.pipeline import STAGES, process_document
 from communique.read import read_documents
 from communique.reconcile import reconcile
 from communique.scale.executor import Executor, LocalExecutor
+from communique.settings import setting
 from communique.store.ledger import AddStatus, Ledger
 
 # Below this many new documents a process pool costs more (one model load per worker) than it saves.
@@ -76,7 +77,7 @@ def ingest(
         if progress:
             progress("read", done, total)
         if executor is None:
-            n = workers or (os.cpu_count() or 1)
+            n = workers or int(setting("workers")) or (os.cpu_count() or 1)
             executor = LocalExecutor(n if len(fresh) >= _POOL_THRESHOLD else 1)
         counts = {s: 0 for s in AddStatus}
         claims = 0

@@ -1,6 +1,13 @@
 """The `communique` command line: one module per command group, all thin over the library."""
 
-from communique.cli import export, ingest, report, search, serve  # noqa: F401  (registers commands)
+from communique.cli import (  # noqa: F401  (importing registers the commands)
+    export,
+    ingest,
+    report,
+    search,
+    serve,
+    settings,
+)
 from communique.cli.app import app
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from communique.errors import ConfigError
-
-DEFAULT_DB = "communique.db"
-ENV_VAR = "COMMUNIQUE_DB"
+from communique.settings import setting
 
 
 def resolve_db_url(db: str | None = None) -> URL:
@@ -20,7 +17,7 @@ def resolve_db_url(db: str | None = None) -> URL:
     A bare path means an SQLite file; `postgresql://` is read as `postgresql+psycopg://`
     since psycopg 3 is the driver the `postgres` extra installs.
     """
-    value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    value = db or str(setting("db"))
     if "://" not in value:
         return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser()))
     try:
