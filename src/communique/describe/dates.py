@@ -48,11 +48,13 @@ _DATE = re.compile(
     r"|\b(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>(?:19|20)\d{2})\b",
     re.I,
 )
-# A dateline is a short line: longer lines are prose that merely mentions a date.
-_DATELINE_CHARS = 160
+# A dateline is a short line: longer lines are prose that merely mentions a date. The
+# longest datelines seen ("11/28/2022 | Press release | Distributed by Public on ...",
+# "Thursday, 10 February 2022, 18:15, The Kremlin, Moscow") are under 100 characters.
+_DATELINE_CHARS = 100
 # How far into a document without speaker labels the dateline is looked for: the header
 # block of kremlin.ru, government.ru, state.gov and gov.uk pages fits in 1,500 characters.
-_HEAD_CHARS = 1500
+HEAD_CHARS = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def parse_date(text: str) -> date | None:
 
 def find_dateline(text: str, *, head_end: int | None = None) -> FoundDate | None:
     """The document's own date: the first date on a short line of its header."""
-    end = head_end if head_end else min(len(text), _HEAD_CHARS)
+    end = min(len(text), HEAD_CHARS) if head_end is None else head_end
     for line in re.finditer(r"[^\n]+", text[:end]):
         if len(line.group().strip()) > _DATELINE_CHARS:
             continue

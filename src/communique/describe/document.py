@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from communique.describe.dates import find_dateline, find_dates
+from communique.describe.dates import HEAD_CHARS, find_dateline, find_dates
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
 from communique.models import Description, RawDocument, Turn
 from communique.segment import PersonRegistry, segment_turns
+from communique.segment.layouts import LabelKind, find_labels
 from communique.segment.lexicon import fold
 from communique.segment.people import split_label
 
@@ -28,7 +29,7 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
     turns = segment_turns(text, registry=registry, description=Description())
     head_end = _head_end(text, turns)
     header = text[:head_end]
-    dateline = find_dateline(text, head_end=head_end or None)
+    dateline = find_dateline(text, head_end=head_end)
     day = raw.date if raw.format == "jsonl" else None
     day = day or (dateline.value if dateline else raw.date)
     heading, institution = _heading(header)
@@ -38,8 +39,12 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
     place = find_place(text, dateline=dateline, places=registry.places, host=host)
     host_code = _city_country(place, registry) or host
     participants = find_participants(
-        "\n".join(filter(None, [title, header])), turns, registry=registry
+        "\n".join(filter(None, [title, header])), turns, registry=registry, title=title
     )
+    if any(label.kind is LabelKind.ANSWER for label in find_labels(text)):
+        turns = segment_turns(  # answers need the interviewee when nobody spoke before them
+            text, registry=registry, description=Description(participants=participants)
+        )
     countries = find_countries(participants, turns, title, registry=registry, host=host_code)
     return Description(
         title=title,
@@ -52,9 +57,9 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
 
 
 def _head_end(text: str, turns: list[Turn]) -> int:
-    """Where the header ends: at the first speaker label (0 when there is none)."""
+    """Where the header ends: at the first speaker label, or HEAD_CHARS into a speech."""
     if not turns:
-        return 0
+        return min(len(text), HEAD_CHARS)
     first = turns[0]
     at = text.rfind(first.label, 0, first.span.start) if first.label else -1
     return at if at >= 0 else first.span.start

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from communique.models import QUESTION, Turn
 from communique.segment import PersonRegistry
 from communique.segment.lexicon import fold
+from communique.segment.people import split_label
 
+_INTERVIEW = re.compile(r"^(?:an? )?interview (?:with|given by|by) (?P<who>[^,:;(]+)", re.I)
 # Generic speaker labels that are not participants in their own right.
 _GENERIC = {
     "moderator",
@@ -32,10 +34,18 @@ _GENERIC = {
 
 
 def find_participants(
-    header: str, turns: Sequence[Turn], *, registry: PersonRegistry
+    header: str, turns: Sequence[Turn], *, registry: PersonRegistry, title: str | None = None
 ) -> tuple[str, ...]:
-    """Canonical names, speakers first in order of speaking, then people named in the header."""
+    """Canonical names, speakers first in order of speaking, then people named in the header
+    (the interviewee of an "Interview with ..." first)."""
     names: list[str] = []
+    interview = _INTERVIEW.match(title or "")
+    if interview:
+        who = interview["who"].split(" to ")[0].strip()
+        person = registry.resolve(who)
+        name = person.name if person else split_label(who, places=registry.places).name
+        if name:
+            names.append(name)
     for turn in turns:
         if turn.speaker != QUESTION and fold(turn.speaker) not in _GENERIC:
             names.append(turn.speaker)
@@ -60,8 +70,8 @@ def find_countries(
     registry: PersonRegistry,
     host: str | None,
 ) -> tuple[str, ...]:
-    """ISO alpha-2 codes of the parties, the host first."""
-    codes: list[str] = [host] if host else []
+    """ISO alpha-2 codes of the parties, the host first when it is one of them."""
+    codes: list[str] = []
     by_name = {turn.speaker: turn.country for turn in turns if turn.country}
     for name in participants:
         person = registry.resolve(name)
@@ -75,4 +85,6 @@ def find_countries(
             code, _ = places.country_prefix(words[i:])
             if code:
                 codes.append(code)
+    if host and (host in codes or not codes):
+        codes.insert(0, host)  # a summit venue that is not a party stays out
     return tuple(dict.fromkeys(codes))

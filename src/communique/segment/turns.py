@@ -86,8 +86,8 @@ class _Context:
 
 def _as_written(name: str) -> str:
     """An unknown name as written; names set in capitals ("PSAKI") get ordinary case."""
-    if name.isupper() and len(name) > 3:
-        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+    if name.isupper() and len(name) > 1:
+        return " ".join(w.capitalize() for w in name.split())
     return name
 
 
