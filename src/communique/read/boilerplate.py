@@ -13,10 +13,10 @@ from communique.read.normalize import MappedText
 
 _COUNTER = re.compile(r"\d{1,3} (?:of|/|из) \d{1,3}")
 _CAPTION = re.compile(
-    r".{0,240}\b(?:Photo(?:graph)?s?|Image|Picture|Video)(?: by| credit)?\s*[:©]\s*\S.{0,120}"
+    r".{0,240}\b(?:Photo(?:graph)?s?|PHOTO|Image|Picture|Video)(?: by| credit| courtesy of)?"
+    r"\s*[:©]\s*\S.{0,120}"
     r"|(?:Photo|Image)\s*©.{0,120}|©\s*\S.{0,120}",
-    re.I,
-)
+)  # case-sensitive: credits write "Photo:", while speech says "the photo: ..."
 # Buttons and navigation words that sites put on lines of their own. Collected from
 # kremlin.ru, government.ru, gov.uk, whitehouse.gov, state.gov, mid.ru and akorda.kz pages.
 _NAV = {
@@ -123,13 +123,7 @@ def strip_furniture(mapped: MappedText) -> None:
     while i < len(lines):
         line = bodies[i]
         folded = line.casefold().rstrip(" :|")
-        if (
-            _COUNTER.fullmatch(line)
-            or (len(line) <= _SHORT and _CAPTION.fullmatch(line))
-            or folded in _NAV
-        ):
-            drop[i] = True
-        elif _SIDEBAR.fullmatch(folded):
+        if _SIDEBAR.fullmatch(folded):
             drop[i] = True
             j, taken = i + 1, 0
             while j < len(lines) and taken < _SIDEBAR_LINES:
@@ -145,6 +139,12 @@ def strip_furniture(mapped: MappedText) -> None:
                     break
             i = j
             continue
+        elif (
+            _COUNTER.fullmatch(line)
+            or (len(line) <= _SHORT and _CAPTION.fullmatch(line))
+            or folded in _NAV
+        ):
+            drop[i] = True
         elif _heading_like(line) and len(line.split()) >= 3:
             # A heading or dateline repeated by the page template: keep its first occurrence.
             key = _fold_quotes(line)
