@@ -45,6 +45,18 @@ Astana, 14 September 2022
 **Kassym-Jomart Tokayev:** Welcome to Astana.
 """
 
+BRIEFING = """THE WHITE HOUSE
+For Immediate Release
+Department Press Briefing
+Matthew Miller, Department Spokesperson
+Washington, DC
+January 4, 2024
+
+MR MILLER: Good afternoon.
+
+QUESTION: Thanks, Matt.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "title", "day", "place", "publisher", "participants", "countries"),
@@ -76,8 +88,17 @@ Astana, 14 September 2022
             ("Xi Jinping", "Kassym-Jomart Tokayev"),
             ("KZ", "CN"),
         ),
+        (
+            BRIEFING,
+            "Department Press Briefing",
+            date(2024, 1, 4),
+            "Washington",
+            "THE WHITE HOUSE",
+            ("Matthew Miller",),
+            ("US",),
+        ),
     ],
-    ids=["banner", "kremlin", "markdown"],
+    ids=["banner", "kremlin", "markdown", "briefing"],
 )
 def test_document_describe(
     registry: PersonRegistry,

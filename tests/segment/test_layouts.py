@@ -33,6 +33,12 @@ SPEAKER, QUESTION, ANSWER = LabelKind.SPEAKER, LabelKind.QUESTION, LabelKind.ANS
         ("(Addressing media representatives.)", None),
         ("18", None),
         ("Excerpts from the transcript", None),
+        ("Opening Remarks", None),
+        ("Russian Federation", None),
+        ("Moscow", None),
+        ("Reuters", QUESTION),
+        ("CCTV", QUESTION),
+        ("Journalist (Interfax)", QUESTION),
     ],
 )
 def test_layouts_classify(label: str, kind: LabelKind | None) -> None:

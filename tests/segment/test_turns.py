@@ -72,6 +72,37 @@ CASES = [
             ("Arman Bekov", "Agreed.", "Agreed."),
         ],
     ),
+    (
+        "outlet_questions.txt",
+        [
+            (Q, "The two sessions", "your comment?"),
+            ("Mao Ning", "China's economy", "open up."),
+            (Q, "A question on trade: will", "rise?"),
+            ("Mao Ning", "I would refer", "authorities."),
+            (Q, "Follow-up", "please."),
+            ("Mao Ning", "I have nothing", "to add."),
+        ],
+    ),
+    (
+        "white_house.txt",
+        [
+            ("Joe Biden", "Good afternoon,", "$200 billion."),
+            ("Narendra Modi", "Thank you, Mr. President.", "Thank you, Mr. President."),
+            (Q, "Mr. President, thank you.", "what did you discuss?"),
+            ("Joe Biden", "We discussed", "a lot."),
+            ("Joe Biden", "Thank you all.", "Thank you all."),
+        ],
+    ),
+    (
+        "department_briefing.txt",
+        [
+            ("Matthew Miller", "Good afternoon.", "one announcement."),
+            (Q, "Thanks, Matt.", "On Ukraine?"),
+            ("Matthew Miller", "We remain", "committed."),
+            (Q, "And Kazakhstan?", "And Kazakhstan?"),
+            ("Matthew Miller", "Secretary Blinken", "of Kazakhstan."),
+        ],
+    ),
     ("no_labels.txt", []),
 ]
 _LABEL_OR_DIRECTION = re.compile(r"[A-Z][^\n:]*\n?:|Q\b|\([^()]*\)\.?|\s+")

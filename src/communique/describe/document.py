@@ -17,10 +17,14 @@ from communique.segment.people import split_label
 _TITLE_CHARS = 200
 _NAV = {"events", "news", "transcripts", "press releases", "statements", "home", "menu"}
 _INSTITUTION = re.compile(
-    r"^(?:the\s+)?(?:government|office|ministry|embassy|mission|department|presidential"
-    r"|press service|administration|cabinet|white house|kremlin|state department)\b",
+    r"^(?:the\s+)?(?:(?:government|office|ministry|embassy|permanent mission|mission|department"
+    r"|press service|administration|cabinet|executive office)\s+of\b.*"
+    r"|white house|kremlin|state department|foreign office|elysee|élysée)$",
     re.I,
 )
+# A line whose words, once its date and time are gone, are this few is a dateline
+# ("11/28/2022 | Press release", "November 27, 2024 21:00 Astana"); titles have more.
+_DATELINE_WORDS = 3
 
 
 def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Description:
@@ -72,7 +76,7 @@ def _heading(header: str) -> tuple[str | None, str | None]:
         line = raw_line.strip()
         if not line or len(line) > _TITLE_CHARS or line.endswith((".", ":", ",", ";")):
             continue
-        if fold(line) in _NAV or find_dates(line) or re.fullmatch(r"[\d:.\s]+", line):
+        if fold(line) in _NAV or _is_dateline(line) or re.fullmatch(r"[\d:.\s]+", line):
             continue
         if _is_institution(line):
             institution = institution or line
@@ -81,6 +85,14 @@ def _heading(header: str) -> tuple[str | None, str | None]:
             continue
         return line, institution
     return None, institution
+
+
+def _is_dateline(line: str) -> bool:
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line[: dates[0].start] + " " + line[dates[0].end :]
+    return len(re.findall(r"[^\W\d]{2,}", rest)) <= _DATELINE_WORDS
 
 
 def _is_institution(line: str) -> bool:

@@ -74,7 +74,8 @@ def _dateline_place(text: str, dateline: FoundDate, places: Places) -> str | Non
         return after.strip(" .,")
     rest = text[line_end:].split("\n")
     lines = [line.strip() for line in rest if line.strip()][:_AFTER_DATELINE]
-    for line in lines:
+    previous = [line.strip() for line in text[:line_start].split("\n") if line.strip()][-1:]
+    for line in lines + previous:  # "Washington, DC" may stand just above the date
         if len(line) > _PLACE_CHARS:
             break
         found = resolve_place(line, places)

@@ -60,6 +60,9 @@ _NAV = {
     "whatsapp",
     "x",
     "youtube",
+    "for immediate release",
+    "embargoed until delivery",
+    "check against delivery",
     "linkedin",
     "send by email",
 }
@@ -74,6 +77,7 @@ _FOOTER_LABEL = re.compile(
     r"|print version|last updated|updated|source|related|see also)\b.*",
     re.I,
 )
+_END_MARK = re.compile(r"(?:END|###|-\s*END\s*-)(?:\s+\d{1,2}:\d{2}.{0,20})?")
 _DISTRIBUTED = re.compile(r"[ ]*\|?[ ]*Distributed by Public on [^|\n]*", re.I)
 _DATE_LINE = re.compile(
     r"(?:\w+,? )?(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}"
@@ -141,6 +145,7 @@ def strip_furniture(mapped: MappedText) -> None:
             continue
         elif (
             _COUNTER.fullmatch(line)
+            or _END_MARK.fullmatch(line)
             or (len(line) <= _SHORT and _CAPTION.fullmatch(line))
             or folded in _NAV
         ):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from communique.segment.lexicon import LABEL_WORDS, fold
+from communique.segment.lexicon import LABEL_WORDS, default_places, fold
 from communique.segment.people import clean_label
 
 
@@ -76,7 +76,7 @@ def classify(label: str) -> LabelKind | None:
     if len(words) > _MAX_LABEL_WORDS:
         return None
     first, last = fold(words[0]), fold(words[-1])
-    if first in _STOP_FIRST or last in _STOP_LAST:
+    if first in _STOP_FIRST or last in _STOP_LAST or _only_places(words):
         return None
     if not words[0][0].isupper():
         return None
@@ -88,6 +88,21 @@ def classify(label: str) -> LabelKind | None:
     return LabelKind.SPEAKER
 
 
+def _only_places(words: list[str]) -> bool:
+    """ "Moscow, Russia", "Russian Federation": a dateline or heading, not a speaker."""
+    places = default_places()
+    rest = [w for w in words if w.lower() not in _CONNECTORS]
+    i = 0
+    while i < len(rest):
+        _, used = places.country_prefix(rest[i:])
+        if not used:
+            if not any(fold(city) == fold(rest[i]) for city in places.cities):
+                return False
+            used = 1
+        i += used
+    return True
+
+
 def find_labels(text: str) -> list[Label]:
     """Every speaker label at a line start, in reading order."""
     found: dict[int, Label] = {}
@@ -95,8 +110,9 @@ def find_labels(text: str) -> list[Label]:
         kind = classify(m["label"])
         if kind is not None:
             found[m.start()] = _label(m, kind)
+    split = list(found.values())
     for m in _INLINE.finditer(text):
-        if m.start() in found or any(lab.start < m.start() < lab.speech for lab in found.values()):
+        if m.start() in found or any(lab.start < m.start() < lab.speech for lab in split):
             continue
         kind = classify(m["label"])
         if kind is not None:

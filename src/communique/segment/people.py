@@ -17,7 +17,7 @@ from typing import Any
 from communique.models import Person
 from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
 
-_HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
+HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
 TITLE_WORDS = frozenset(LABEL_WORDS["title_words"])
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
@@ -47,7 +47,7 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
     while i < len(words):
         key = fold(words[i])
         pair = fold(" ".join(words[i : i + 2]))
-        if pair in _HONORIFICS or pair in TITLE_WORDS:
+        if pair in HONORIFICS or pair in TITLE_WORDS:
             i += 2
             continue
         code, used = places.country_prefix(words[i:])
@@ -56,7 +56,7 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
             i += used
             after_of = False
             continue
-        if key in _HONORIFICS or key in TITLE_WORDS:
+        if key in HONORIFICS or key in TITLE_WORDS:
             after_of = key in {"of", "the"} and (after_of or key == "of")
             i += 1
             continue
@@ -65,7 +65,7 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
     if after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES:
         i = len(words) - 2
     name_words = words[i:]
-    role = " ".join(w for w in words[:i] if fold(w) not in _HONORIFICS) or None
+    role = " ".join(w for w in words[:i] if fold(w) not in HONORIFICS) or None
     return LabelParts(name=" ".join(name_words), role=role, country=country)
 
 

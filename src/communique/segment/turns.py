@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 
 from communique.models import QUESTION, Description, Span, Turn
 from communique.segment.layouts import Label, LabelKind, find_labels
-from communique.segment.lexicon import fold
-from communique.segment.people import PersonRegistry, clean_label, split_label
+from communique.segment.lexicon import default_places, fold
+from communique.segment.people import (
+    HONORIFICS,
+    TITLE_WORDS,
+    LabelParts,
+    PersonRegistry,
+    clean_label,
+    split_label,
+)
 
 _LEAD_DIRECTION = re.compile(r"\A\s*(?:\([^()\n]{1,120}\)[.:]?\s*)+")
 _TAIL_DIRECTION = re.compile(r"(?:\s*\n\s*\([^()\n]{1,120}\)\.?)+\s*\Z")
@@ -35,7 +42,7 @@ class _Context:
     seen: list[_Speaker] = field(default_factory=list)
     answerer: _Speaker | None = None
 
-    def speaker(self, label: Label) -> _Speaker:
+    def speaker(self, label: Label, *, before: str = "") -> _Speaker:
         if label.kind is LabelKind.QUESTION:
             return _Speaker(QUESTION)
         if label.kind is LabelKind.ANSWER:
@@ -49,8 +56,13 @@ class _Context:
                 parts.country or person.country,
             )
         else:
-            found = self._earlier(parts.name) or _Speaker(
-                _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
+            found = (
+                self._earlier(parts.name)
+                or self._by_role(parts)
+                or self._named_before(parts.name, before)
+                or _Speaker(
+                    _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
+                )
             )
             if parts.role and not found.role:
                 found.role = parts.role
@@ -69,6 +81,27 @@ class _Context:
                 return _Speaker(seen.name, seen.role, seen.country)
         return None
 
+    def _by_role(self, parts: LabelParts) -> _Speaker | None:
+        """ "THE PRESIDENT" after "PRESIDENT BIDEN": the speaker who last held that role."""
+        if parts.name or not parts.role:
+            return None
+        role = fold(parts.role).removeprefix("the ")
+        for seen in reversed(self.seen):
+            if seen.role and fold(seen.role).removeprefix("the ") == role:
+                return _Speaker(seen.name, seen.role, seen.country)
+        return None
+
+    def _named_before(self, name: str, before: str) -> _Speaker | None:
+        """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
+        if len(name.split()) != 1 or not before:
+            return None
+        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
+        for m in re.finditer(pattern, before, re.I):
+            first = m.group(1)
+            if first[0].isupper() and first[1:].islower() and not _is_title_word(first):
+                return _Speaker(f"{first} {_as_written(m.group(2))}")
+        return None
+
     def _interviewee(self) -> _Speaker:
         for name in self.description.participants:
             if name != QUESTION:
@@ -82,6 +115,12 @@ class _Context:
             return True
         name = clean_label(label.label)
         return (name.isupper() and len(name) >= 3) or self._earlier(name) is not None
+
+
+def _is_title_word(word: str) -> bool:
+    key = fold(word)
+    places = default_places()
+    return key in TITLE_WORDS or key in HONORIFICS or places.country_code(word) is not None
 
 
 def _as_written(name: str) -> str:
@@ -102,12 +141,12 @@ def segment_turns(text: str, *, registry: PersonRegistry, description: Descripti
             continue
         kept.append(label)
         if label.kind is LabelKind.SPEAKER and not label.single_word:
-            context.speaker(label)  # so that later surnames resolve
+            context.speaker(label, before=text[: label.start])  # so later surnames resolve
     context = _Context(registry, description)
     turns: list[Turn] = []
     for i, label in enumerate(kept):
         end = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        speaker = context.speaker(label)
+        speaker = context.speaker(label, before=text[: label.start])
         span = _spoken(text, label.speech, end)
         if span is None:
             continue
