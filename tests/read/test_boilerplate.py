@@ -72,6 +72,8 @@ def test_boilerplate_snippet(with_: str, without: str) -> None:
         "See also the joint statement, which we adopted today.\nThank you.",
         "Topics we discussed include trade and energy.\nThank you.",
         "Thank you.\nThank you.\nThank you.",
+        f"{BODY}\nThank you very much\nQuestion: More?\nThank you very much",
+        "Q: Thank you all\nQ: Thank you all",
         f"{BODY}\n{BODY}",
         "The photo: a symbol of our friendship, as we said then.\nThank you.",
     ],

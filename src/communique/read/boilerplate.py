@@ -88,6 +88,10 @@ _DATE_LINE = re.compile(
 _SIDEBAR_LINES = 3
 # Lines longer than this are prose, never furniture (footer items and headings are short).
 _SHORT = 200
+# Lines that count as the header when looking for repeated headings: kremlin.ru and
+# government.ru headers (title, lead, date, time, place, counters) take at most a dozen.
+_HEADER_LINES = 20
+_SPEECH_START = re.compile(r"[A-Z][^:\n]{0,120}:\s+\S")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _TERMINAL = (".", "!", "?", ":", ";", ",", "…")
 
@@ -123,6 +127,7 @@ def strip_furniture(mapped: MappedText) -> None:
     drop = [False] * len(lines)
 
     seen: set[str] = set()
+    repeatable = _header_keys(bodies)
     i = 0
     while i < len(lines):
         line = bodies[i]
@@ -150,8 +155,8 @@ def strip_furniture(mapped: MappedText) -> None:
             or folded in _NAV
         ):
             drop[i] = True
-        elif _heading_like(line) and len(line.split()) >= 3:
-            # A heading or dateline repeated by the page template: keep its first occurrence.
+        elif _fold_quotes(line) in repeatable:
+            # A header line (title, dateline) repeated by the page template: keep the first.
             key = _fold_quotes(line)
             if key in seen:
                 drop[i] = True
@@ -167,6 +172,18 @@ def strip_furniture(mapped: MappedText) -> None:
         if drop[k]:
             spans.append((s, min(e + 1, len(text))))
     mapped.drop(_merge(spans))
+
+
+def _header_keys(bodies: list[str]) -> set[str]:
+    """Heading-like lines of the header: only these are dropped when the template repeats them,
+    so a sentence a speaker says twice ("Thank you very much") is never touched."""
+    keys = set()
+    for line in [b for b in bodies if b][:_HEADER_LINES]:
+        if _SPEECH_START.match(line):
+            break  # the first "Name: words" line ends the header
+        if _heading_like(line) and len(line.split()) >= 3:
+            keys.add(_fold_quotes(line))
+    return keys
 
 
 def _footer_start(bodies: list[str]) -> int:
