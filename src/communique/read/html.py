@@ -37,8 +37,10 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
         raise _bad_html(path, str(exc)) from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        text = trafilatura.html2txt(markup) if markup.strip() else ""
-        if not text or not text.strip():
+        # A fragment ("<p>...</p>" without <html>) parses once it is given a body.
+        wrapped = f"<html><body>{markup}</body></html>"
+        text = trafilatura.html2txt(markup) or trafilatura.html2txt(wrapped)
+        if not text or not re.search(r"\w", text):
             raise _bad_html(path, "no text could be extracted")
         return HtmlText(text=text)
     return HtmlText(
