@@ -44,7 +44,10 @@ def test_people_resolve_known(registry: PersonRegistry, label: str, name: str) -
     assert person is not None and person.name == name
 
 
-@pytest.mark.parametrize("label", ["Berdimuhamedov", "John Smith", "Moderator", "Question", ""])
+@pytest.mark.parametrize(
+    "label",
+    ["Berdimuhamedov", "John Smith", "Moderator", "Question", "", "Mr Wang", "Wang Wenbin"],
+)
 def test_people_resolve_unknown_or_ambiguous(registry: PersonRegistry, label: str) -> None:
     assert registry.resolve(label) is None
 
