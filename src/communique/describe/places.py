@@ -96,19 +96,11 @@ def _plausible_name(phrase: str) -> bool:
 
 
 def _city(part: str, places: Places) -> str | None:
-    key = fold(part.removeprefix("the ").removeprefix("The "))
-    for city in places.cities:
-        if fold(city) == key:
-            return city
-    return None
+    return places.city(part.removeprefix("the ").removeprefix("The "))
 
 
 def _venue(part: str, places: Places) -> str | None:
-    key = fold(part)
-    for venue in places.venues:
-        if fold(venue) == key or key.endswith(" " + fold(venue)):
-            return venue
-    return None
+    return places.venue(part)
 
 
 def _venue_city(venue: str, places: Places, context: str, host: str | None) -> str | None:

@@ -14,6 +14,7 @@ A label must look like a name or a title: every word capitalised (or a particle 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -96,7 +97,7 @@ def _only_places(words: list[str]) -> bool:
     while i < len(rest):
         _, used = places.country_prefix(rest[i:])
         if not used:
-            if not any(fold(city) == fold(rest[i]) for city in places.cities):
+            if places.city(rest[i]) is None:
                 return False
             used = 1
         i += used
@@ -110,9 +111,11 @@ def find_labels(text: str) -> list[Label]:
         kind = classify(m["label"])
         if kind is not None:
             found[m.start()] = _label(m, kind)
-    split = list(found.values())
+    split = sorted(found.values(), key=lambda lab: lab.start)
+    starts = [lab.start for lab in split]
     for m in _INLINE.finditer(text):
-        if m.start() in found or any(lab.start < m.start() < lab.speech for lab in split):
+        at = bisect.bisect_left(starts, m.start()) - 1
+        if m.start() in found or (at >= 0 and m.start() < split[at].speech):
             continue
         kind = classify(m["label"])
         if kind is not None:

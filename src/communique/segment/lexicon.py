@@ -21,6 +21,7 @@ LABEL_WORDS: dict[str, list[str]] = _data("labels.toml")
 """Word lists for speaker labels: honorifics, title words, question labels, stop words."""
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." == "v"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -44,6 +45,8 @@ class Places:
     cities: dict[str, str]
     venues: dict[str, str]
     _names: dict[str, str]  # folded country name or demonym → code
+    _cities: dict[str, str]  # folded city name → city as written
+    _venues: dict[str, str]  # folded venue name → venue as written
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Places:
@@ -60,12 +63,32 @@ class Places:
         for country in countries.values():
             for name in (*country.names, *country.demonyms):
                 names.setdefault(fold(name), country.code)
+        cities = dict(data.get("cities", {}))
+        venues = dict(data.get("venues", {}))
         return cls(
             countries=countries,
-            cities=dict(data.get("cities", {})),
-            venues=dict(data.get("venues", {})),
+            cities=cities,
+            venues=venues,
             _names=names,
+            _cities={fold(city): city for city in cities},
+            _venues={fold(venue): venue for venue in venues},
         )
+
+    def city(self, name: str) -> str | None:
+        """The city a name is ("st. petersburg" → "St Petersburg"), or None."""
+        return self._cities.get(fold(name))
+
+    def venue(self, name: str) -> str | None:
+        """The venue a name is, or ends with ("the Kremlin" → "Kremlin"), or None."""
+        key = fold(name)
+        if key in self._venues:
+            return self._venues[key]
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            found = self._venues.get(" ".join(words[-size:]))
+            if found:
+                return found
+        return None
 
     def country_code(self, name: str) -> str | None:
         """ISO code of a country name or demonym ("Russian Federation", "Kazakh")."""

@@ -41,8 +41,9 @@ class _Context:
     description: Description
     seen: list[_Speaker] = field(default_factory=list)
     answerer: _Speaker | None = None
+    named: dict[str, _Speaker | None] = field(default_factory=dict)  # _named_before, cached
 
-    def speaker(self, label: Label, *, before: str = "") -> _Speaker:
+    def speaker(self, label: Label, *, text: str = "") -> _Speaker:
         if label.kind is LabelKind.QUESTION:
             return _Speaker(QUESTION)
         if label.kind is LabelKind.ANSWER:
@@ -59,7 +60,7 @@ class _Context:
             found = (
                 self._earlier(parts.name)
                 or self._by_role(parts)
-                or self._named_before(parts.name, before)
+                or self._named_before(parts.name, text[: label.start])
                 or _Speaker(
                     _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
                 )
@@ -95,6 +96,12 @@ class _Context:
         """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
         if len(name.split()) != 1 or not before:
             return None
+        if name in self.named:
+            return self.named[name]
+        self.named[name] = self._search_before(name, before)
+        return self.named[name]
+
+    def _search_before(self, name: str, before: str) -> _Speaker | None:
         pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
         for m in re.finditer(pattern, before, re.I):
             first = m.group(1)
@@ -141,12 +148,12 @@ def segment_turns(text: str, *, registry: PersonRegistry, description: Descripti
             continue
         kept.append(label)
         if label.kind is LabelKind.SPEAKER and not label.single_word:
-            context.speaker(label, before=text[: label.start])  # so later surnames resolve
+            context.speaker(label, text=text)  # so later surnames resolve
     context = _Context(registry, description)
     turns: list[Turn] = []
     for i, label in enumerate(kept):
         end = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        speaker = context.speaker(label, before=text[: label.start])
+        speaker = context.speaker(label, text=text)
         span = _spoken(text, label.speech, end)
         if span is None:
             continue
