@@ -241,3 +241,16 @@ def test_sources_arbitrary_bytes_never_crash(data: bytes, fmt: str | None) -> No
 def test_sources_arbitrary_stdin_yields_document_or_error(chunks: list[bytes]) -> None:
     results = list(read_documents(["-"], stdin=io.BytesIO(b"\n".join(chunks))))
     assert len(results) == 1 and isinstance(results[0], RawDocument | InputError)
+
+
+def test_sources_speech_without_speakers_still_reads(tmp_path: Path) -> None:
+    from communique.models import Description
+    from communique.segment import PersonRegistry, segment_turns
+
+    speech = _write(tmp_path / "speech.txt", b"Address\n\nCitizens, our trade grew by 4 percent.")
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    docs, errors = _split(list(read_documents([str(speech), str(good)])))
+    assert errors == [] and [d.source for d in docs] == [str(speech), str(good)]
+    registry = PersonRegistry.default()
+    turns = [segment_turns(d.text, registry=registry, description=Description()) for d in docs]
+    assert turns[0] == [] and [t.speaker for t in turns[1]] == ["Vladimir Putin"]
