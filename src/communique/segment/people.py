@@ -1,19 +1,179 @@
-"""The registry of people. (Walking skeleton: empty.)"""
+"""The registry of people: "President of Russia Vladimir Putin", "President Putin",
+"PRESIDENT PUTIN" and "Putin V." are one person, Vladimir Putin.
+
+Labels are split into a role ("President of Kazakhstan", which also gives the country) and
+a name; the name is looked up by full name, alias, initials or a unique surname.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
 from communique.models import Person
+from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
+
+HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
+TITLE_WORDS = frozenset(LABEL_WORDS["title_words"])
+_PARTICLES = frozenset(LABEL_WORDS["particles"])
+_PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelParts:
+    """A speaker label split into its role and name ("President of Kazakhstan" / "X Y")."""
+
+    name: str
+    role: str | None
+    country: str | None
+
+
+def clean_label(label: str) -> str:
+    """The label without parentheticals ("(retranslated)"), quotes or a trailing colon."""
+    text = _PAREN.sub(" ", label).strip().strip(":*_\"“”'").strip()
+    return " ".join(text.split())
+
+
+def split_label(label: str, *, places: Places | None = None) -> LabelParts:
+    """Split "President of the Republic of Kazakhstan Kassym-Jomart Tokayev" into the role
+    "President of the Republic of Kazakhstan", the name and the country KZ."""
+    places = places or default_places()
+    words = clean_label(label).split()
+    i, country, after_of = 0, None, False
+    while i < len(words):
+        key = fold(words[i])
+        pair = fold(" ".join(words[i : i + 2]))
+        if pair in HONORIFICS or pair in TITLE_WORDS:
+            i += 2
+            continue
+        code, used = places.country_prefix(words[i:])
+        if code and (i > 0 or used < len(words)):
+            country = country or code
+            i += used
+            after_of = False
+            continue
+        if key in HONORIFICS or key in TITLE_WORDS:
+            after_of = key in {"of", "the"} and (after_of or key == "of")
+            i += 1
+            continue
+        break
+    # "Chairman of Gazprom Alexei Miller": an unknown organisation right after "of".
+    if after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES:
+        i = len(words) - 2
+    name_words = words[i:]
+    role = " ".join(w for w in words[:i] if fold(w) not in HONORIFICS) or None
+    return LabelParts(name=" ".join(name_words), role=role, country=country)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    person: Person
+    surname: str
 
 
 class PersonRegistry:
-    """Resolves speaker labels to canonical people."""
+    """Resolves speaker labels to canonical people, accent- and case-insensitively."""
 
-    def __init__(self, people: tuple[Person, ...] = ()) -> None:
-        self._people = people
+    def __init__(
+        self,
+        people: Iterable[Person] = (),
+        *,
+        surnames: dict[str, str] | None = None,
+        places: Places | None = None,
+    ) -> None:
+        self._places = places or default_places()
+        self._people = tuple(people)
+        self._by_key: dict[str, Person] = {}
+        self._by_surname: dict[str, list[Person]] = {}
+        surnames = surnames or {}
+        for person in self._people:
+            surname = surnames.get(person.name) or person.name.split()[-1]
+            for key in self._keys(person, surname):
+                self._by_key.setdefault(key, person)
+            self._by_surname.setdefault(fold(surname), []).append(person)
+            for alias in person.aliases:
+                if len(alias.split()) == 1:
+                    self._by_surname.setdefault(fold(alias), []).append(person)
+
+    @staticmethod
+    def _keys(person: Person, surname: str) -> Iterable[str]:
+        for name in (person.name, *person.aliases):
+            words = fold(name).split()
+            yield " ".join(words)
+            if len(words) >= 2:
+                yield f"{words[0]} {words[-1]}"
+                yield f"{words[0][0]} {words[-1]}"  # "V. Putin"
+                yield f"{words[-1]} {words[0][0]}"  # "Putin V."
+                yield f"{words[-1]} {words[0]}"  # "Putin Vladimir", "Tokayev Kassym-Jomart"
+        folded = fold(surname)
+        yield f"{fold(person.name).split()[0][0]} {folded}"
 
     @classmethod
     def default(cls) -> PersonRegistry:
-        return cls()
+        raw = files("communique").joinpath("data", "people.toml").read_text(encoding="utf-8")
+        return cls.from_toml(tomllib.loads(raw))
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> PersonRegistry:
+        people, surnames = [], {}
+        for entry in data.get("person", []):
+            people.append(
+                Person(
+                    name=entry["name"],
+                    roles=tuple(entry.get("roles", ())),
+                    country=entry.get("country"),
+                    aliases=tuple(entry.get("aliases", ())),
+                )
+            )
+            if entry.get("surname"):
+                surnames[entry["name"]] = entry["surname"]
+        return cls(people, surnames=surnames)
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        return self._people
+
+    @property
+    def places(self) -> Places:
+        return self._places
 
     def resolve(self, label: str) -> Person | None:
+        """The person a speaker label names, or None if unknown or ambiguous."""
+        whole = fold(clean_label(label))
+        if whole in self._by_key:
+            return self._by_key[whole]
+        parts = split_label(label, places=self._places)
+        return self.resolve_name(parts.name, country=parts.country, role=parts.role)
+
+    def resolve_name(
+        self, name: str, *, country: str | None = None, role: str | None = None
+    ) -> Person | None:
+        """The person a bare name names; the country and role break ties between namesakes."""
+        words = fold(name).split()
+        if not words:
+            return None
+        for size in range(len(words), 0, -1):  # "Kassym-Jomart Tokayev" inside a longer name
+            key = " ".join(words[-size:])
+            if size > 1 and key in self._by_key:
+                return self._by_key[key]
+        if len(words) >= 2 and f"{words[0]} {words[-1]}" in self._by_key:
+            return self._by_key[f"{words[0]} {words[-1]}"]
+        for size in (3, 2, 1):  # surname alone ("President Xi", "von der Leyen")
+            key = " ".join(words[-size:])
+            found = self._by_surname.get(key, [])
+            if len(words) > size and key in self._by_surname:
+                found = [p for p in found if fold(p.name).split()[0][0] == words[0][0]]
+            if country:
+                found = [p for p in found if p.country == country] or found
+            if role and len(found) > 1:
+                wanted = fold(role)
+                found = [p for p in found if any(wanted in fold(r) for r in p.roles)] or found
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                return None
         return None

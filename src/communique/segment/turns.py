@@ -1,20 +1,187 @@
-"""Speaker turns. (Walking skeleton: "Name:" lines only.)"""
+"""Speaker turns in reading order, each with a canonical speaker.
+
+A turn runs from the end of its label to the start of the next label; text before the first
+label (title, dateline, introduction) belongs to no turn. Stage directions such as
+"(Addressing media representatives.)" at either end of a turn are trimmed from its span.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from communique.models import Description, Span, Turn
-from communique.segment.people import PersonRegistry
+from communique.models import QUESTION, Description, Span, Turn
+from communique.segment.layouts import Label, LabelKind, find_labels
+from communique.segment.lexicon import default_places, fold
+from communique.segment.people import (
+    HONORIFICS,
+    TITLE_WORDS,
+    LabelParts,
+    PersonRegistry,
+    clean_label,
+    split_label,
+)
 
-_LABEL = re.compile(r"^([A-Z][\w .'-]{1,60}):\s*", re.M)
+_LEAD_DIRECTION = re.compile(r"\A\s*(?:\([^()\n]{1,120}\)[.:]?\s*)+")
+_TAIL_DIRECTION = re.compile(r"(?:\s*\n\s*\([^()\n]{1,120}\)\.?)+\s*\Z")
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    """The people a document has named so far: later short labels resolve to them."""
+
+    registry: PersonRegistry
+    description: Description
+    seen: list[_Speaker] = field(default_factory=list)
+    answerer: _Speaker | None = None
+    named: dict[str, _Speaker | None] = field(default_factory=dict)  # _named_before, cached
+
+    def speaker(self, label: Label, *, text: str = "") -> _Speaker:
+        if label.kind is LabelKind.QUESTION:
+            return _Speaker(QUESTION)
+        if label.kind is LabelKind.ANSWER:
+            return self.answerer or self._interviewee()
+        parts = split_label(label.label, places=self.registry.places)
+        person = self.registry.resolve(label.label)
+        if person is not None:
+            found = _Speaker(
+                person.name,
+                parts.role or (person.roles[0] if person.roles else None),
+                parts.country or person.country,
+            )
+        else:
+            found = (
+                self._earlier(parts.name)
+                or self._by_role(parts)
+                or self._named_before(parts.name, text[: label.start])
+                or _Speaker(
+                    _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
+                )
+            )
+            if parts.role and not found.role:
+                found.role = parts.role
+        if len(found.name.split()) >= 2 and all(s.name != found.name for s in self.seen):
+            self.seen.append(found)
+        self.answerer = found
+        return found
+
+    def _earlier(self, name: str) -> _Speaker | None:
+        words = fold(name).split()
+        if not words:
+            return None
+        for seen in reversed(self.seen):
+            known = fold(seen.name).split()
+            if known[-1] == words[-1] and set(words) <= set(known):
+                return _Speaker(seen.name, seen.role, seen.country)
+        return None
+
+    def _by_role(self, parts: LabelParts) -> _Speaker | None:
+        """ "THE PRESIDENT" after "PRESIDENT BIDEN": the speaker who last held that role."""
+        if parts.name or not parts.role:
+            return None
+        role = fold(parts.role).removeprefix("the ")
+        for seen in reversed(self.seen):
+            if seen.role and fold(seen.role).removeprefix("the ") == role:
+                return _Speaker(seen.name, seen.role, seen.country)
+        return None
+
+    def _named_before(self, name: str, before: str) -> _Speaker | None:
+        """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
+        if len(name.split()) != 1 or not before:
+            return None
+        if name in self.named:
+            return self.named[name]
+        self.named[name] = self._search_before(name, before)
+        return self.named[name]
+
+    def _search_before(self, name: str, before: str) -> _Speaker | None:
+        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
+        for m in re.finditer(pattern, before, re.I):
+            first = m.group(1)
+            if first[0].isupper() and first[1:].islower() and not _is_title_word(first):
+                return _Speaker(f"{first} {_as_written(m.group(2))}")
+        return None
+
+    def _interviewee(self) -> _Speaker:
+        for name in self.description.participants:
+            if name != QUESTION:
+                person = self.registry.resolve(name)
+                return _Speaker(name, None, person.country if person else None)
+        return _Speaker("Answer")
+
+    def knows(self, label: Label) -> bool:
+        """Whether a one-word label names someone: a registry person or a surname seen."""
+        if self.registry.resolve(label.label) is not None:
+            return True
+        name = clean_label(label.label)
+        return (name.isupper() and len(name) >= 3) or self._earlier(name) is not None
+
+
+def _is_title_word(word: str) -> bool:
+    key = fold(word)
+    places = default_places()
+    return key in TITLE_WORDS or key in HONORIFICS or places.country_code(word) is not None
+
+
+def _as_written(name: str) -> str:
+    """An unknown name as written; names set in capitals ("PSAKI") get ordinary case."""
+    if name.isupper() and len(name) > 1:
+        return " ".join(w.capitalize() for w in name.split())
+    return name
 
 
 def segment_turns(text: str, *, registry: PersonRegistry, description: Description) -> list[Turn]:
     """Split `text` into speaker turns in reading order."""
-    marks = list(_LABEL.finditer(text))
-    turns = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        turns.append(Turn(speaker=m.group(1), label=m.group(1), span=Span(start=m.end(), end=end)))
+    context = _Context(registry, description)
+    labels = find_labels(text)
+    # One-word labels ("Smith:", "Note:") count only for people known by then.
+    kept: list[Label] = []
+    for label in labels:
+        if label.single_word and not context.knows(label):
+            continue
+        kept.append(label)
+        if label.kind is LabelKind.SPEAKER and not label.single_word:
+            context.speaker(label, text=text)  # so later surnames resolve
+    context = _Context(registry, description)
+    turns: list[Turn] = []
+    for i, label in enumerate(kept):
+        end = kept[i + 1].start if i + 1 < len(kept) else len(text)
+        speaker = context.speaker(label, text=text)
+        span = _spoken(text, label.speech, end)
+        if span is None:
+            continue
+        turns.append(
+            Turn(
+                speaker=speaker.name,
+                span=span,
+                label=label.label,
+                role=speaker.role,
+                country=speaker.country,
+            )
+        )
     return turns
+
+
+def _spoken(text: str, start: int, end: int) -> Span | None:
+    """The span of what was said between `start` and `end`, without stage directions."""
+    chunk = text[start:end]
+    lead = _LEAD_DIRECTION.match(chunk)
+    if lead:
+        start += lead.end()
+        chunk = text[start:end]
+    tail = _TAIL_DIRECTION.search(chunk)
+    if tail:
+        end = start + tail.start()
+        chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    start += len(chunk) - len(chunk.lstrip())
+    return Span(start=start, end=start + len(stripped))

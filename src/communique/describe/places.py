@@ -1,0 +1,127 @@
+"""Where a statement was made: the dateline's place, a venue, or the country visited.
+
+"The Kremlin, Moscow" → Moscow; "November 27, 2024 21:00 Astana" → Astana; "Novo-Ogaryovo,
+Moscow Region" → Moscow (the venue gazetteer); "welcome you to the Government House in Russia"
+→ Moscow (a generic venue takes the capital of the country named beside it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from communique.describe.dates import FoundDate
+from communique.segment.lexicon import Places, fold
+
+_TIME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[|,–—\-•]+)\s*", re.I)
+# How many lines after the dateline may still hold the place (kremlin.ru: date, time, place).
+_AFTER_DATELINE = 3
+# A place line is short ("The Kremlin, Moscow", "Novo-Ogaryovo, Moscow Region").
+_PLACE_CHARS = 80
+# How far into the text venues and visits are looked for when there is no dateline place:
+# the introduction and the opening words of the first speaker.
+_VENUE_CHARS = 2500
+_VISIT = re.compile(r"\b(?:visit|trip|welcome you|welcome to|arrived in|arrival in)\s+(?:to\s+)?")
+_NOT_PLACES = {"press release", "press statement", "news", "transcript", "readout", "update"}
+
+
+def find_place(
+    text: str, *, dateline: FoundDate | None, places: Places, host: str | None = None
+) -> str | None:
+    """The city a statement was made in, or None."""
+    if dateline is not None:
+        found = _dateline_place(text, dateline, places)
+        if found:
+            return found
+    head = text[:_VENUE_CHARS]
+    venue = _venue_place(head, places, host=host)
+    if venue:
+        return venue
+    for m in _VISIT.finditer(head):
+        code, _ = places.country_prefix(head[m.end() :].split()[:6])
+        if code:
+            return places.capital(code)
+    return None
+
+
+def resolve_place(phrase: str, places: Places, *, host: str | None = None) -> str | None:
+    """A city for a place phrase: a known city wins over a venue; None if neither is known."""
+    venue_city = None
+    for part in [p.strip(" .") for p in re.split(r"[,|;–—]", phrase)]:
+        if not part:
+            continue
+        city = _city(part, places)
+        if city:
+            return city
+        venue = _venue(part, places)
+        if venue and venue_city is None:
+            venue_city = _venue_city(venue, places, part, host)
+    return venue_city
+
+
+def _dateline_place(text: str, dateline: FoundDate, places: Places) -> str | None:
+    line_start = text.rfind("\n", 0, dateline.start) + 1
+    line_end = text.find("\n", dateline.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[dateline.end : line_end]
+    while (m := _TIME.match(after)) and m.end() > 0:
+        after = after[m.end() :]
+    before = text[line_start : dateline.start].strip(" ,–—-|")
+    for phrase in (after, before):
+        found = resolve_place(phrase, places) if phrase.strip() else None
+        if found:
+            return found
+    if _plausible_name(after.strip(" .,")):
+        return after.strip(" .,")
+    rest = text[line_end:].split("\n")
+    lines = [line.strip() for line in rest if line.strip()][:_AFTER_DATELINE]
+    previous = [line.strip() for line in text[:line_start].split("\n") if line.strip()][-1:]
+    for line in lines + previous:  # "Washington, DC" may stand just above the date
+        if len(line) > _PLACE_CHARS:
+            break
+        found = resolve_place(line, places)
+        if found:
+            return found
+    return None
+
+
+def _plausible_name(phrase: str) -> bool:
+    """An unknown place right after a date and time: one to three capitalised words."""
+    words = phrase.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and fold(phrase) not in _NOT_PLACES
+        and not any(ch.isdigit() for ch in phrase)
+    )
+
+
+def _city(part: str, places: Places) -> str | None:
+    return places.city(part.removeprefix("the ").removeprefix("The "))
+
+
+def _venue(part: str, places: Places) -> str | None:
+    return places.venue(part)
+
+
+def _venue_city(venue: str, places: Places, context: str, host: str | None) -> str | None:
+    city = places.venues[venue]
+    if city != "capital":
+        return city
+    after = context.split(venue, 1)[-1]
+    m = re.match(r"\s*(?:in|of)\s+(?:the\s+)?(.+)", after)
+    if m:
+        code, _ = places.country_prefix(m.group(1).split()[:6])
+        if code:
+            return places.capital(code)
+    return places.capital(host) if host else None
+
+
+def _venue_place(head: str, places: Places, *, host: str | None) -> str | None:
+    best: tuple[int, str] | None = None
+    for venue in places.venues:
+        m = re.search(rf"\b{re.escape(venue)}\b", head)
+        if m and (best is None or m.start() < best[0]):
+            city = _venue_city(venue, places, head[m.start() : m.start() + 120], host)
+            if city:
+                best = (m.start(), city)
+    return best[1] if best else None

@@ -1,0 +1,56 @@
+"""Dates as statements write them, and which one is the document's dateline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.describe.dates import find_dateline, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 10, 2022", date(2022, 2, 10)),
+        ("11/28/2022 | Press release", date(2022, 11, 28)),
+        ("28 November 2022", date(2022, 11, 28)),
+        ("November 27, 2024 21:00 Astana", date(2024, 11, 27)),
+        ("2022-02-10", date(2022, 2, 10)),
+        ("10.02.2022", date(2022, 2, 10)),
+        ("Thursday, 10 February, 2022", date(2022, 2, 10)),
+        ("Feb. 10, 2022", date(2022, 2, 10)),
+        ("Sept 3, 2021", date(2021, 9, 3)),
+        ("the 1st of March 2023", date(2023, 3, 1)),
+        ("31/12/2023", date(2023, 12, 31)),
+        ("February 30, 2022", None),
+        ("in 2022", None),
+        ("", None),
+    ],
+)
+def test_dates_parse(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks\nFebruary 10, 2022\nPutin: On May 9, 1945 we won.", date(2022, 2, 10)),
+        (
+            "Title\n\n"
+            + "On January 5, 2020 a very long sentence that mentions a date in passing and goes"
+            " on and on, well past what any dateline would ever hold on a page header line.\n"
+            "28 November 2022",
+            date(2022, 11, 28),
+        ),
+        ("Title\nNo date here.", None),
+    ],
+)
+def test_dates_dateline_is_the_header_date(text: str, expected: date | None) -> None:
+    found = find_dateline(text)
+    assert (found.value if found else None) == expected
+
+
+def test_dates_dateline_ignores_dates_after_the_header() -> None:
+    text = "Title\nPutin: On May 9, 2020 we met."
+    assert find_dateline(text, head_end=text.index("Putin")) is None

@@ -1,0 +1,145 @@
+"""describe_document on whole (small) documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.describe import describe_document
+from communique.read.sources import document_from_text
+from communique.segment import PersonRegistry
+
+
+@pytest.fixture(scope="module")
+def registry() -> PersonRegistry:
+    return PersonRegistry.default()
+
+
+BANNER = """Prime Minister of the Russian Federation
+
+11/28/2022 | Press release
+
+Mikhail Mishustin's meeting with President of Uzbekistan Shavkat Mirziyoyev
+
+28 November 2022
+
+Mikhail Mishustin: Welcome to the Government House in Russia. On March 1, 2021 we met.
+
+President of Uzbekistan Shavkat Mirziyoyev: Thank you.
+"""
+KREMLIN = """Events
+Talks with President of Belarus Alexander Lukashenko
+February 10, 2022
+18:15
+Novo-Ogaryovo, Moscow Region
+Vladimir Putin: Welcome to Moscow, Alexander.
+Alexander Lukashenko: Thank you.
+"""
+GOV = """# Joint press statements of Presidents of China and Kazakhstan
+
+Astana, 14 September 2022
+
+**Xi Jinping:** Thank you, President Tokayev.
+
+**Kassym-Jomart Tokayev:** Welcome to Astana.
+"""
+
+BRIEFING = """THE WHITE HOUSE
+For Immediate Release
+Department Press Briefing
+Matthew Miller, Department Spokesperson
+Washington, DC
+January 4, 2024
+
+MR MILLER: Good afternoon.
+
+QUESTION: Thanks, Matt.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day", "place", "publisher", "participants", "countries"),
+    [
+        (
+            BANNER,
+            "Mikhail Mishustin's meeting with President of Uzbekistan Shavkat Mirziyoyev",
+            date(2022, 11, 28),
+            "Moscow",
+            "Prime Minister of the Russian Federation",
+            ("Mikhail Mishustin", "Shavkat Mirziyoyev"),
+            ("RU", "UZ"),
+        ),
+        (
+            KREMLIN,
+            "Talks with President of Belarus Alexander Lukashenko",
+            date(2022, 2, 10),
+            "Moscow",
+            None,
+            ("Vladimir Putin", "Alexander Lukashenko"),
+            ("RU", "BY"),
+        ),
+        (
+            GOV,
+            "Joint press statements of Presidents of China and Kazakhstan",
+            date(2022, 9, 14),
+            "Astana",
+            None,
+            ("Xi Jinping", "Kassym-Jomart Tokayev"),
+            ("KZ", "CN"),
+        ),
+        (
+            BRIEFING,
+            "Department Press Briefing",
+            date(2024, 1, 4),
+            "Washington",
+            "THE WHITE HOUSE",
+            ("Matthew Miller",),
+            ("US",),
+        ),
+    ],
+    ids=["banner", "kremlin", "markdown", "briefing"],
+)
+def test_document_describe(
+    registry: PersonRegistry,
+    text: str,
+    title: str,
+    day: date,
+    place: str,
+    publisher: str | None,
+    participants: tuple[str, ...],
+    countries: tuple[str, ...],
+) -> None:
+    raw = document_from_text(text, source="doc.md", fmt="markdown")
+    found = describe_document(raw, registry=registry)
+    assert found.title == title
+    assert found.date == day
+    assert found.place == place
+    assert found.publisher == publisher
+    assert found.participants == participants
+    assert found.countries == countries
+
+
+def test_document_hints_win_for_jsonl(registry: PersonRegistry) -> None:
+    raw = document_from_text(
+        "Talks\nMay 1, 2020\nVladimir Putin: Hello.",
+        source="f.jsonl#7",
+        fmt="jsonl",
+        title="Given title",
+        day=date(2020, 5, 2),
+        format_name="jsonl",
+    )
+    found = describe_document(raw, registry=registry)
+    assert (found.title, found.date) == ("Given title", date(2020, 5, 2))
+
+
+def test_document_without_speakers_still_described(registry: PersonRegistry) -> None:
+    raw = document_from_text(
+        "Address to the Nation\nMay 1, 2020\nCitizens, hello.", source="a.txt", fmt="text"
+    )
+    found = describe_document(raw, registry=registry)
+    assert (found.title, found.date, found.participants) == (
+        "Address to the Nation",
+        date(2020, 5, 1),
+        (),
+    )
