@@ -57,3 +57,9 @@ def test_settings_are_all_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [s.env for s in SETTINGS if f"`{s.env}`" not in readme]
     assert not missing, f"README.md does not document {missing}"
+
+
+def test_settings_max_bytes_default_is_the_readers_limit() -> None:
+    from communique.read.decode import MAX_BYTES
+
+    assert resolve_settings()["max_bytes"].value == MAX_BYTES

@@ -49,6 +49,7 @@ def ingest(
     workers: int | None = None,
     executor: Executor | None = None,
     stdin: BinaryIO | None = None,
+    max_bytes: int | None = None,
     progress: ProgressFn | None = None,
 ) -> IngestSummary:
     """Read, process and store every document under `inputs`; then reconcile the ledger.
@@ -64,7 +65,8 @@ def ingest(
         fresh: list[RawDocument] = []
         unchanged = 0
         seen: set[str] = set()
-        for item in read_documents(inputs, stdin=stdin):
+        limit = int(setting("max_bytes", max_bytes))
+        for item in read_documents(inputs, stdin=stdin, max_bytes=limit):
             if isinstance(item, InputError):
                 errors.append(item)
             elif item.content_hash in seen or ledger.has_content(item.content_hash):

@@ -136,3 +136,13 @@ def test_ingest_killed_midway_leaves_a_valid_ledger_that_a_rerun_completes(tmp_p
         assert ledger.count()["documents"] == 400
         statuses = [r["status"] for r in ledger.runs()]
         assert statuses[0] == "running" and statuses[-1] == "done"  # the killed run stays visible
+
+
+def test_ingest_max_bytes_flag_rejects_big_files_with_a_hint(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Jane Doe: " + "We agreed on three projects. " * 100, encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(big), "--db", str(tmp_path / "x.db"), "--max-bytes", "100"]
+    )
+    assert result.exit_code == 1
+    assert "big.txt" in result.output and "too-large" in result.output

@@ -29,6 +29,10 @@ def ingest_command(
         int | None,
         typer.Option("--workers", "-j", min=1, help="Processes to use. Default: one per core."),
     ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest input file read. Default: 16 MiB."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read statements, extract their claims and store them in the ledger.
@@ -54,7 +58,9 @@ def ingest_command(
             def progress(_event: str, done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            summary = ingest(paths, db=db, workers=workers, stdin=stdin, progress=progress)
+            summary = ingest(
+                paths, db=db, workers=workers, stdin=stdin, max_bytes=max_bytes, progress=progress
+            )
     for err in summary.errors:
         console.print(error_line(err))
     console.print(
