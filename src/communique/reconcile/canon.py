@@ -10,6 +10,7 @@ merged automatically: a user catalogue (`catalogue.py`) does the rest, on purpos
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _KEY = re.compile(
     r"^\s*(?P<name>[^:]+?)\s*(?::\s*(?P<codes>[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})?)\s*)?$"
@@ -48,6 +49,7 @@ COUNTRY_NAMES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(key: str) -> str:
     """The one spelling of `key`: `Trade : ru-kz` → `trade:KZ-RU`; unknown shapes only trimmed."""
     match = _KEY.match(key)

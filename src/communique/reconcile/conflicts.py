@@ -68,6 +68,8 @@ class Incomparable:
 class _Reading:
     speaker: str
     claims: list[Claim]
+    literal: Interval
+    ordinary: Interval
 
     @property
     def first(self) -> Claim:
@@ -108,7 +110,9 @@ def _readings(group: Sequence[Claim]) -> list[_Reading]:
         if key in readings:
             readings[key].claims.append(claim)
         else:
-            readings[key] = _Reading(claim.speaker, [claim])
+            readings[key] = _Reading(
+                claim.speaker, [claim], literal_interval(claim), ordinary_interval(claim)
+            )
     return list(readings.values())
 
 
@@ -177,9 +181,9 @@ def _conflict_between(
     a: _Reading, b: _Reading, *, label: str, period: Period | None, as_of: date | None
 ) -> Conflict | None:
     ca, cb = a.first, b.first
-    literal_a, literal_b = literal_interval(ca), literal_interval(cb)
+    literal_a, literal_b = a.literal, b.literal
     if literal_a.overlaps(literal_b):
-        if ordinary_interval(ca).overlaps(ordinary_interval(cb)):
+        if a.ordinary.overlaps(b.ordinary):
             return None
         kind, severity = ConflictKind.PRAGMATIC, Severity.MEDIUM
         reading = _pragmatic_reason(ca, cb)
