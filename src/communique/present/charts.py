@@ -58,6 +58,7 @@ def _trim(value: Decimal) -> str:
 class Tick:
     pos: float
     label: str
+    major: bool = True  # major ticks draw a line; minor ones only carry a label
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,17 +128,29 @@ def _y_range(lows: list[float], highs: list[float]) -> tuple[float, float, float
 
 
 def _x_ticks(first: int, last: int, scale: float, left: int) -> tuple[Tick, ...]:
+    """Year boundaries as tick lines, each year's label centred on its span."""
     start, end = date.fromordinal(first), date.fromordinal(last)
-    if end.year - start.year >= 1:
-        stride = max(1, math.ceil((end.year - start.year + 1) / 8))
-        years = range(start.year + (start > date(start.year, 1, 1)), end.year + 1, stride)
-        return tuple(
-            Tick(left + (date(y, 1, 1).toordinal() - first) * scale, str(y)) for y in years
-        )
-    return (
-        Tick(left + 0.0, start.isoformat()),
-        Tick(left + (last - first) * scale, end.isoformat()),
-    )
+
+    def x_of(day: date) -> float:
+        return round(left + (day.toordinal() - first) * scale, 1)
+
+    if end.year == start.year:
+        return (Tick(x_of(start), start.isoformat()), Tick(x_of(end), end.isoformat()))
+    stride = max(1, math.ceil((end.year - start.year + 1) / 10))
+    ticks = [Tick(x_of(date(y, 1, 1)), "") for y in range(start.year + 1, end.year + 1)]
+    for year in range(start.year, end.year + 1, stride):
+        middle = date(year, 7, 2)
+        if first <= middle.toordinal() <= last:
+            ticks.append(Tick(x_of(middle), str(year), major=False))
+    return tuple(ticks)
+
+
+def _x_day(point: TimelinePoint) -> int:
+    """Amounts over a span sit in its middle (2021's trade mid-2021); levels at their date."""
+    period = point.claim.period
+    if period is not None:
+        return (period.start.toordinal() + period.end.toordinal()) // 2
+    return point.when.toordinal() if point.when is not None else 0
 
 
 def build_chart(
@@ -158,7 +171,7 @@ def build_chart(
     lows = [float(p.low) if p.low is not None else v for p, v in zip(shown, values, strict=True)]
     highs = [float(p.high) if p.high is not None else v for p, v in zip(shown, values, strict=True)]
     y_min, y_max, step = _y_range(lows, highs)
-    days = [p.when.toordinal() for p in shown if p.when is not None]
+    days = [_x_day(p) for p in shown]
     first, last = min(days), max(days)
     if first == last:
         first, last = first - 180, last + 180

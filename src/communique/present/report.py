@@ -69,6 +69,7 @@ class Report:
     conflicts: tuple[Conflict, ...]
     incomparable: tuple[Incomparable, ...]
     linked: frozenset[int] = field(default_factory=frozenset)  # claim ids with an anchor
+    anchors: Mapping[str, str] = field(default_factory=dict)  # source → document anchor
     conflicted: frozenset[int] = field(default_factory=frozenset)  # claim ids in a conflict
 
 
@@ -186,6 +187,7 @@ def build_report(
         conflicts=tuple(conflicts),
         incomparable=tuple(find_incomparable(claims)),
         linked=frozenset(linked),
+        anchors={v.document.source: v.anchor for v in views},
         conflicted=frozenset(c.id for k in conflicts for c in k.claims if c.id is not None),
     )
 

@@ -160,6 +160,8 @@ _MONTHS = (
 def _pair_text(a: Claim, b: Claim) -> str:
     same_day = a.document_date is not None and a.document_date == b.document_date
     tail = "the same day" if same_day else f"({_when_said(b)})"
+    if a.speaker and a.speaker == b.speaker:
+        return f"{_who(a)} said '{a.quote}' ({_when_said(a)}) and also '{b.quote}' {tail}"
     return f"{_who(a)} said '{a.quote}' ({_when_said(a)}) but {_who(b)} said '{b.quote}' {tail}"
 
 
