@@ -11,7 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.models import Claim, ConflictKind, Modality, Period, Qualifier, Severity, Span
-from communique.reconcile.conflicts import find_conflicts, find_incomparable
+from communique.reconcile.conflicts import (
+    MAX_CONFLICTS_PER_GROUP,
+    find_conflicts,
+    find_incomparable,
+)
 
 Y2021 = {"period": Period(start=date(2021, 1, 1), end=date(2021, 12, 31))}
 Y2023 = {"period": Period(start=date(2023, 1, 1), end=date(2023, 12, 31))}
@@ -376,3 +380,14 @@ def test_conflicts_never_crashes_on_arbitrary_claims(claims: list[Claim]) -> Non
         assert all(id(c) in ids for c in conflict.claims)
         assert conflict.explanation
     find_incomparable(claims)
+
+
+def test_conflicts_keep_only_the_starkest_on_a_crowded_group(make_claim: Any) -> None:
+    claims = [
+        make_claim(f"${n} billion", n * 10**9, speaker=f"S{n}", source=f"d{n}.txt", **Y2021)
+        for n in range(10, 40)
+    ]
+    conflicts = find_conflicts(claims)
+    assert len(conflicts) == MAX_CONFLICTS_PER_GROUP < 30 * 29 // 2
+    widest = {c.quote for c in conflicts[0].claims}
+    assert widest == {"$10 billion", "$39 billion"}

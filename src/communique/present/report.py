@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 # Past this many documents the HTML report keeps those with conflicts and the most recent
 # others: 200 statements of ~15k characters make a ~5 MB page that still opens quickly.
 MAX_DOCUMENTS = 200
+# Charts for the metrics with the most claims first; past ~100 inline SVGs a page gets slow
+# to scroll, and the metrics table still lists every key.
+MAX_CHARTS = 100
+# The starkest conflicts first; the rest are counted and left to `communique export conflicts`.
+MAX_CONFLICTS = 500
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
@@ -67,6 +72,7 @@ class Report:
     metrics: tuple[MetricSummary, ...]
     charts: tuple[Chart, ...]
     conflicts: tuple[Conflict, ...]
+    hidden_conflicts: int
     incomparable: tuple[Incomparable, ...]
     linked: frozenset[int] = field(default_factory=frozenset)  # claim ids with an anchor
     anchors: Mapping[str, str] = field(default_factory=dict)  # source → document anchor
@@ -139,12 +145,16 @@ def build_report(
     *,
     labels: Mapping[str, str] | None = None,
     max_documents: int = MAX_DOCUMENTS,
+    max_charts: int = MAX_CHARTS,
+    max_conflicts: int = MAX_CONFLICTS,
 ) -> Report:
     """Everything the report shows, read from the ledger once."""
     labels = labels or {}
     claims = ledger.claims()
     conflicts = sorted(ledger.conflicts(), key=lambda c: (_SEVERITY_ORDER[c.severity], c.id or 0))
     documents = ledger.documents(with_text=True)
+    hidden_conflicts = max(0, len(conflicts) - max_conflicts)
+    conflicts = conflicts[:max_conflicts]
     keep = {c.source or "" for conflict in conflicts for c in conflict.claims}
     shown = _chosen_documents(documents, keep, max_documents)
     by_source: dict[str | None, list[Claim]] = defaultdict(list)
@@ -166,11 +176,19 @@ def build_report(
         )
     metrics = summarize_metrics(claims, labels=labels)
     kinds = {c.id: c.kind.value for c in conflicts if c.id is not None}
-    charts = []
+    by_metric: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_metric[claim.metric].append(claim)
+    conflicts_of: dict[str, list[Conflict]] = defaultdict(list)
+    for conflict in conflicts:
+        conflicts_of[conflict.metric].append(conflict)
+    charts: list[Chart] = []
     for summary in metrics:
-        if not summary.metric:
+        if not summary.metric or summary.claims < 2 or len(charts) >= max_charts:
             continue
-        points = build_timeline(claims, summary.metric, conflicts=conflicts)
+        points = build_timeline(
+            by_metric[summary.metric], summary.metric, conflicts=conflicts_of[summary.metric]
+        )
         chart = build_chart(
             points, metric=summary.metric, label=summary.label, conflict_kinds=kinds
         )
@@ -185,6 +203,7 @@ def build_report(
         metrics=tuple(metrics),
         charts=tuple(charts),
         conflicts=tuple(conflicts),
+        hidden_conflicts=hidden_conflicts,
         incomparable=tuple(find_incomparable(claims)),
         linked=frozenset(linked),
         anchors={v.document.source: v.anchor for v in views},
@@ -224,7 +243,8 @@ def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableTyp
     )
     out.append(counts)
     if report.conflicts:
-        table = Table(title=f"Conflicts ({len(report.conflicts)})", title_justify="left")
+        total = len(report.conflicts) + report.hidden_conflicts
+        table = Table(title=f"Conflicts ({total})", title_justify="left")
         table.add_column("#", justify="right")
         table.add_column("kind")
         table.add_column("severity")
@@ -243,8 +263,13 @@ def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableTyp
                 Text(conflict.explanation + "\n") + Text(quotes, style="dim"),
             )
         out.append(table)
-        if len(report.conflicts) > limit:
-            out.append(Text(f"… and {len(report.conflicts) - limit} more conflicts", style="dim"))
+        if total > limit:
+            out.append(
+                Text(
+                    f"… and {total - limit} more: `communique export conflicts` lists them all",
+                    style="dim",
+                )
+            )
     else:
         out.append(Text("No conflicts found.", style="green"))
     for note in report.incomparable[:limit]:
@@ -266,6 +291,8 @@ def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableTyp
 
 
 __all__ = [
+    "MAX_CHARTS",
+    "MAX_CONFLICTS",
     "MAX_DOCUMENTS",
     "DocumentView",
     "Report",

@@ -49,6 +49,11 @@ JUMP_WINDOW_DAYS = 3 * 366
 # most this many of its claims per side, so records stay small on a large archive.
 MAX_CLAIMS_PER_SIDE = 3
 
+# One metric and moment quoted by many documents with many figures could yield a record for
+# every pair of figures; past this many per group only the starkest are kept (literal first,
+# widest gap first). Real groups in the seeds and the extractor's test statements hold < 5.
+MAX_CONFLICTS_PER_GROUP = 50
+
 Moment = tuple[date, date] | date
 
 
@@ -304,11 +309,30 @@ def find_conflicts(
         period = Period(start=moment[0], end=moment[1]) if isinstance(moment, tuple) else None
         as_of = moment if isinstance(moment, date) else None
         label = labels.get(metric) or describe_metric(metric)
-        for a, b in combinations(_readings(group), 2):
+        pairs = [
+            (literal, gap, a, b)
+            for a, b in combinations(_readings(group), 2)
+            for literal, gap in [_disagreement(a, b)]
+            if literal is not None
+        ]
+        # Literal before pragmatic, the widest gaps first, then the order they were said in.
+        pairs.sort(key=lambda p: (not p[0], -p[1]))
+        for _literal, _gap, a, b in pairs[:MAX_CONFLICTS_PER_GROUP]:
             conflict = _conflict_between(a, b, label=label, period=period, as_of=as_of)
             if conflict is not None:
                 found.append(conflict)
     return found + _jumps(claims, labels)
+
+
+def _disagreement(a: _Reading, b: _Reading) -> tuple[bool | None, Decimal]:
+    """(True, relative gap) when the literal readings are disjoint, (False, 0) when only the
+    ordinary ones are, (None, 0) when the two agree."""
+    if not a.literal.overlaps(b.literal):
+        scale = max(abs(a.first.value), abs(b.first.value))
+        return True, _relative_gap(a.literal, b.literal, scale)
+    if not a.ordinary.overlaps(b.ordinary):
+        return False, Decimal(0)
+    return None, Decimal(0)
 
 
 def _group_order(item: tuple[tuple[str, str, Moment], list[Claim]]) -> tuple[str, str, date]:
