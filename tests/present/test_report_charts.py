@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from communique.models import Claim, Period, Qualifier, Span
-from communique.present.charts import HEIGHT, WIDTH, build_chart, format_amount
+from communique.present.charts import HEIGHT, MAX_MARKS, WIDTH, build_chart, format_amount
 from communique.reconcile.timelines import build_timeline
 
 
@@ -74,3 +75,14 @@ def test_report_charts_place_points_inside_the_plot() -> None:
 def test_report_charts_need_two_points() -> None:
     one = build_timeline([_claim(1, "20e9", 2020)], "trade:KZ-RU")
     assert build_chart(one, metric="trade:KZ-RU", label="Trade", conflict_kinds={}) is None
+
+
+def test_report_charts_thin_crowded_metrics_but_keep_conflicts() -> None:
+    claims = [_claim(i, str(20 + i % 7), 2000 + i % 20) for i in range(1, MAX_MARKS * 2)]
+    points = build_timeline(claims, "trade:KZ-RU")
+    flagged = replace(points[-1], conflicts=(1,))
+    points = [*points[:-1], flagged]
+    chart = build_chart(points, metric="trade:KZ-RU", label="Trade", conflict_kinds={1: "literal"})
+    assert chart is not None
+    assert len(chart.marks) == MAX_MARKS and chart.left_out == len(points) - MAX_MARKS
+    assert any(m.claim_id == flagged.claim.id and m.conflict for m in chart.marks)

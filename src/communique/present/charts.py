@@ -20,6 +20,9 @@ from communique.reconcile.timelines import TimelinePoint
 
 WIDTH, HEIGHT = 960, 300
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 18, 44
+# A chart with more marks than this is unreadable at 960 px and heavy in the page (~400 bytes
+# a mark); the conflicts are always kept and an even sample of the rest fills the room.
+MAX_MARKS = 250
 # A period shorter than this is drawn as part of a year (a year has 364 or 365 days end-start).
 PARTIAL_DAYS = 360
 # Claims made about the same moment are spread sideways by this many pixels so that each
@@ -105,7 +108,7 @@ class Chart:
     right: int = WIDTH - RIGHT
     top: int = TOP
     bottom: int = HEIGHT - BOTTOM
-    left_out: int = 0  # points in another unit than the chart's
+    left_out: int = 0  # points not drawn: in another unit, or past MAX_MARKS
 
 
 def _nice_step(span: float) -> float:
@@ -145,6 +148,18 @@ def _x_ticks(first: int, last: int, scale: float, left: int) -> tuple[Tick, ...]
     return tuple(ticks)
 
 
+def _thin(points: list[TimelinePoint]) -> list[TimelinePoint]:
+    """At most MAX_MARKS points: every one in a conflict, then an even sample of the rest."""
+    if len(points) <= MAX_MARKS:
+        return points
+    flagged = [p for p in points if p.conflicts][:MAX_MARKS]
+    rest = [p for p in points if not p.conflicts]
+    room = MAX_MARKS - len(flagged)
+    sample = [rest[i * len(rest) // room] for i in range(room)] if room > 0 else []
+    kept = {id(p) for p in flagged + sample}
+    return [p for p in points if id(p) in kept]
+
+
 def _x_day(point: TimelinePoint) -> int:
     """Amounts over a span sit in its middle (2021's trade mid-2021); levels at their date."""
     period = point.claim.period
@@ -164,7 +179,7 @@ def build_chart(
     if not dated:
         return None
     unit = Counter(p.claim.unit for p in dated).most_common(1)[0][0]
-    shown = [p for p in dated if p.claim.unit == unit]
+    shown = _thin([p for p in dated if p.claim.unit == unit])
     if len(shown) < 2:
         return None
     values = [float(p.claim.value) for p in shown]
