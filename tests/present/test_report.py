@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -129,3 +130,27 @@ def test_report_segments_text_at_claims_and_turns(
     segments = segment_text(text, claims, turns)
     shown = ["<T>" if s.speaker else f"[{s.text}]" if s.claim else s.text for s in segments]
     assert shown == expected
+
+
+def test_report_notes_currencies_it_could_not_compare(tmp_path: Path) -> None:
+    text = "Trade was 2 trillion roubles, or $25.6 billion."
+    doc = _doc(
+        "rub.txt", "2022-02-10", "Vladimir Putin", text, [("$25.6 billion", "25.6e9", "exact")]
+    )
+    start = text.index("2 trillion roubles")
+    rub = Claim(
+        quote="2 trillion roubles",
+        value=Decimal("2e12"),
+        unit="RUB",
+        metric="trade:KZ-RU",
+        period=Y2021,
+        speaker="Vladimir Putin",
+        span=Span(start=start, end=start + 18),
+    )
+    with Ledger.open(str(tmp_path / "l.db")) as ledger:
+        ledger.add_document(replace(doc, claims=(*doc.claims, rub)))
+        assert reconcile(ledger).incomparable == 1
+        report = build_report(ledger)
+    assert report.conflicts == ()
+    page = render_html(report)
+    assert "Not compared" in page and "RUB and USD" in page
