@@ -146,6 +146,7 @@ class Claim:
     id: int | None = None
     source: str | None = None
     document_date: date | None = None
+    metric_auto: str = ""  # the extractor's key before reconciliation rewrote `metric`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

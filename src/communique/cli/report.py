@@ -1,23 +1,147 @@
-"""`communique report`, `metrics`, `timeline`: what the ledger says. (Skeleton: counts only.)"""
+"""`communique report`, `metrics`, `timeline`, `reconcile`: what the ledger says; re-checking it."""
 
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from communique.cli.app import DbOption, app
-from communique.cli.output import errors_as_exit
-from communique.store.ledger import Ledger
+from communique.cli.output import console, errors_as_exit, fail
+from communique.errors import ConfigError
+from communique.present.charts import format_amount
+from communique.reconcile import reconcile
+from communique.reconcile.canon import canonical_key
+from communique.reconcile.catalogue import find_catalogue
+from communique.reconcile.conflicts import describe_moment
+from communique.reconcile.timelines import build_timeline, summarize_metrics
+from communique.store.ledger import ClaimFilter, Ledger
+
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        help="Metric catalogue (TOML: labels, aliases, merges, splits). "
+        "Default: $COMMUNIQUE_CATALOGUE, else none.",
+        show_default=False,
+    ),
+]
+
+out = Console(highlight=False)  # data goes to stdout; messages to stderr via `console`
 
 
 @app.command("report")
-def report_command(db: DbOption = None) -> None:
-    """Summarise the ledger."""
-    from rich.console import Console
+def report_command(
+    db: DbOption = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML report (works offline)."),
+    ] = None,
+    catalogue: CatalogueOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows per table.")] = 20,
+) -> None:
+    """Summarise the ledger: documents, speakers, claims, metrics, and conflicts with quotes."""
+    from communique.present.report import build_report, render_html, report_renderables
 
     with errors_as_exit(), Ledger.open(db) as ledger:
-        counts = ledger.count()
-    table = Table(title="communique ledger")
-    for name in counts:
+        labels = find_catalogue(catalogue).labels
+        report = build_report(ledger, labels=labels)
+    for renderable in report_renderables(report, limit=limit):
+        out.print(renderable)
+    if html is not None:
+        try:
+            html.write_text(render_html(report), encoding="utf-8")
+        except OSError as exc:
+            fail(ConfigError(str(html), "cannot-write", f"cannot write the report: {exc}"))
+        console.print(f"HTML report written to {html}")
+
+
+@app.command("metrics")
+def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
+    """List metric keys with their counts, units, phrasings and time span."""
+    with errors_as_exit(), Ledger.open(db) as ledger:
+        labels = find_catalogue(catalogue).labels
+        summaries = summarize_metrics(ledger.iter_claims(), labels=labels)
+    table = Table(title=f"{len(summaries)} metrics", title_justify="left")
+    for name in ("metric", "in words", "claims", "docs", "units", "phrasings", "from", "to"):
+        table.add_column(name, justify="right" if name in ("claims", "docs") else "left")
+    for s in summaries:
+        table.add_row(
+            s.metric or "(none)",
+            s.label,
+            str(s.claims),
+            str(s.documents),
+            ", ".join(s.units),
+            "; ".join(s.phrasings[:3]),
+            str(s.first or ""),
+            str(s.last or ""),
+        )
+    out.print(table)
+
+
+@app.command("timeline")
+def timeline_command(
+    metric: Annotated[str, typer.Argument(help="A metric key, as `communique metrics` lists.")],
+    db: DbOption = None,
+) -> None:
+    """Show what was claimed about one metric over time, by whom and where, with hedges."""
+    with errors_as_exit(), Ledger.open(db) as ledger:
+        claims = ledger.claims(ClaimFilter(metric=metric))
+        if not claims and canonical_key(metric) != metric:
+            metric = canonical_key(metric)
+            claims = ledger.claims(ClaimFilter(metric=metric))
+        if not claims:
+            known = sorted({c.metric for c in ledger.iter_claims()})
+            close = difflib.get_close_matches(metric, known, n=3, cutoff=0.5)
+            fail(
+                ConfigError(
+                    metric,
+                    "unknown-metric",
+                    "no claims about this metric",
+                    hint=f"did you mean {', '.join(close)}?"
+                    if close
+                    else "see `communique metrics`",
+                )
+            )
+        conflicts = [c for c in ledger.conflicts() if c.metric == metric]
+    points = build_timeline(claims, metric, conflicts=conflicts)
+    table = Table(title=f"{metric}: {len(points)} claims", title_justify="left")
+    for name in ("when", "figure", "hedge reads as", "said by", "on", "source", "note"):
         table.add_column(name)
-    table.add_row(*(str(v) for v in counts.values()))
-    Console().print(table)
+    for p in points:
+        c = p.claim
+        low = format_amount(p.low, c.unit) if p.low is not None else "…"
+        high = format_amount(p.high, c.unit) if p.high is not None else "…"
+        note = c.modality.value if c.modality.value != "actual" else ""
+        if p.conflicts:
+            note = (
+                (note + " " if note else "") + "conflict " + ", ".join(f"#{i}" for i in p.conflicts)
+            )
+        table.add_row(
+            describe_moment(c.period, c.as_of).removeprefix("in ").removeprefix("as of "),
+            Text(f"“{c.quote}”"),
+            "" if low == high else f"{low} – {high}",
+            c.speaker or "unknown",
+            str(c.document_date or ""),
+            c.source or "",
+            Text(note, style="red" if p.conflicts else "dim"),
+        )
+    out.print(table)
+
+
+@app.command("reconcile")
+def reconcile_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
+    """Re-run reconciliation: canonical metric keys (with the catalogue), then conflicts."""
+    with errors_as_exit(), Ledger.open(db) as ledger:
+        summary = reconcile(ledger, catalogue=find_catalogue(catalogue))
+    console.print(
+        f"{summary.metrics} metrics, {summary.conflicts} conflicts, "
+        f"{summary.renamed} claims re-keyed"
+        + (f", {summary.incomparable} left uncompared (currencies)" if summary.incomparable else "")
+        + (f" · catalogue {summary.catalogue}" if summary.catalogue else "")
+    )

@@ -1,9 +1,21 @@
-"""Step 6: one metric across phrasing and documents, timelines, conflicts."""
+"""Step 6: one metric across phrasing and documents, timelines, conflicts.
+
+`reconcile(ledger)` runs at the end of every ingest and on `communique reconcile`:
+canonicalise metric keys (trivial merges, then the user catalogue) → find conflicts → store
+them. Everything it writes is derived data, recomputed from the extractor's keys each time.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from communique.models import Claim
+from communique.reconcile.canon import canonical_key
+from communique.reconcile.catalogue import Catalogue, find_catalogue
+from communique.reconcile.conflicts import find_conflicts, find_incomparable
 
 if TYPE_CHECKING:
     from communique.store.ledger import Ledger
@@ -13,16 +25,50 @@ if TYPE_CHECKING:
 class ReconcileSummary:
     metrics: int
     conflicts: int
+    renamed: int = 0  # claims whose stored metric key changed in this run
+    incomparable: int = 0  # metric-moments given in several currencies, left uncompared
+    catalogue: str | None = None  # the catalogue file applied, if any
 
 
-def reconcile(ledger: Ledger) -> ReconcileSummary:
+def canonicalize(claims: Sequence[Claim], catalogue: Catalogue | None = None) -> list[Claim]:
+    """The claims with their canonical metric keys (pure)."""
+    catalogue = catalogue or Catalogue()
+    result = []
+    for claim in claims:
+        base = claim.metric_auto or claim.metric
+        if not base:
+            result.append(claim)
+            continue
+        key = catalogue.resolve(claim, canonical_key(base))
+        result.append(claim if key == claim.metric else replace(claim, metric=key))
+    return result
+
+
+def reconcile(
+    ledger: Ledger, *, catalogue: Catalogue | str | Path | None = None
+) -> ReconcileSummary:
     """Recompute derived data (canonical metrics, conflicts) over the whole ledger.
 
-    Walking skeleton: conflicts are not detected yet.
+    `catalogue` is a loaded Catalogue or a file path; None means $COMMUNIQUE_CATALOGUE if set.
     """
-    claims = ledger.claims()
-    ledger.replace_conflicts([])
-    return ReconcileSummary(metrics=len({c.metric for c in claims}), conflicts=0)
+    rules = catalogue if isinstance(catalogue, Catalogue) else find_catalogue(catalogue)
+    stored = ledger.claims()
+    claims = canonicalize(stored, rules)
+    changed = {
+        new.id: new.metric
+        for old, new in zip(stored, claims, strict=True)
+        if new.id is not None and new.metric != old.metric
+    }
+    ledger.set_metrics(changed)
+    conflicts = find_conflicts(claims, labels=rules.labels)
+    ledger.replace_conflicts(conflicts)
+    return ReconcileSummary(
+        metrics=len({c.metric for c in claims if c.metric}),
+        conflicts=len(conflicts),
+        renamed=len(changed),
+        incomparable=len(find_incomparable(claims)),
+        catalogue=rules.path,
+    )
 
 
-__all__ = ["ReconcileSummary", "reconcile"]
+__all__ = ["ReconcileSummary", "canonicalize", "reconcile"]

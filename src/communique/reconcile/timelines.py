@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from communique.models import Claim
+from communique.models import Claim, Conflict
+from communique.reconcile.canon import describe_metric
+from communique.reconcile.intervals import ordinary_interval
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,6 +22,7 @@ class MetricSummary:
     phrasings: tuple[str, ...]  # the metric phrases as written, most frequent first
     first: date | None
     last: date | None
+    label: str = ""  # readable name: the catalogue's label, else words from the key
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +31,11 @@ class TimelinePoint:
 
     when: date | None
     claim: Claim
+    # The hedge as an interval in ordinary reading ("over $21 billion" → 21..24.15 billion),
+    # for error bars; None when the value cannot be reasoned about.
+    low: Decimal | None = None
+    high: Decimal | None = None
+    conflicts: tuple[int, ...] = ()  # ids of stored conflicts that involve this claim
 
 
 def claim_moment(claim: Claim) -> date | None:
@@ -36,8 +45,11 @@ def claim_moment(claim: Claim) -> date | None:
     return claim.as_of or claim.document_date
 
 
-def summarize_metrics(claims: Iterable[Claim]) -> list[MetricSummary]:
+def summarize_metrics(
+    claims: Iterable[Claim], *, labels: Mapping[str, str] | None = None
+) -> list[MetricSummary]:
     """One summary per metric key, the most claimed first."""
+    labels = labels or {}
     by_metric: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_metric[claim.metric].append(claim)
@@ -54,12 +66,37 @@ def summarize_metrics(claims: Iterable[Claim]) -> list[MetricSummary]:
                 phrasings=tuple(p for p, _ in phrasings.most_common()),
                 first=min(moments, default=None),
                 last=max(moments, default=None),
+                label=labels.get(metric) or describe_metric(metric),
             )
         )
     return sorted(summaries, key=lambda s: (-s.claims, s.metric))
 
 
-def build_timeline(claims: Iterable[Claim], metric: str) -> list[TimelinePoint]:
-    """The claims about `metric` in time order (undated ones last)."""
-    points = [TimelinePoint(when=claim_moment(c), claim=c) for c in claims if c.metric == metric]
+def _point(claim: Claim, conflicts: Mapping[int, tuple[int, ...]]) -> TimelinePoint:
+    interval = ordinary_interval(claim) if claim.value.is_finite() else None
+    return TimelinePoint(
+        when=claim_moment(claim),
+        claim=claim,
+        low=None if interval is None else interval.low,
+        high=None if interval is None else interval.high,
+        conflicts=conflicts.get(claim.id, ()) if claim.id is not None else (),
+    )
+
+
+def conflicts_by_claim(conflicts: Iterable[Conflict]) -> dict[int, tuple[int, ...]]:
+    """Claim id → ids of the conflicts it takes part in."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for conflict in conflicts:
+        for claim in conflict.claims:
+            if claim.id is not None and conflict.id is not None:
+                found[claim.id].append(conflict.id)
+    return {claim_id: tuple(ids) for claim_id, ids in found.items()}
+
+
+def build_timeline(
+    claims: Iterable[Claim], metric: str, *, conflicts: Iterable[Conflict] = ()
+) -> list[TimelinePoint]:
+    """The claims about `metric` in time order (undated ones last), with hedges and conflicts."""
+    involved = conflicts_by_claim(conflicts)
+    points = [_point(c, involved) for c in claims if c.metric == metric]
     return sorted(points, key=lambda p: (p.when is None, p.when or date.min, p.claim.id or 0))

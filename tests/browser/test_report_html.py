@@ -1,0 +1,165 @@
+"""The HTML report in Debian's Chromium: renders offline, charts drawn, quotes link to passages."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from communique.models import Claim, Document, Period, Qualifier, Span, Turn
+from communique.present.report import build_report, render_html
+from communique.reconcile import reconcile
+from communique.store.ledger import Ledger
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = "<script>console.error('injected')</script><img src=x onerror=\"console.error('img')\">"
+
+# (source, date, speaker, text, [(quote, value, qualifier, metric, period-year or None)])
+DOCUMENTS = [
+    (
+        "talks-2022-02.txt",
+        "2022-02-10",
+        "Vladimir Putin",
+        "Our trade grew by a third last year and reached US$25.6 billion. Russian investment "
+        f"stands at US$17 billion. {HOSTILE}",
+        [
+            ("US$25.6 billion", "25.6e9", "exact", "trade:KZ-RU", 2021),
+            ("US$17 billion", "17e9", "exact", "investment_stock:RU>KZ", None),
+        ],
+    ),
+    (
+        "talks-2022-02-reply.txt",
+        "2022-02-10",
+        "Kassym-Jomart Tokayev",
+        "Last year our trade exceeded US$21 billion, and Russian investment "
+        "exceeded US$17 billion.",
+        [
+            ("exceeded US$21 billion", "21e9", "over", "trade:KZ-RU", 2021),
+            ("exceeded US$17 billion", "17e9", "over", "investment_stock:RU>KZ", None),
+        ],
+    ),
+    (
+        "visit-2024-11.txt",
+        "2024-11-27",
+        "Vladimir Putin",
+        "Trade closely approached $30 billion in 2023, precisely $28.4 billion. Russian "
+        "investment is $13 billion, while our partners say it surpassed $24 billion.",
+        [
+            ("closely approached $30 billion", "30e9", "nearly", "trade:KZ-RU", 2023),
+            ("$28.4 billion", "28.4e9", "exact", "trade:KZ-RU", 2023),
+            ("$13 billion", "13e9", "exact", "investment_stock:RU>KZ", None),
+            ("surpassed $24 billion", "24e9", "over", "investment_stock:RU>KZ", None),
+        ],
+    ),
+]
+
+
+def _document(source: str, day: str, speaker: str, text: str, figures: list) -> Document:  # type: ignore[type-arg]
+    claims = []
+    for quote, value, qualifier, metric, year in figures:
+        start = text.index(quote)
+        claims.append(
+            Claim(
+                quote=quote,
+                value=Decimal(value),
+                unit="USD",
+                qualifier=Qualifier(qualifier),
+                metric=metric,
+                period=Period(start=date(year, 1, 1), end=date(year, 12, 31)) if year else None,
+                as_of=None if year else date.fromisoformat(day),
+                speaker=speaker,
+                span=Span(start=start, end=start + len(quote)),
+            )
+        )
+    return Document(
+        source=source,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+        title=f"Statement of {day}",
+        date=date.fromisoformat(day),
+        place="Moscow",
+        turns=(Turn(speaker=speaker, span=Span(start=0, end=len(text))),),
+        claims=tuple(claims),
+    )
+
+
+@pytest.fixture
+def report_file(tmp_path: Path) -> Path:
+    with Ledger.open(str(tmp_path / "ledger.db")) as ledger:
+        for spec in DOCUMENTS:
+            ledger.add_document(_document(*spec))
+        reconcile(ledger)
+        page = render_html(build_report(ledger))
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
+def test_report_html_renders_offline_with_charts_and_links(
+    report_file: Path, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(report_file.as_uri())
+
+            assert problems == []
+            assert [u for u in requests if not u.startswith("file://")] == []
+            # The untrusted text shows as text, not as markup.
+            assert "<script>console.error('injected')</script>" in page.inner_text("#documents")
+            assert page.locator("#documents img").count() == 0
+
+            charts = page.locator("svg.chart")
+            assert charts.count() == 2  # trade and investment stock each have 2+ points
+            for i in range(charts.count()):
+                chart = charts.nth(i)
+                box = chart.bounding_box()
+                assert box is not None and box["width"] > 300 and box["height"] > 100
+                points = int(chart.get_attribute("data-points") or 0)
+                assert chart.locator(".point").count() == points
+                assert chart.locator("g.mark").count() == points
+            trade = page.locator('svg.chart[data-metric="trade:KZ-RU"]')
+            assert trade.locator(".point").count() == 4
+            assert trade.locator(".mark.conflict").count() == 2  # exceeded 21 vs 25.6
+            stock = page.locator('svg.chart[data-metric="investment_stock:RU>KZ"]')
+            assert stock.locator(".mark.conflict").count() == 2  # over 24 vs 13
+            dot = stock.locator(".point").first.bounding_box()
+            assert dot is not None and dot["width"] > 0 and dot["height"] > 0
+
+            # A conflict's quote jumps to its highlighted passage.
+            link = page.locator("#conflicts a.quote").first
+            target = (link.get_attribute("href") or "").lstrip("#")
+            link.click()
+            assert page.evaluate("location.hash") == f"#{target}"
+            mark = page.locator(f"mark#{target}")
+            assert mark.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+            assert mark.is_visible()
+
+            page.goto(report_file.as_uri())
+            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        finally:
+            browser.close()
+    assert (tmp_path / "report.png").stat().st_size > 10_000
