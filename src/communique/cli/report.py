@@ -32,7 +32,10 @@ CatalogueOption = Annotated[
     ),
 ]
 
-out = Console(highlight=False)  # data goes to stdout; messages to stderr via `console`
+
+def _stdout() -> Console:
+    """Data goes to stdout; made per command so the terminal width is read when printing."""
+    return Console(highlight=False)
 
 
 @app.command("report")
@@ -52,7 +55,7 @@ def report_command(
         labels = find_catalogue(catalogue).labels
         report = build_report(ledger, labels=labels)
     for renderable in report_renderables(report, limit=limit):
-        out.print(renderable)
+        _stdout().print(renderable)
     if html is not None:
         try:
             html.write_text(render_html(report), encoding="utf-8")
@@ -81,7 +84,7 @@ def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> N
             str(s.first or ""),
             str(s.last or ""),
         )
-    out.print(table)
+    _stdout().print(table)
 
 
 @app.command("timeline")
@@ -131,7 +134,7 @@ def timeline_command(
             c.source or "",
             Text(note, style="red" if p.conflicts else "dim"),
         )
-    out.print(table)
+    _stdout().print(table)
 
 
 @app.command("reconcile")

@@ -23,7 +23,6 @@ Rules apply in the order aliases → merges → splits, each once, to the extrac
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -35,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from communique.errors import ConfigError
 from communique.models import Claim
 from communique.reconcile.canon import canonical_key
+from communique.settings import setting
 
 CATALOGUE_ENV = "COMMUNIQUE_CATALOGUE"
 
@@ -160,8 +160,9 @@ def load_catalogue(path: str | Path) -> Catalogue:
 
 
 def find_catalogue(path: str | Path | None = None) -> Catalogue:
-    """The catalogue at `path`, else at $COMMUNIQUE_CATALOGUE, else the empty one."""
-    chosen = path if path is not None else os.environ.get(CATALOGUE_ENV) or None
+    """The catalogue at `path`, else the `catalogue` setting (communique.toml,
+    $COMMUNIQUE_CATALOGUE), else the empty one."""
+    chosen = path if path is not None else str(setting("catalogue")) or None
     return Catalogue() if chosen is None else load_catalogue(chosen)
 
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -241,24 +241,36 @@ class Ledger:
         with self._session.begin() as s:
             s.execute(delete(ConflictClaimRow))
             s.execute(delete(ConflictRow))
-            for conflict in conflicts:
-                row = ConflictRow(
-                    kind=conflict.kind.value,
-                    severity=conflict.severity.value,
-                    metric=conflict.metric,
-                    explanation=conflict.explanation,
-                    period_start=conflict.period.start if conflict.period else None,
-                    period_end=conflict.period.end if conflict.period else None,
-                    as_of=conflict.as_of,
+            if not conflicts:
+                return
+            # Ids are assigned here so both tables go in as two bulk inserts (executemany)
+            # instead of one flush per conflict: 100k conflicts take seconds, not minutes.
+            first = 1 + (s.scalar(select(func.max(ConflictRow.id))) or 0)
+            rows: list[dict[str, Any]] = []
+            links: list[dict[str, Any]] = []
+            for offset, conflict in enumerate(conflicts):
+                conflict_id = first + offset
+                rows.append(
+                    {
+                        "id": conflict_id,
+                        "kind": conflict.kind.value,
+                        "severity": conflict.severity.value,
+                        "metric": conflict.metric,
+                        "explanation": conflict.explanation,
+                        "period_start": conflict.period.start if conflict.period else None,
+                        "period_end": conflict.period.end if conflict.period else None,
+                        "as_of": conflict.as_of,
+                    }
                 )
-                s.add(row)
-                s.flush()
                 for position, claim in enumerate(conflict.claims):
                     if claim.id is None:
                         raise ValueError("conflicts can only refer to stored claims")
-                    s.add(
-                        ConflictClaimRow(conflict_id=row.id, claim_id=claim.id, position=position)
+                    links.append(
+                        {"conflict_id": conflict_id, "claim_id": claim.id, "position": position}
                     )
+            s.execute(insert(ConflictRow), rows)
+            if links:
+                s.execute(insert(ConflictClaimRow), links)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -477,7 +489,7 @@ def _document_row(doc: Document, *, run_id: int | None, stages: dict[str, str]) 
             low=None if c.low is None else str(c.low),
             high=None if c.high is None else str(c.high),
             metric=c.metric,
-            metric_auto=c.metric,
+            metric_auto=c.metric_auto or c.metric,
             metric_phrase=c.metric_phrase,
             subject=c.subject,
             object=c.object,
@@ -509,6 +521,7 @@ def _claim(row: ClaimRow, *, source: str, document_date: date | None) -> Claim:
         low=None if row.low is None else Decimal(row.low),
         high=None if row.high is None else Decimal(row.high),
         metric=row.metric,
+        metric_auto=row.metric_auto,
         metric_phrase=row.metric_phrase,
         subject=row.subject,
         object=row.object,
