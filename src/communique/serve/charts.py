@@ -17,7 +17,8 @@ from communique.models import Claim
 from communique.reconcile.timelines import TimelinePoint
 
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 78, 20, 16, 36  # room for the value axis labels and the year labels
+LEFT, RIGHT, TOP, BOTTOM = 56, 20, 24, 36  # room for the value axis labels and the year labels
+INSET = 16  # keeps marks at the first and last moment off the chart's edges
 OPEN_END = Decimal("1.12")  # an open interval ("over X") is drawn 12% past its bound, dashed
 
 
@@ -91,7 +92,7 @@ def timeline_chart(points: Sequence[TimelinePoint]) -> Chart | None:
     left, right = LEFT, WIDTH - RIGHT
 
     def sx(day: int) -> float:
-        return round(left + (day - first) / (last - first) * (right - left), 1)
+        return round(left + INSET + (day - first) / (last - first) * (right - left - 2 * INSET), 1)
 
     def sy(value: float) -> float:
         return round(bottom - (value - y_min) / (y_max - y_min) * (bottom - top), 1)

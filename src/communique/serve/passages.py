@@ -73,6 +73,16 @@ def _paragraphs(
     return paragraphs
 
 
+def _without_label(text: str, start: int, end: int, turn: Turn) -> int:
+    """Where the text before a turn ends once its speaker label ("Name:") is cut off."""
+    gap = text[start:end].rstrip()
+    if turn.label and gap.endswith(":"):
+        label_at = gap.rfind(turn.label)
+        if label_at >= 0 and not gap[label_at + len(turn.label) : -1].strip(" *"):
+            return start + label_at
+    return end
+
+
 def document_blocks(text: str, turns: Sequence[Turn], claims: Sequence[Claim]) -> list[Block]:
     """The whole text, in order, as blocks: turns and the text between them."""
     shown = _visible(claims, len(text))
@@ -82,9 +92,10 @@ def document_blocks(text: str, turns: Sequence[Turn], claims: Sequence[Claim]) -
     ordered = sorted(enumerate(turns), key=lambda it: it[1].span.start)
     for index, turn in ordered:
         start, end = max(turn.span.start, pos), min(turn.span.end, len(text))
-        if start > pos and text[pos:start].strip():
+        gap = _without_label(text, pos, start, turn)
+        if gap > pos and text[pos:gap].strip():
             blocks.append(
-                Block(turn=None, index=None, paragraphs=_paragraphs(text, pos, start, shown, seen))
+                Block(turn=None, index=None, paragraphs=_paragraphs(text, pos, gap, shown, seen))
             )
         if end > start:
             blocks.append(

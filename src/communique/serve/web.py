@@ -70,6 +70,15 @@ def _number(value: object) -> str:
     return f"{x:,.6g}" if x != int(x) else f"{int(x):,}"
 
 
+def _short(value: object) -> str:
+    """An axis label: 40000000000 → 40B."""
+    x = float(str(value))
+    for size, word in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(x) >= size:
+            return f"{x / size:.3g}{word}"
+    return f"{x:.3g}"
+
+
 def _amount(value: object, unit: str) -> str:
     text = _number(value)
     if unit == "percent":
@@ -87,6 +96,7 @@ _env = Environment(
 )
 _env.filters["number"] = _number
 _env.filters["amount"] = _amount
+_env.filters["short"] = _short
 _env.filters["marks"] = mark_hits
 _env.filters["urlpart"] = lambda value: quote(str(value), safe="")
 _env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
