@@ -8,7 +8,7 @@ JSON shape, {"error": {"code", "message", "details"?}}.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique import __version__
@@ -87,21 +88,39 @@ def _wants_json(request: Request) -> bool:
 
 
 def _error(
-    request: Request, status: int, code: str, message: str, details: list[str] | None = None
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    details: list[str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
+    extra = dict(headers or {})  # e.g. Allow on 405, as RFC 9110 requires
+    if status == 401:
+        extra["WWW-Authenticate"] = "Bearer"
     if _wants_json(request):
         body: dict[str, Any] = {"code": code, "message": message}
         if details:
             body["details"] = details
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse({"error": body}, status_code=status, headers=headers)
-    return render("error.html", request, status=status, status_code=status, message=message)
+        return JSONResponse({"error": body}, status_code=status, headers=extra)
+    page = render("error.html", request, status=status, status_code=status, message=message)
+    page.headers.update(extra)
+    return page
 
 
 def _field(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("query", "path", "body", "header")]
     where = loc[0] if loc else "request"
     return f"{where} parameter {'.'.join(parts)}" if parts else str(where)
+
+
+def _allowed(app: FastAPI, request: Request) -> str:
+    """Every method some route serves at this path (Starlette lists only the first route's)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, BaseRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -112,8 +131,11 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:
         code = _STATUS_CODES.get(exc.status_code, "error")
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {"Allow": _allowed(app, request)}
         message = str(exc.detail) if exc.status_code != 404 else "no such page"
-        return _error(request, exc.status_code, code, message)
+        return _error(request, exc.status_code, code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from communique.models import (
     Claim,
@@ -25,6 +26,18 @@ from communique.reconcile.timelines import MetricSummary, TimelinePoint
 from communique.store.browse import DocumentSummary, SpeakerSummary
 from communique.store.ledger import SearchHit
 
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date): pydantic's lax mode would read 0 as 1970-01-01."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if isinstance(value, int | float | bool):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Day = date  # a field named `date` would shadow the type inside a model
 
 
@@ -207,7 +220,7 @@ class DocumentIn(BaseModel):
         default=None, description="Source name; re-posting the same id replaces that document."
     )
     title: Annotated[str, Field(max_length=2000)] | None = None
-    date: Day | None = None
+    date: IsoDate | None = None
     url: Annotated[str, Field(max_length=2048)] | None = None
     text: str = Field(min_length=1, description="The statement's text (plain text or Markdown).")
 

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from communique.models import Modality, Qualifier
-from communique.serve.schemas import ClaimOut, ClaimPage, claim_out
-from communique.serve.web import MAX_ID, ApiError, ClaimId, LedgerDep, Limit, Offset, not_found
+from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_out
+from communique.serve.web import MAX_ID, ClaimId, LedgerDep, Limit, Offset, not_found
 from communique.store.browse import claim_page, claims_by_ids, document_ids
 from communique.store.ledger import ClaimFilter
 
@@ -29,9 +29,10 @@ def claim_filter(
     unit: str | None,
     text: str | None,
 ) -> ClaimFilter:
-    """The ledger filter for these query parameters; a reversed period is a client error."""
-    if since is not None and until is not None and since > until:
-        raise ApiError(422, "bad-parameter", f"since ({since}) is after until ({until})")
+    """The ledger filter for these query parameters.
+
+    A reversed window (since after until) is allowed: it asks for claims whose period spans it.
+    """
     return ClaimFilter(
         metric=metric,
         speaker=speaker,
@@ -55,8 +56,8 @@ def list_claims(
         str | None,
         Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2, subject or object of the claim."),
     ] = None,
-    since: Annotated[date | None, Query(description="Period end or as-of on/after.")] = None,
-    until: Annotated[date | None, Query(description="Period start or as-of on/before.")] = None,
+    since: Annotated[IsoDate | None, Query(description="Period end or as-of on/after.")] = None,
+    until: Annotated[IsoDate | None, Query(description="Period start or as-of on/before.")] = None,
     qualifier: Qualifier | None = None,
     modality: Modality | None = None,
     document: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Document id.")] = None,

@@ -7,7 +7,7 @@ import secrets
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -91,9 +91,10 @@ _BODY = {
 async def post_document(
     request: Request,
     ledger: LedgerDep,
-    id: Any = Query(  # noqa: B008
-        None, max_length=512, description="Source name for a text/plain body."
-    ),
+    source: Annotated[
+        str | None,
+        Query(alias="id", min_length=1, max_length=512, description="Name for a text/plain body."),
+    ] = None,
 ) -> JSONResponse:
     """Read, process and store one document, then reconcile the ledger.
 
@@ -114,7 +115,7 @@ async def post_document(
             raise ApiError(422, "bad-body", "invalid document: " + "; ".join(details)) from exc
     elif kind in _SUFFIXES:
         try:
-            posted = DocumentIn(id=id, text=body.decode("utf-8"))
+            posted = DocumentIn(id=source, text=body.decode("utf-8"))
         except (UnicodeDecodeError, ValidationError) as exc:
             raise ApiError(422, "bad-body", f"the body is not UTF-8 text: {exc}") from exc
     else:
