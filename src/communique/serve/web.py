@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -97,6 +98,7 @@ _env = Environment(
 _env.filters["number"] = _number
 _env.filters["amount"] = _amount
 _env.filters["short"] = _short
+_env.filters["plain"] = lambda value: format(Decimal(str(value)).normalize(), "f")
 _env.filters["marks"] = mark_hits
 _env.filters["urlpart"] = lambda value: quote(str(value), safe="")
 _env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -235,11 +235,28 @@ def api_docs(request: Request) -> HTMLResponse:
     """The API reference from the OpenAPI schema, drawn server-side (no CDN, no inline script)."""
     schema = request.app.openapi()
     operations = [
-        {"method": method.upper(), "path": path, **op}
+        {
+            "method": method.upper(),
+            "path": path,
+            **op,
+            "types": [_type_label(p.get("schema", {})) for p in op.get("parameters", [])],
+        }
         for path, item in schema.get("paths", {}).items()
         for method, op in item.items()
     ]
     return render("docs.html", request, schema=schema, operations=operations)
+
+
+def _type_label(schema: dict[str, Any]) -> str:
+    """A parameter's JSON Schema as a short label: "string | null", "Qualifier"."""
+    if "anyOf" in schema:
+        return " | ".join(_type_label(s) for s in schema["anyOf"])
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    label = str(schema.get("type", "any"))
+    if "format" in schema:
+        label += f" ({schema['format']})"
+    return label
 
 
 @router.get("/favicon.ico")
