@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import warnings
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
+from communique.models import Claim, Document, Span
 from communique.serve.app import CSP, create_app
 from communique.store.ledger import ClaimFilter, Ledger
 
@@ -322,3 +325,29 @@ def test_app_claim_page_links_passage_and_metric(client: TestClient) -> None:
     assert 'href="/metrics/ru_kz_trade"' in body
     assert f"<mark>{claim['quote']}</mark>" in body
     assert date.fromisoformat(claim["document_date"]).isoformat() in body
+
+
+def test_app_claim_totals_follow_writes_from_elsewhere(writer: TestClient) -> None:
+    """The count cache is keyed on the ledger file: another process's write shows at once."""
+    before = _page(writer, "/api/claims?country=ZZ")["total"]
+    db = writer.app.state.ledger.url.database  # type: ignore[attr-defined]
+    text = "Someone: about 7 percent growth."
+    start = text.index("about 7 percent")
+    with Ledger.open(db) as other:
+        other.add_document(
+            Document(
+                source="elsewhere.txt",
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                text=text,
+                claims=(
+                    Claim(
+                        quote="about 7 percent",
+                        value=Decimal(7),
+                        unit="percent",
+                        subject="ZZ",
+                        span=Span(start=start, end=start + len("about 7 percent")),
+                    ),
+                ),
+            )
+        )
+    assert _page(writer, "/api/claims?country=ZZ")["total"] == before + 1

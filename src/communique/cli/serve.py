@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, errors_as_exit
-from communique.store.url import describe_url, resolve_db_url
+from communique.store.url import DEFAULT_DB, ENV_VAR, describe_url, resolve_db_url
 
 
 @app.command("serve")
@@ -28,6 +29,15 @@ def serve_command(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes. More than one serves more requests at once "
+            "(SQLite readers never block each other).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web UI and the REST API (docs at /docs, schema at /openapi.json)."""
     import uvicorn
@@ -39,4 +49,18 @@ def serve_command(
         web = create_app(db, write_token=write_token)
     mode = "read-write" if write_token else "read-only"
     console.print(f"serving ledger {where} ({mode}) on http://{host}:{port}/")
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
+    if workers == 1:
+        uvicorn.run(web, access_log=False, **options)
+        return
+    # worker processes build their own app from the environment
+    os.environ[ENV_VAR] = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if write_token:
+        os.environ["COMMUNIQUE_WRITE_TOKEN"] = write_token
+    uvicorn.run(
+        "communique.serve.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        access_log=False,
+        **options,
+    )

@@ -8,11 +8,13 @@ as on 100,000. Rows never leave this module: results are dataclasses.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Select, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from communique.models import Claim
@@ -99,7 +101,7 @@ def _counts(conn: Connection, column: InstrumentedAttribute[int], ids: list[int]
     if not ids:
         return {}
     query = select(column, func.count()).where(column.in_(ids)).group_by(column)
-    return {key: n for key, n in conn.execute(query).tuples()}
+    return {key: n for key, n in conn.execute(query)}
 
 
 def claims_by_ids(ledger: Ledger, ids: Sequence[int]) -> list[Claim]:
@@ -199,26 +201,70 @@ class LocatedClaim:
 def claim_page(
     ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
 ) -> tuple[list[LocatedClaim], int]:
-    """One page of claims in document order, and how many match in all."""
-    query = _filter_claims(
-        select(ClaimRow, DocumentRow.source, DocumentRow.date)
-        .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-        .order_by(ClaimRow.document_id, ClaimRow.start, ClaimRow.id),
-        where,
-    )
-    counting = _filter_claims(
-        select(func.count(ClaimRow.id)).join(DocumentRow, ClaimRow.document_id == DocumentRow.id),
-        where,
-    )
+    """One page of claims in ledger order, and how many match in all."""
+    total = count_claims(ledger, where)
+    return (claim_rows(ledger, where, limit=limit, offset=offset) if total > offset else []), total
+
+
+def count_claims(ledger: Ledger, where: ClaimFilter) -> int:
+    """How many claims match, counted on the claims table alone (documents only for a source)."""
     with Session(ledger.engine) as s:
-        total = s.scalar(counting) or 0
-        rows = s.execute(query.limit(limit).offset(offset)).all() if total > offset else []
+        return s.scalar(_filter_claims(_from_claims(select(func.count()), where), where)) or 0
+
+
+def claim_rows(
+    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+) -> list[LocatedClaim]:
+    """One page of claims in ledger order.
+
+    Claim ids follow ingest order, and text order within a document, so ordering by id is
+    document order. The page's ids are picked on the claims table alone (through an index
+    where the filter has one) and only those rows are joined to their documents, so a deep
+    offset never walks the documents table.
+    """
+    ids = _filter_claims(_from_claims(select(ClaimRow.id), where), where)
+    with Session(ledger.engine) as s:
+        page = s.scalars(ids.order_by(ClaimRow.id).limit(limit).offset(offset)).all()
+        rows = (
+            s.execute(
+                select(ClaimRow, DocumentRow.source, DocumentRow.date)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ClaimRow.id.in_(page))
+                .order_by(ClaimRow.id)
+            ).all()
+            if page
+            else []
+        )
     return [
         LocatedClaim(
             claim=_claim(r[0], source=r[1], document_date=r[2]), document_id=r[0].document_id
         )
         for r in rows
-    ], total
+    ]
+
+
+def ledger_version(ledger: Ledger) -> tuple[int, ...] | None:
+    """A token that changes whenever an SQLite ledger file is written (by any process), for
+    caching derived figures; None where no cheap token exists (PostgreSQL, memory)."""
+    database = ledger.url.database
+    if ledger.dialect != "sqlite" or not database or database == ":memory:":
+        return None
+    token: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(database + suffix)
+        except OSError:
+            token += [0, 0]
+        else:
+            token += [st.st_mtime_ns, st.st_size]
+    return tuple(token)
+
+
+def _from_claims(query: Select[Any], where: ClaimFilter) -> Select[Any]:
+    """Join documents only when the filter needs them (a source)."""
+    if where.source is not None:
+        return query.join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+    return query.select_from(ClaimRow)
 
 
 def document_ids(ledger: Ledger, sources: Sequence[str]) -> dict[str, int]:
@@ -229,5 +275,5 @@ def document_ids(ledger: Ledger, sources: Sequence[str]) -> dict[str, int]:
     with ledger.engine.connect() as conn:
         rows = conn.execute(
             select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(wanted))
-        ).tuples()
+        )
         return dict(rows.all())
