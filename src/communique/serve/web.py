@@ -33,7 +33,7 @@ class ApiError(Exception):
         self.message = message
 
 
-def _ledger(request: Request) -> Ledger:
+async def _ledger(request: Request) -> Ledger:  # async: no threadpool hop per request
     ledger: Ledger = request.app.state.ledger
     return ledger
 

@@ -262,9 +262,10 @@ def ledger_version(ledger: Ledger) -> tuple[int, ...] | None:
 
 def _from_claims(query: Select[Any], where: ClaimFilter) -> Select[Any]:
     """Join documents only when the filter needs them (a source)."""
+    query = query.select_from(ClaimRow)
     if where.source is not None:
         return query.join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-    return query.select_from(ClaimRow)
+    return query
 
 
 def document_ids(ledger: Ledger, sources: Sequence[str]) -> dict[str, int]:
