@@ -100,6 +100,7 @@ _env.filters["amount"] = _amount
 _env.filters["short"] = _short
 _env.filters["plain"] = lambda value: format(Decimal(str(value)).normalize(), "f")
 _env.filters["marks"] = mark_hits
+_env.filters["n"] = lambda n, word: f"{n:,} {word if n == 1 else word + 's'}"
 _env.filters["urlpart"] = lambda value: quote(str(value), safe="")
 _env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
 
