@@ -1,8 +1,8 @@
 """A sample ledger for the web tests: the seed statements with hand-made claims and conflicts.
 
-The extractor is still a stub, so claims come from the gold annotations
-(/work/shared/eval/seeds.claims.jsonl, copied next to the corpus in examples/) placed on the real
-texts: every quote's span is found in the text, inside the turn of its speaker. One extra
+The extractor is still a stub, so claims are hand-made (sample_claims.jsonl, mirroring the shared
+gold annotations) and placed on the real texts of examples/corpus/: every quote's span is found
+in the text, inside the turn of its speaker. One extra
 document carries hostile markup to prove the pages escape document text.
 `build_sample_ledger` is shared with tests/browser/ (loaded from this file by path).
 """
@@ -35,10 +35,10 @@ from communique.models import (
 from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
 
-SHARED = Path("/work/shared")
-CORPUS = SHARED / "corpus" / "seeds"
-GOLD_CLAIMS = SHARED / "eval" / "seeds.claims.jsonl"
-GOLD_DOCS = SHARED / "eval" / "seeds.documents.json"
+HERE = Path(__file__).parent
+CORPUS = HERE.parents[1] / "examples" / "corpus"
+GOLD_CLAIMS = HERE / "sample_claims.jsonl"
+GOLD_DOCS = HERE / "sample_documents.json"
 
 COUNTRIES = {
     "Vladimir Putin": "RU",

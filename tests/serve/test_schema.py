@@ -17,6 +17,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from communique.serve.app import create_app
 
@@ -51,4 +52,7 @@ schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.N
 )
 def test_schema_api_conforms(case: schemathesis.Case) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"} if case.method == "POST" else None
-    case.call_and_validate(headers=headers)
+    # A text/plain body is text whatever was generated (an "integer" 4275 arrives as "4275"),
+    # and so is every query string: "schema-violating" raw text cannot be told apart.
+    excluded = [negative_data_rejection] if case.media_type == "text/plain" else None
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
