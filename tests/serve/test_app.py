@@ -238,6 +238,8 @@ def test_app_ingests_json_then_finds_it(writer: TestClient) -> None:
     assert (doc["source"], doc["title"], doc["date"]) == ("posted-1", "Posted", "2025-01-02")
     again = writer.post("/api/documents", json=body, headers=auth)
     assert (again.status_code, again.json()["status"]) == (200, "unchanged")
+    renamed = writer.post("/api/documents", json={**body, "id": "other-name"}, headers=auth)
+    assert (renamed.status_code, renamed.json()["document"]["id"]) == (200, doc["id"])
     stored = _page(writer, doc["links"]["self"])
     assert stored["text"].strip() == "Zebrafish talks."
     assert _page(writer, "/api/search?q=zebrafish")["total"] == 1

@@ -278,3 +278,9 @@ def document_ids(ledger: Ledger, sources: Sequence[str]) -> dict[str, int]:
             select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(wanted))
         )
         return dict(rows.all())
+
+
+def document_id_by_content(ledger: Ledger, content_hash: str) -> int | None:
+    """The id of the document holding this exact text (whatever its source is called)."""
+    with ledger.engine.connect() as conn:
+        return conn.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))

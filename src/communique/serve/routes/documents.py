@@ -30,7 +30,7 @@ from communique.serve.schemas import (
     document_summary_out,
 )
 from communique.serve.web import ApiError, DocumentId, LedgerDep, Limit, Offset, not_found
-from communique.store.browse import count_documents, document_summaries
+from communique.store.browse import count_documents, document_id_by_content, document_summaries
 from communique.store.ledger import AddStatus, Ledger
 
 router = APIRouter(tags=["documents"])
@@ -159,7 +159,9 @@ def _ingest(ledger: Ledger, posted: DocumentIn, suffix: str) -> IngestOut:
         doc = process_document(raw)
         status = ledger.add_document(doc, stages=STAGES)
         summary = reconcile(ledger)
-        stored = ledger.document(doc.source)
+        # unchanged text posted under another name: answer with the document that holds it
+        found = document_id_by_content(ledger, doc.content_hash)
+        stored = ledger.document(found) if found is not None else None
     return IngestOut(
         status=status.value,
         document=None if stored is None else _summary(stored),
