@@ -1,1 +1,66 @@
-"""`communique serve`: the REST API and web UI. (Skeleton: not built yet.)"""
+"""`communique serve`: the REST API and web UI over a ledger (read-only without a write token)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+
+from communique.cli.app import DbOption, app
+from communique.cli.output import console, errors_as_exit
+from communique.store.url import DEFAULT_DB, ENV_VAR, describe_url, resolve_db_url
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+    write_token: Annotated[
+        str | None,
+        typer.Option(
+            "--write-token",
+            envvar="COMMUNIQUE_WRITE_TOKEN",
+            help="Accept POST /api/documents from requests with 'Authorization: Bearer TOKEN'. "
+            "Default: $COMMUNIQUE_WRITE_TOKEN; without it the server is read-only.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes. More than one serves more requests at once "
+            "(SQLite readers never block each other).",
+        ),
+    ] = 1,
+) -> None:
+    """Serve the web UI and the REST API (docs at /docs, schema at /openapi.json)."""
+    import uvicorn
+
+    from communique.serve.app import create_app
+
+    with errors_as_exit():
+        where = describe_url(resolve_db_url(db))
+        web = create_app(db, write_token=write_token)
+    mode = "read-write" if write_token else "read-only"
+    console.print(f"serving ledger {where} ({mode}) on http://{host}:{port}/")
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
+    if workers == 1:
+        uvicorn.run(web, access_log=False, **options)
+        return
+    # worker processes build their own app from the environment
+    os.environ[ENV_VAR] = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if write_token:
+        os.environ["COMMUNIQUE_WRITE_TOKEN"] = write_token
+    uvicorn.run(
+        "communique.serve.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        access_log=False,
+        **options,
+    )

@@ -1,0 +1,248 @@
+"""The web application: the REST API under /api/ and the HTML pages, over one ledger.
+
+Read-only unless built with a write token. Every response carries a strict Content-Security-
+Policy (scripts and styles only from /static/, nothing inline), and every API error has one
+JSON shape, {"error": {"code", "message", "details"?}}.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import event
+from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute, Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from communique import __version__
+from communique.errors import CommuniqueError
+from communique.serve.routes import (
+    claims,
+    conflicts,
+    documents,
+    metrics,
+    pages,
+    search,
+    speakers,
+)
+from communique.serve.schemas import ErrorResponse
+from communique.serve.web import STATIC, ApiError, render
+from communique.store.ledger import Ledger
+from communique.store.url import ENV_VAR
+
+_log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+_STATUS_CODES = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+    415: "unsupported-media-type",
+    422: "bad-parameter",
+}
+
+
+class _SecurityHeaders:
+    """Adds the security headers to every response (pure ASGI: no per-request task overhead)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    details: list[str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    extra = dict(headers or {})  # e.g. Allow on 405, as RFC 9110 requires
+    if status == 401:
+        extra["WWW-Authenticate"] = "Bearer"
+    if _wants_json(request):
+        body: dict[str, Any] = {"code": code, "message": message}
+        if details:
+            body["details"] = details
+        return JSONResponse({"error": body}, status_code=status, headers=extra)
+    page = render("error.html", request, status=status, status_code=status, message=message)
+    page.headers.update(extra)
+    return page
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("query", "path", "body", "header")]
+    where = loc[0] if loc else "request"
+    return f"{where} parameter {'.'.join(parts)}" if parts else str(where)
+
+
+def _allowed(app: FastAPI, request: Request) -> str:
+    """Every method some route serves at this path (Starlette lists only the first route's)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, BaseRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return _error(request, exc.status, exc.code, exc.message)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {"Allow": _allowed(app, request)}
+        message = str(exc.detail) if exc.status_code != 404 else "no such page"
+        return _error(request, exc.status_code, code, message, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        details = [f"{_field(tuple(e.get('loc', ())))}: {e.get('msg', '')}" for e in exc.errors()]
+        message = "invalid request: " + "; ".join(details) if details else "invalid request"
+        return _error(request, 422, "bad-parameter", message[:1000], details[:20])
+
+    @app.exception_handler(CommuniqueError)
+    async def _communique_error(request: Request, exc: CommuniqueError) -> Response:
+        return _error(
+            request, 400, exc.reason, exc.message + (f" ({exc.hint})" if exc.hint else "")
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        _log.exception("unexpected error on %s", request.url.path)
+        return _error(request, 500, "internal-error", "the server failed; see its log")
+
+
+def _offline_openapi(app: FastAPI) -> None:
+    """Declare the error body on every API operation so clients (and schemathesis) know it."""
+    default = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = default()
+        ref = {"$ref": "#/components/schemas/ErrorResponse"}
+        error = {"content": {"application/json": {"schema": ref}}}
+        for item in schema.get("paths", {}).values():
+            for op in item.values():
+                responses = op.setdefault("responses", {})
+                responses["422"] = {"description": "Invalid parameters", **error}
+                responses.setdefault("404", {"description": "Not found", **error})
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        schemas["ErrorResponse"] = ErrorResponse.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        for name, sub in schemas["ErrorResponse"].pop("$defs", {}).items():
+            schemas[name] = sub
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _reader_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """Bigger page cache and memory-mapped reads for the web's read-mostly connections.
+
+    Measured on the 10,000-document load ledger (28 MB): unindexed filter counts (country,
+    period) went from ~14 ms to ~5 ms once the file is mapped instead of read through the
+    default 2 MB cache.
+    """
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB per connection
+    cursor.execute("PRAGMA mmap_size=268435456")  # map up to 256 MiB of the file
+    cursor.close()
+
+
+def create_app(ledger_url: str | None = None, *, write_token: str | None = None) -> FastAPI:
+    """The app over the ledger at `ledger_url` (path or URL; default $COMMUNIQUE_DB).
+
+    With `write_token`, `POST /api/documents` accepts documents from requests that carry
+    `Authorization: Bearer <token>`; without it the app is read-only.
+    """
+    ledger = Ledger.open(ledger_url)
+    if ledger.dialect == "sqlite":
+        event.listen(ledger.engine, "connect", _reader_pragmas)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            ledger.close()
+
+    app = FastAPI(
+        title="communique",
+        version=__version__,
+        description="Claims from official statements, linked to their sources and checked "
+        "against each other. Every list is paginated (limit, offset, total); every error is "
+        '{"error": {"code", "message"}}.',
+        docs_url=None,  # Swagger UI loads from a CDN: /docs is a packaged page instead
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.ledger = ledger
+    app.state.write_token = write_token or None
+    app.state.claim_totals = claims.ClaimTotals()
+    _install_errors(app)
+    for module in (documents, claims, metrics, conflicts, search, speakers):
+        app.include_router(module.router, prefix="/api")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _offline_openapi(app)
+    app.add_middleware(_SecurityHeaders)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for `uvicorn --factory` (several worker processes): the ledger from
+    $COMMUNIQUE_DB and the write token from $COMMUNIQUE_WRITE_TOKEN."""
+    return create_app(
+        os.environ.get(ENV_VAR), write_token=os.environ.get("COMMUNIQUE_WRITE_TOKEN") or None
+    )

@@ -1,0 +1,1 @@
+"""One module per resource (documents, claims, metrics, conflicts, search, speakers); pages: UI."""

@@ -1,0 +1,155 @@
+"""`/api/claims`: claims with filters, and one claim by id."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel
+
+from communique.models import Modality, Qualifier
+from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_out
+from communique.serve.web import MAX_ID, ClaimId, LedgerDep, Limit, Offset, not_found
+from communique.store.browse import (
+    claim_rows,
+    claims_by_ids,
+    count_claims,
+    document_ids,
+    ledger_version,
+)
+from communique.store.ledger import ClaimFilter, Ledger
+
+router = APIRouter(tags=["claims"])
+
+
+def claim_filter(
+    *,
+    metric: str | None,
+    speaker: str | None,
+    country: str | None,
+    since: date | None,
+    until: date | None,
+    qualifier: Qualifier | None,
+    modality: Modality | None,
+    document: int | None,
+    unit: str | None,
+    text: str | None,
+) -> ClaimFilter:
+    """The ledger filter for these query parameters.
+
+    A reversed window (since after until) is allowed: it asks for claims whose period spans it.
+    """
+    return ClaimFilter(
+        metric=metric,
+        speaker=speaker,
+        country=country.upper() if country else None,
+        since=since,
+        until=until,
+        qualifier=qualifier.value if qualifier else None,
+        modality=modality.value if modality else None,
+        document_id=document,
+        unit=unit,
+        text=text or None,
+    )
+
+
+class ClaimTotals:
+    """Claim counts per filter, kept while the ledger file is unchanged.
+
+    Counting a filter without an index (country, period, words) scans every claim: ~7 ms on
+    the 10,000-document load ledger, more than the page itself. Bounded LRU; no cache where the
+    ledger gives no cheap change token (PostgreSQL).
+    """
+
+    SIZE = 4096  # distinct filters remembered; a few hundred bytes each
+
+    def __init__(self) -> None:
+        self._counts: OrderedDict[tuple[object, ...], int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def total(self, ledger: Ledger, where: ClaimFilter) -> int:
+        version = ledger_version(ledger)
+        if version is None:
+            return count_claims(ledger, where)
+        key = (version, where)
+        with self._lock:
+            if key in self._counts:
+                self._counts.move_to_end(key)
+                return self._counts[key]
+        total = count_claims(ledger, where)
+        with self._lock:
+            self._counts[key] = total
+            if len(self._counts) > self.SIZE:
+                self._counts.popitem(last=False)
+        return total
+
+
+def _totals(request: Request) -> ClaimTotals:
+    totals: ClaimTotals | None = getattr(request.app.state, "claim_totals", None)
+    if totals is None:
+        totals = request.app.state.claim_totals = ClaimTotals()
+    return totals
+
+
+def _json(model: BaseModel) -> Response:
+    """An already validated body, serialised once (FastAPI would validate it again)."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
+@router.get("/claims", summary="Claims, filtered and paginated", response_model=ClaimPage)
+def list_claims(
+    request: Request,
+    ledger: LedgerDep,
+    metric: Annotated[str | None, Query(max_length=256, description="Metric key.")] = None,
+    speaker: Annotated[str | None, Query(max_length=256, description="Canonical speaker.")] = None,
+    country: Annotated[
+        str | None,
+        Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2, subject or object of the claim."),
+    ] = None,
+    since: Annotated[IsoDate | None, Query(description="Period end or as-of on/after.")] = None,
+    until: Annotated[IsoDate | None, Query(description="Period start or as-of on/before.")] = None,
+    qualifier: Qualifier | None = None,
+    modality: Modality | None = None,
+    document: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Document id.")] = None,
+    unit: Annotated[str | None, Query(max_length=16, description="USD, percent, count…")] = None,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Words in the quote or metric phrase.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    where = claim_filter(
+        metric=metric,
+        speaker=speaker,
+        country=country,
+        since=since,
+        until=until,
+        qualifier=qualifier,
+        modality=modality,
+        document=document,
+        unit=unit,
+        text=text,
+    )
+    total = _totals(request).total(ledger, where)
+    items = claim_rows(ledger, where, limit=limit, offset=offset) if total > offset else []
+    return _json(
+        ClaimPage(
+            items=[claim_out(c.claim, c.document_id) for c in items],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
+    )
+
+
+@router.get("/claims/{claim_id}", summary="One claim", response_model=ClaimOut)
+def get_claim(ledger: LedgerDep, claim_id: ClaimId) -> Response:
+    found = claims_by_ids(ledger, [claim_id])
+    if not found:
+        raise not_found("claim", claim_id)
+    claim = found[0]
+    ids = document_ids(ledger, [claim.source or ""])
+    return _json(claim_out(claim, ids.get(claim.source or "")))

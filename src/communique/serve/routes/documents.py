@@ -1,0 +1,179 @@
+"""`/api/documents`: the documents list, one document with turns and claims, and ingest."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import tempfile
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from communique.errors import InputError
+from communique.models import RawDocument
+from communique.pipeline import STAGES, process_document
+from communique.read import read_documents
+from communique.reconcile import reconcile
+from communique.serve.schemas import (
+    DocumentIn,
+    DocumentOut,
+    DocumentPage,
+    DocumentSummaryOut,
+    ErrorResponse,
+    IngestOut,
+    document_out,
+    document_summary_out,
+)
+from communique.serve.web import ApiError, DocumentId, LedgerDep, Limit, Offset, not_found
+from communique.store.browse import count_documents, document_id_by_content, document_summaries
+from communique.store.ledger import AddStatus, Ledger
+
+router = APIRouter(tags=["documents"])
+
+MAX_BODY = 5 * 1024 * 1024  # far above any statement (the longest seed is 18 kB)
+_SUFFIXES = {"text/plain": ".txt", "text/markdown": ".md", "text/html": ".html"}
+_write_lock = threading.Lock()  # one ingest at a time: reconcile rewrites derived data
+
+
+@router.get("/documents", summary="Documents in ingest order, paginated")
+def list_documents(ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0) -> DocumentPage:
+    items = document_summaries(ledger, limit=limit, offset=offset)
+    return DocumentPage(
+        items=[document_summary_out(d) for d in items],
+        total=count_documents(ledger),
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/documents/{document_id}", summary="One document: text, speaker turns, claims")
+def get_document(ledger: LedgerDep, document_id: DocumentId) -> DocumentOut:
+    doc = ledger.document(document_id)
+    if doc is None:
+        raise not_found("document", document_id)
+    return document_out(doc)
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "model": ErrorResponse}
+
+
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": DocumentIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string", "minLength": 1}},
+        },
+    }
+}
+
+
+@router.post(
+    "/documents",
+    summary="Ingest a document (needs the write token)",
+    status_code=201,
+    response_model=IngestOut,
+    responses={
+        200: {"description": "Already in the ledger", "model": IngestOut},
+        401: _error("Missing or wrong Bearer token"),
+        403: _error("The server is read-only"),
+        413: _error("Body too large"),
+        415: _error("Unsupported content type"),
+    },
+    openapi_extra=_BODY,
+)
+async def post_document(
+    request: Request,
+    ledger: LedgerDep,
+    source: Annotated[
+        str | None,
+        Query(alias="id", min_length=1, max_length=512, description="Name for a text/plain body."),
+    ] = None,
+) -> JSONResponse:
+    """Read, process and store one document, then reconcile the ledger.
+
+    Send JSON `{id?, title?, date?, url?, text}`, or raw text as text/plain named by `?id=`.
+    """
+    _authorize(request)
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise ApiError(413, "too-large", f"body over {MAX_BODY} bytes")
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            posted = DocumentIn.model_validate_json(body)
+        except ValidationError as exc:
+            details = [
+                f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()
+            ]
+            raise ApiError(422, "bad-body", "invalid document: " + "; ".join(details)) from exc
+    elif kind in _SUFFIXES:
+        try:
+            posted = DocumentIn(id=source, text=body.decode("utf-8"))
+        except (UnicodeDecodeError, ValidationError) as exc:
+            raise ApiError(422, "bad-body", f"the body is not UTF-8 text: {exc}") from exc
+    else:
+        raise ApiError(415, "unsupported-media-type", "send application/json or text/plain")
+    out = await run_in_threadpool(_ingest, ledger, posted, _SUFFIXES.get(kind, ".txt"))
+    status = 201 if out.status != AddStatus.UNCHANGED else 200
+    return JSONResponse(out.model_dump(mode="json"), status_code=status)
+
+
+def _authorize(request: Request) -> None:
+    token: str | None = request.app.state.write_token
+    if token is None:
+        raise ApiError(403, "read-only", "this server is read-only (start it with --write-token)")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
+        raise ApiError(401, "unauthorized", "send Authorization: Bearer <write token>")
+
+
+def _read(posted: DocumentIn, suffix: str) -> RawDocument:
+    """The posted text through the same reader as files (decoding, normalisation)."""
+    with tempfile.TemporaryDirectory(prefix="communique-post-") as folder:
+        path = Path(folder) / f"posted{suffix}"
+        path.write_text(posted.text, encoding="utf-8")
+        items = list(read_documents([str(path)]))
+    raw = items[0] if items else None
+    if not isinstance(raw, RawDocument):
+        reason = raw.message if isinstance(raw, InputError) else "nothing readable"
+        raise ApiError(422, "bad-body", f"cannot read the document: {reason}")
+    return dataclasses.replace(
+        raw,
+        source=posted.id or f"api:{raw.content_hash[:16]}",
+        title=posted.title or raw.title,
+        date=posted.date or raw.date,
+        url=posted.url or raw.url,
+    )
+
+
+def _ingest(ledger: Ledger, posted: DocumentIn, suffix: str) -> IngestOut:
+    raw = _read(posted, suffix)
+    with _write_lock:
+        doc = process_document(raw)
+        status = ledger.add_document(doc, stages=STAGES)
+        summary = reconcile(ledger)
+        # unchanged text posted under another name: answer with the document that holds it
+        found = document_id_by_content(ledger, doc.content_hash)
+        stored = ledger.document(found) if found is not None else None
+    return IngestOut(
+        status=status.value,
+        document=None if stored is None else _summary(stored),
+        claims=len(stored.claims) if stored else 0,
+        conflicts=summary.conflicts,
+    )
+
+
+def _summary(doc: Any) -> DocumentSummaryOut:
+    out = document_out(doc)
+    return DocumentSummaryOut(
+        **out.model_dump(exclude={"text", "turns", "claims", "content_hash"}),
+        turns=len(out.turns),
+        claims=len(out.claims),
+    )

@@ -1,0 +1,29 @@
+"""`/api/search`: full-text search over document titles and texts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from communique.serve.schemas import SearchPage, search_hit_out
+from communique.serve.web import LedgerDep, Limit, Offset
+from communique.store.browse import count_search
+
+router = APIRouter(tags=["search"])
+
+Q = Annotated[
+    str, Query(min_length=1, max_length=200, description="Words to find (all must occur).")
+]
+
+
+@router.get("/search", summary="Full-text search; snippets mark hits with [[ ]]")
+def search_documents(ledger: LedgerDep, q: Q, limit: Limit = 20, offset: Offset = 0) -> SearchPage:
+    hits = ledger.search(q, limit=limit, offset=offset)
+    return SearchPage(
+        query=q,
+        items=[search_hit_out(h) for h in hits],
+        total=count_search(ledger, q),
+        limit=limit,
+        offset=offset,
+    )

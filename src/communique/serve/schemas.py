@@ -1,0 +1,390 @@
+"""The REST API's bodies (pydantic, used only here at the edge) and their builders from models."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+from urllib.parse import quote
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from communique.models import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Document,
+    Modality,
+    Period,
+    Qualifier,
+    Severity,
+    Span,
+    Turn,
+)
+from communique.reconcile.timelines import MetricSummary, TimelinePoint
+from communique.store.browse import DocumentSummary, SpeakerSummary
+from communique.store.ledger import SearchHit
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date): pydantic's lax mode would read 0 as 1970-01-01."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if isinstance(value, int | float | bool):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Day = date  # a field named `date` would shadow the type inside a model
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ErrorDetail(_Out):
+    code: str = Field(description="Stable machine-readable reason, e.g. not-found, bad-parameter.")
+    message: str = Field(description="What went wrong, for a person.")
+    details: list[str] | None = Field(default=None, description="One line per bad field.")
+
+
+class ErrorResponse(_Out):
+    """Every API error has this shape, whatever the status code."""
+
+    error: ErrorDetail
+
+
+class PeriodOut(_Out):
+    start: date
+    end: date
+
+
+class SpanOut(_Out):
+    start: int
+    end: int
+
+
+class ClaimOut(_Out):
+    id: int
+    document_id: int | None
+    source: str | None
+    document_date: date | None
+    speaker: str
+    quote: str
+    value: float
+    unit: str
+    qualifier: Qualifier
+    low: float | None = Field(description="Lower end of the interval the hedge implies.")
+    high: float | None = Field(description="Upper end of the interval the hedge implies.")
+    metric: str
+    metric_phrase: str
+    subject: str | None
+    object: str | None
+    period: PeriodOut | None
+    as_of: date | None
+    modality: Modality
+    span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
+    sentence: SpanOut | None
+    extractor: str
+    links: dict[str, str]
+
+
+class TurnOut(_Out):
+    seq: int
+    speaker: str
+    label: str
+    role: str | None
+    country: str | None
+    span: SpanOut
+
+
+class DocumentSummaryOut(_Out):
+    id: int
+    source: str
+    title: str | None
+    date: Day | None
+    place: str | None
+    publisher: str | None
+    url: str | None
+    participants: list[str]
+    countries: list[str]
+    turns: int
+    claims: int
+    links: dict[str, str]
+
+
+class DocumentOut(_Out):
+    id: int
+    source: str
+    title: str | None
+    date: Day | None
+    place: str | None
+    publisher: str | None
+    url: str | None
+    participants: list[str]
+    countries: list[str]
+    content_hash: str
+    text: str = Field(description="The normalised text every span points into.")
+    turns: list[TurnOut]
+    claims: list[ClaimOut]
+    links: dict[str, str]
+
+
+class MetricOut(_Out):
+    metric: str
+    claims: int
+    documents: int
+    units: list[str]
+    phrasings: list[str]
+    first: date | None
+    last: date | None
+    links: dict[str, str]
+
+
+class TimelinePointOut(_Out):
+    when: date | None = Field(description="Period end, else as-of date, else document date.")
+    claim: ClaimOut
+
+
+class MetricDetailOut(MetricOut):
+    timeline: list[TimelinePointOut]
+
+
+class ConflictOut(_Out):
+    id: int
+    kind: ConflictKind
+    severity: Severity
+    metric: str
+    explanation: str
+    period: PeriodOut | None
+    as_of: date | None
+    claims: list[ClaimOut]
+
+
+class SearchHitOut(_Out):
+    document_id: int
+    source: str
+    title: str | None
+    date: Day | None
+    snippet: str = Field(description="Text around the match; matched words wrapped in [[ ]].")
+    links: dict[str, str]
+
+
+class SpeakerOut(_Out):
+    speaker: str
+    country: str | None
+    turns: int
+    claims: int
+
+
+class _Page(_Out):
+    total: int = Field(description="How many items match, across all pages.")
+    limit: int
+    offset: int
+
+
+class DocumentPage(_Page):
+    items: list[DocumentSummaryOut]
+
+
+class ClaimPage(_Page):
+    items: list[ClaimOut]
+
+
+class MetricPage(_Page):
+    items: list[MetricOut]
+
+
+class ConflictPage(_Page):
+    items: list[ConflictOut]
+
+
+class SearchPage(_Page):
+    query: str
+    items: list[SearchHitOut]
+
+
+class SpeakerPage(_Page):
+    items: list[SpeakerOut]
+
+
+class DocumentIn(BaseModel):
+    """A document to ingest; only `text` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[str, Field(min_length=1, max_length=512)] | None = Field(
+        default=None, description="Source name; re-posting the same id replaces that document."
+    )
+    title: Annotated[str, Field(max_length=2000)] | None = None
+    date: IsoDate | None = None
+    url: Annotated[str, Field(max_length=2048)] | None = None
+    text: str = Field(min_length=1, description="The statement's text (plain text or Markdown).")
+
+
+class IngestOut(_Out):
+    status: str = Field(description="new, unchanged or replaced")
+    document: DocumentSummaryOut | None
+    claims: int
+    conflicts: int
+
+
+# -- builders -------------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _period(period: Period | None) -> PeriodOut | None:
+    return None if period is None else PeriodOut(start=period.start, end=period.end)
+
+
+def _span(span: Span | None) -> SpanOut | None:
+    return None if span is None else SpanOut(start=span.start, end=span.end)
+
+
+def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
+    links = {"self": f"/api/claims/{claim.id}", "html": f"/claims/{claim.id}"}
+    if document_id is not None:
+        links["document"] = f"/api/documents/{document_id}"
+        links["passage"] = f"/documents/{document_id}#c{claim.id}"
+    if claim.metric:
+        links["metric"] = f"/api/metrics/{quote(claim.metric, safe='')}"
+    return ClaimOut(
+        id=claim.id or 0,
+        document_id=document_id,
+        source=claim.source,
+        document_date=claim.document_date,
+        speaker=claim.speaker,
+        quote=claim.quote,
+        value=float(claim.value),
+        unit=claim.unit,
+        qualifier=claim.qualifier,
+        low=_number(claim.low),
+        high=_number(claim.high),
+        metric=claim.metric,
+        metric_phrase=claim.metric_phrase,
+        subject=claim.subject,
+        object=claim.object,
+        period=_period(claim.period),
+        as_of=claim.as_of,
+        modality=claim.modality,
+        span=SpanOut(start=claim.span.start, end=claim.span.end),
+        sentence=_span(claim.sentence),
+        extractor=claim.extractor,
+        links=links,
+    )
+
+
+def _doc_links(doc_id: int) -> dict[str, str]:
+    return {"self": f"/api/documents/{doc_id}", "html": f"/documents/{doc_id}"}
+
+
+def document_summary_out(doc: DocumentSummary) -> DocumentSummaryOut:
+    return DocumentSummaryOut(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        date=doc.date,
+        place=doc.place,
+        publisher=doc.publisher,
+        url=doc.url,
+        participants=list(doc.participants),
+        countries=list(doc.countries),
+        turns=doc.turns,
+        claims=doc.claims,
+        links=_doc_links(doc.id),
+    )
+
+
+def turn_out(seq: int, turn: Turn) -> TurnOut:
+    return TurnOut(
+        seq=seq,
+        speaker=turn.speaker,
+        label=turn.label,
+        role=turn.role,
+        country=turn.country,
+        span=SpanOut(start=turn.span.start, end=turn.span.end),
+    )
+
+
+def document_out(doc: Document) -> DocumentOut:
+    doc_id = doc.id or 0
+    return DocumentOut(
+        id=doc_id,
+        source=doc.source,
+        title=doc.title,
+        date=doc.date,
+        place=doc.place,
+        publisher=doc.publisher,
+        url=doc.url,
+        participants=list(doc.participants),
+        countries=list(doc.countries),
+        content_hash=doc.content_hash,
+        text=doc.text,
+        turns=[turn_out(i, t) for i, t in enumerate(doc.turns)],
+        claims=[claim_out(c, doc_id) for c in doc.claims],
+        links=_doc_links(doc_id),
+    )
+
+
+def metric_out(summary: MetricSummary) -> MetricOut:
+    key = quote(summary.metric, safe="")
+    return MetricOut(
+        metric=summary.metric,
+        claims=summary.claims,
+        documents=summary.documents,
+        units=list(summary.units),
+        phrasings=list(summary.phrasings),
+        first=summary.first,
+        last=summary.last,
+        links={"self": f"/api/metrics/{key}", "html": f"/metrics/{key}"},
+    )
+
+
+def metric_detail_out(
+    summary: MetricSummary, points: list[TimelinePoint], doc_ids: dict[str, int]
+) -> MetricDetailOut:
+    return MetricDetailOut(
+        **metric_out(summary).model_dump(),
+        timeline=[
+            TimelinePointOut(
+                when=p.when, claim=claim_out(p.claim, doc_ids.get(p.claim.source or ""))
+            )
+            for p in points
+        ],
+    )
+
+
+def conflict_out(conflict: Conflict, doc_ids: dict[str, int]) -> ConflictOut:
+    return ConflictOut(
+        id=conflict.id or 0,
+        kind=conflict.kind,
+        severity=conflict.severity,
+        metric=conflict.metric,
+        explanation=conflict.explanation,
+        period=_period(conflict.period),
+        as_of=conflict.as_of,
+        claims=[claim_out(c, doc_ids.get(c.source or "")) for c in conflict.claims],
+    )
+
+
+def search_hit_out(hit: SearchHit) -> SearchHitOut:
+    return SearchHitOut(
+        document_id=hit.document_id,
+        source=hit.source,
+        title=hit.title,
+        date=hit.date,
+        snippet=hit.snippet,
+        links=_doc_links(hit.document_id),
+    )
+
+
+def speaker_out(speaker: SpeakerSummary) -> SpeakerOut:
+    return SpeakerOut(
+        speaker=speaker.speaker, country=speaker.country, turns=speaker.turns, claims=speaker.claims
+    )

@@ -1,0 +1,111 @@
+"""What every route shares: the ledger dependency, paging parameters, errors, HTML rendering."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+
+from communique.store.ledger import Ledger
+
+TEMPLATES = FilePath(__file__).parent / "templates"
+STATIC = FilePath(__file__).parent / "static"
+
+MAX_LIMIT = 500  # one page of the API; larger exports go through `communique export`
+MAX_OFFSET = 1_000_000_000  # far beyond any ledger, well inside SQLite's 64-bit integers
+MAX_ID = 2**63 - 1  # SQLite and PostgreSQL bigint ceiling: larger ids cannot exist
+
+
+class ApiError(Exception):
+    """An error with an HTTP status and a stable code; rendered as JSON under /api, else HTML."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+async def _ledger(request: Request) -> Ledger:  # async: no threadpool hop per request
+    ledger: Ledger = request.app.state.ledger
+    return ledger
+
+
+LedgerDep = Annotated[Ledger, Depends(_ledger)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="Claim id.")]
+DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.")]
+
+
+def not_found(what: str, key: object) -> ApiError:
+    return ApiError(404, "not-found", f"no {what} {key!s:.200}")
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_HIT = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def mark_hits(snippet: str) -> Markup:
+    """A search snippet as HTML: escaped first, then its [[ ]] hit markers become <mark>."""
+    return Markup(_HIT.sub(r"<mark>\1</mark>", str(escape(snippet))))
+
+
+def _number(value: object) -> str:
+    """Large amounts as people read them: 22200000000 → 22.2 billion."""
+    try:
+        x = float(str(value))
+    except ValueError:
+        return str(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            return f"{x / size:,.3g} {word}"
+    return f"{x:,.6g}" if x != int(x) else f"{int(x):,}"
+
+
+def _short(value: object) -> str:
+    """An axis label: 40000000000 → 40B."""
+    x = float(str(value))
+    for size, word in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(x) >= size:
+            return f"{x / size:.3g}{word}"
+    return f"{x:.3g}"
+
+
+def _amount(value: object, unit: str) -> str:
+    text = _number(value)
+    if unit == "percent":
+        return f"{text}%"
+    if unit in ("count", "rank", ""):
+        return text if unit != "rank" else f"#{text}"
+    return f"{text} {unit}"
+
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,  # every value is escaped unless a builder returns Markup on purpose
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["number"] = _number
+_env.filters["amount"] = _amount
+_env.filters["short"] = _short
+_env.filters["plain"] = lambda value: format(Decimal(str(value)).normalize(), "f")
+_env.filters["marks"] = mark_hits
+_env.filters["n"] = lambda n, word: f"{n:,} {word if n == 1 else word + 's'}"
+_env.filters["urlpart"] = lambda value: quote(str(value), safe="")
+_env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
+
+
+def render(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    """One page from its template; `request` gives templates the current path."""
+    page = _env.get_template(name).render(path=request.url.path, **context)
+    return HTMLResponse(page, status_code=status)

@@ -1,0 +1,286 @@
+"""Read queries for browsing the ledger page by page (the web UI and the REST API).
+
+`Ledger` answers the pipeline's questions; these answer a reader's: one page of documents with
+their counts, claims by id, metric keys by frequency, speakers, and how many hits a search has.
+Every query is paginated and runs on an indexed column, so a page costs the same on 10 documents
+as on 100,000. Rows never leave this module: results are dataclasses.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from communique.models import Claim
+from communique.store.ledger import ClaimFilter, Ledger, _claim, _filter_claims
+from communique.store.search import _WORD, _fts5_query
+from communique.store.tables import ClaimRow, DocumentRow, TurnRow
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentSummary:
+    """A document without its text: what a list of documents shows."""
+
+    id: int
+    source: str
+    title: str | None
+    date: date | None
+    place: str | None
+    publisher: str | None
+    url: str | None
+    participants: tuple[str, ...]
+    countries: tuple[str, ...]
+    turns: int
+    claims: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricCount:
+    metric: str
+    claims: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerSummary:
+    speaker: str
+    country: str | None
+    turns: int
+    claims: int
+
+
+def count_documents(ledger: Ledger) -> int:
+    with ledger.engine.connect() as conn:
+        return conn.scalar(select(func.count(DocumentRow.id))) or 0
+
+
+def document_summaries(ledger: Ledger, *, limit: int, offset: int = 0) -> list[DocumentSummary]:
+    """One page of documents in ingest order, with how many turns and claims each has."""
+    columns = (
+        DocumentRow.id,
+        DocumentRow.source,
+        DocumentRow.title,
+        DocumentRow.date,
+        DocumentRow.place,
+        DocumentRow.publisher,
+        DocumentRow.url,
+        DocumentRow.participants,
+        DocumentRow.countries,
+    )
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(
+            select(*columns).order_by(DocumentRow.id).limit(limit).offset(offset)
+        ).all()
+        ids = [r.id for r in rows]
+        turns = _counts(conn, TurnRow.document_id, ids)
+        claims = _counts(conn, ClaimRow.document_id, ids)
+    return [
+        DocumentSummary(
+            id=r.id,
+            source=r.source,
+            title=r.title,
+            date=r.date,
+            place=r.place,
+            publisher=r.publisher,
+            url=r.url,
+            participants=tuple(r.participants or ()),
+            countries=tuple(r.countries or ()),
+            turns=turns.get(r.id, 0),
+            claims=claims.get(r.id, 0),
+        )
+        for r in rows
+    ]
+
+
+def _counts(conn: Connection, column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    query = select(column, func.count()).where(column.in_(ids)).group_by(column)
+    return {key: n for key, n in conn.execute(query)}
+
+
+def claims_by_ids(ledger: Ledger, ids: Sequence[int]) -> list[Claim]:
+    """The claims with these ids, in the order asked (unknown ids are left out)."""
+    if not ids:
+        return []
+    with Session(ledger.engine) as s:
+        rows = s.execute(
+            select(ClaimRow, DocumentRow.source, DocumentRow.date)
+            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+            .where(ClaimRow.id.in_(list(ids)))
+        ).all()
+    found = {row[0].id: _claim(row[0], source=row[1], document_date=row[2]) for row in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def metric_counts(ledger: Ledger, *, limit: int, offset: int = 0) -> tuple[list[MetricCount], int]:
+    """Metric keys by number of claims (most claimed first), one page, and how many keys exist."""
+    claims = func.count(ClaimRow.id).label("claims")
+    with ledger.engine.connect() as conn:
+        total = conn.scalar(select(func.count(func.distinct(ClaimRow.metric)))) or 0
+        rows = conn.execute(
+            select(ClaimRow.metric, claims)
+            .group_by(ClaimRow.metric)
+            .order_by(claims.desc(), ClaimRow.metric)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+    return [MetricCount(metric=m, claims=n) for m, n in rows], total
+
+
+def claims_for_metrics(ledger: Ledger, metrics: Sequence[str]) -> list[Claim]:
+    """Every claim whose metric is one of `metrics` (through the metric index)."""
+    if not metrics:
+        return []
+    with Session(ledger.engine) as s:
+        rows = s.execute(
+            select(ClaimRow, DocumentRow.source, DocumentRow.date)
+            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+            .where(ClaimRow.metric.in_(list(metrics)))
+            .order_by(ClaimRow.id)
+        ).all()
+    return [_claim(r[0], source=r[1], document_date=r[2]) for r in rows]
+
+
+def speaker_summaries(
+    ledger: Ledger, *, limit: int, offset: int = 0
+) -> tuple[list[SpeakerSummary], int]:
+    """Speakers by number of turns, with their country and how many claims they made."""
+    turns = func.count(TurnRow.id).label("turns")
+    with ledger.engine.connect() as conn:
+        total = conn.scalar(select(func.count(func.distinct(TurnRow.speaker)))) or 0
+        rows = conn.execute(
+            select(TurnRow.speaker, func.max(TurnRow.country), turns)
+            .group_by(TurnRow.speaker)
+            .order_by(turns.desc(), TurnRow.speaker)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        names = [r[0] for r in rows]
+        claims = (
+            dict(
+                conn.execute(
+                    select(ClaimRow.speaker, func.count())
+                    .where(ClaimRow.speaker.in_(names))
+                    .group_by(ClaimRow.speaker)
+                ).all()
+            )
+            if names
+            else {}
+        )
+    return [
+        SpeakerSummary(speaker=s, country=c, turns=n, claims=claims.get(s, 0)) for s, c, n in rows
+    ], total
+
+
+def count_search(ledger: Ledger, query: str) -> int:
+    """How many documents `Ledger.search(query)` would find, for paging its results."""
+    if not _WORD.search(query):
+        return 0
+    with ledger.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q"
+            return conn.scalar(text(sql), {"q": _fts5_query(query)}) or 0
+        sql = "SELECT count(*) FROM documents d WHERE d.search @@ plainto_tsquery('english', :q)"
+        return conn.scalar(text(sql), {"q": query}) or 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LocatedClaim:
+    """A claim with the id of the document it was read from (for links)."""
+
+    claim: Claim
+    document_id: int
+
+
+def claim_page(
+    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+) -> tuple[list[LocatedClaim], int]:
+    """One page of claims in ledger order, and how many match in all."""
+    total = count_claims(ledger, where)
+    return (claim_rows(ledger, where, limit=limit, offset=offset) if total > offset else []), total
+
+
+def count_claims(ledger: Ledger, where: ClaimFilter) -> int:
+    """How many claims match, counted on the claims table alone (documents only for a source)."""
+    with Session(ledger.engine) as s:
+        return s.scalar(_filter_claims(_from_claims(select(func.count()), where), where)) or 0
+
+
+def claim_rows(
+    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+) -> list[LocatedClaim]:
+    """One page of claims in ledger order.
+
+    Claim ids follow ingest order, and text order within a document, so ordering by id is
+    document order. The page's ids are picked on the claims table alone (through an index
+    where the filter has one) and only those rows are joined to their documents, so a deep
+    offset never walks the documents table.
+    """
+    ids = _filter_claims(_from_claims(select(ClaimRow.id), where), where)
+    with Session(ledger.engine) as s:
+        page = s.scalars(ids.order_by(ClaimRow.id).limit(limit).offset(offset)).all()
+        rows = (
+            s.execute(
+                select(ClaimRow, DocumentRow.source, DocumentRow.date)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ClaimRow.id.in_(page))
+                .order_by(ClaimRow.id)
+            ).all()
+            if page
+            else []
+        )
+    return [
+        LocatedClaim(
+            claim=_claim(r[0], source=r[1], document_date=r[2]), document_id=r[0].document_id
+        )
+        for r in rows
+    ]
+
+
+def ledger_version(ledger: Ledger) -> tuple[int, ...] | None:
+    """A token that changes whenever an SQLite ledger file is written (by any process), for
+    caching derived figures; None where no cheap token exists (PostgreSQL, memory)."""
+    database = ledger.url.database
+    if ledger.dialect != "sqlite" or not database or database == ":memory:":
+        return None
+    token: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(database + suffix)
+        except OSError:
+            token += [0, 0]
+        else:
+            token += [st.st_mtime_ns, st.st_size]
+    return tuple(token)
+
+
+def _from_claims(query: Select[Any], where: ClaimFilter) -> Select[Any]:
+    """Join documents only when the filter needs them (a source)."""
+    query = query.select_from(ClaimRow)
+    if where.source is not None:
+        return query.join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+    return query
+
+
+def document_ids(ledger: Ledger, sources: Sequence[str]) -> dict[str, int]:
+    """The id of the (current) document for each source."""
+    wanted = sorted(set(sources))
+    if not wanted:
+        return {}
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(
+            select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(wanted))
+        )
+        return dict(rows.all())
+
+
+def document_id_by_content(ledger: Ledger, content_hash: str) -> int | None:
+    """The id of the document holding this exact text (whatever its source is called)."""
+    with ledger.engine.connect() as conn:
+        return conn.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))

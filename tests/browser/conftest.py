@@ -1,0 +1,152 @@
+"""The real `communique serve` process over a sample ledger, and Debian's Chromium to drive it."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WRITE_TOKEN = "browser-write-token"
+VIEWPORTS = {"laptop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
+# Collects CSP violations from the page itself (init scripts are not subject to the page's CSP).
+CSP_PROBE = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def _sample_builder() -> Any:
+    """tests/serve/conftest.py's ledger builder (shared by path: test folders are not packages)."""
+    path = Path(__file__).parents[1] / "serve" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("_serve_sample", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_sample_ledger
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    url: str
+    db: Path
+    process: subprocess.Popen[bytes]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = _sample_builder()(tmp_path_factory.mktemp("browser") / "sample.db")
+    port = _free_port()
+    env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": WRITE_TOKEN}
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(__file__).parents[2] / "src"), env.get("PYTHONPATH", "")]
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/api/documents?limit=1", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"communique serve did not start:\n{output}")
+        time.sleep(0.2)
+    try:
+        yield Server(url=url, db=db, process=process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """What went wrong in the page: console errors, uncaught errors, failed or 4xx/5xx loads."""
+
+    problems: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def viewport(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+def page(browser: Any, viewport: str) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], device_scale_factor=1)
+    context.add_init_script(CSP_PROBE)
+    tab = context.new_page()
+    watch = Watch()
+    tab.on(
+        "console",
+        lambda m: (
+            watch.problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning")
+            else None
+        ),
+    )
+    tab.on("pageerror", lambda e: watch.problems.append(f"page error: {e}"))
+    tab.on("requestfailed", lambda r: watch.problems.append(f"failed: {r.url}"))
+    tab.on(
+        "response",
+        lambda r: watch.problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    tab.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    yield tab, watch
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $COMMUNIQUE_SHOTS (to look at them) or a temp folder."""
+    folder = Path(os.environ.get("COMMUNIQUE_SHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,77 @@
+"""The browsing queries of store/browse.py against the sample ledger."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.store.browse import (
+    claim_page,
+    claims_by_ids,
+    count_documents,
+    count_search,
+    document_ids,
+    document_summaries,
+    metric_counts,
+    speaker_summaries,
+)
+from communique.store.ledger import ClaimFilter, Ledger
+
+
+def test_browse_document_summaries_count_turns_and_claims(sample_ledger: Ledger) -> None:
+    summaries = document_summaries(sample_ledger, limit=100)
+    assert len(summaries) == count_documents(sample_ledger) == sample_ledger.count()["documents"]
+    for summary in summaries:
+        doc = sample_ledger.document(summary.id)
+        assert doc is not None
+        assert (summary.turns, summary.claims) == (len(doc.turns), len(doc.claims))
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ClaimFilter(),
+        ClaimFilter(metric="ru_kz_trade"),
+        ClaimFilter(country="KZ"),
+        ClaimFilter(speaker="Vladimir Putin", qualifier="over"),
+        ClaimFilter(source="003_07452f25fd71ac07.txt"),
+        ClaimFilter(text="billion"),
+    ],
+)
+def test_browse_claim_page_matches_the_ledger(sample_ledger: Ledger, where: ClaimFilter) -> None:
+    expected = sorted(c.id or 0 for c in sample_ledger.claims(where))
+    pages = []
+    for offset in range(0, len(expected) + 5, 5):
+        items, total = claim_page(sample_ledger, where, limit=5, offset=offset)
+        assert total == len(expected)
+        pages += [item.claim.id for item in items]
+    assert pages == expected
+
+
+def test_browse_claims_by_ids_keeps_the_order_asked(sample_ledger: Ledger) -> None:
+    ids = [c.id or 0 for c in sample_ledger.claims()][:5][::-1]
+    assert [c.id for c in claims_by_ids(sample_ledger, [*ids, 10**9])] == ids
+
+
+def test_browse_metric_counts_most_claimed_first(sample_ledger: Ledger) -> None:
+    counts, total = metric_counts(sample_ledger, limit=1000)
+    assert total == len(counts) == len({c.metric for c in sample_ledger.claims()})
+    assert [c.claims for c in counts] == sorted((c.claims for c in counts), reverse=True)
+    assert sum(c.claims for c in counts) == sample_ledger.count()["claims"]
+
+
+def test_browse_speakers_add_up(sample_ledger: Ledger) -> None:
+    speakers, total = speaker_summaries(sample_ledger, limit=1000)
+    assert total == len(speakers)
+    assert sum(s.turns for s in speakers) == sample_ledger.count()["turns"]
+
+
+@pytest.mark.parametrize("query", ["trade", "uranium Kazakhstan", "zzzznothing", "  ", "<&>"])
+def test_browse_count_search_agrees_with_search(sample_ledger: Ledger, query: str) -> None:
+    assert count_search(sample_ledger, query) == len(sample_ledger.search(query, limit=1000))
+
+
+def test_browse_document_ids_by_source(sample_ledger: Ledger) -> None:
+    docs = sample_ledger.documents()
+    assert document_ids(sample_ledger, [d.source for d in docs] + ["nope"]) == {
+        d.source: d.id for d in docs
+    }
