@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,17 +15,12 @@ from communique.present.report import build_report, render_html
 from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
 
+# One worker drives the browser: one Chromium and one server for the whole run.
+pytestmark = pytest.mark.xdist_group("browser")
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE = "<script>console.error('injected')</script><img src=x onerror=\"console.error('img')\">"
 
 # (source, date, speaker, text, [(quote, value, qualifier, metric, period-year or None)])
@@ -110,56 +106,54 @@ def report_file(tmp_path: Path) -> Path:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
 def test_report_html_renders_offline_with_charts_and_links(
-    report_file: Path, tmp_path: Path
+    report_file: Path, tmp_path: Path, browser: Any
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     problems: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(report_file.as_uri())
+    # the session's browser (tests/browser/conftest.py), shared with the web UI tests
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(report_file.as_uri())
 
-            assert problems == []
-            assert [u for u in requests if not u.startswith("file://")] == []
-            # The untrusted text shows as text, not as markup.
-            assert "<script>console.error('injected')</script>" in page.inner_text("#documents")
-            assert page.locator("#documents img").count() == 0
+        assert problems == []
+        assert [u for u in requests if not u.startswith("file://")] == []
+        # The untrusted text shows as text, not as markup.
+        assert "<script>console.error('injected')</script>" in page.inner_text("#documents")
+        assert page.locator("#documents img").count() == 0
 
-            charts = page.locator("svg.chart")
-            assert charts.count() == 2  # trade and investment stock each have 2+ points
-            for i in range(charts.count()):
-                chart = charts.nth(i)
-                box = chart.bounding_box()
-                assert box is not None and box["width"] > 300 and box["height"] > 100
-                points = int(chart.get_attribute("data-points") or 0)
-                assert chart.locator(".point").count() == points
-                assert chart.locator("g.mark").count() == points
-            trade = page.locator('svg.chart[data-metric="trade:KZ-RU"]')
-            assert trade.locator(".point").count() == 4
-            assert trade.locator(".mark.conflict").count() == 2  # exceeded 21 vs 25.6
-            stock = page.locator('svg.chart[data-metric="investment_stock:RU>KZ"]')
-            assert stock.locator(".mark.conflict").count() == 2  # over 24 vs 13
-            dot = stock.locator(".point").first.bounding_box()
-            assert dot is not None and dot["width"] > 0 and dot["height"] > 0
+        charts = page.locator("svg.chart")
+        assert charts.count() == 2  # trade and investment stock each have 2+ points
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            box = chart.bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 100
+            points = int(chart.get_attribute("data-points") or 0)
+            assert chart.locator(".point").count() == points
+            assert chart.locator("g.mark").count() == points
+        trade = page.locator('svg.chart[data-metric="trade:KZ-RU"]')
+        assert trade.locator(".point").count() == 4
+        assert trade.locator(".mark.conflict").count() == 2  # exceeded 21 vs 25.6
+        stock = page.locator('svg.chart[data-metric="investment_stock:RU>KZ"]')
+        assert stock.locator(".mark.conflict").count() == 2  # over 24 vs 13
+        dot = stock.locator(".point").first.bounding_box()
+        assert dot is not None and dot["width"] > 0 and dot["height"] > 0
 
-            # A conflict's quote jumps to its highlighted passage.
-            link = page.locator("#conflicts a.quote").first
-            target = (link.get_attribute("href") or "").lstrip("#")
-            link.click()
-            assert page.evaluate("location.hash") == f"#{target}"
-            mark = page.locator(f"mark#{target}")
-            assert mark.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
-            assert mark.is_visible()
+        # A conflict's quote jumps to its highlighted passage.
+        link = page.locator("#conflicts a.quote").first
+        target = (link.get_attribute("href") or "").lstrip("#")
+        link.click()
+        assert page.evaluate("location.hash") == f"#{target}"
+        mark = page.locator(f"mark#{target}")
+        assert mark.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+        assert mark.is_visible()
 
-            page.goto(report_file.as_uri())
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+        page.goto(report_file.as_uri())
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    finally:
+        context.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000

@@ -9,21 +9,25 @@ import typer
 
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, errors_as_exit
-from communique.store.url import DEFAULT_DB, ENV_VAR, describe_url, resolve_db_url
+from communique.settings import BY_NAME, setting
+from communique.store.url import describe_url, resolve_db_url
 
 
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
     host: Annotated[
-        str, typer.Option("--host", help="Address to listen on (loopback by default).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+        str | None,
+        typer.Option("--host", help="Address to listen on. Default: 127.0.0.1 ($COMMUNIQUE_HOST)."),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option("--port", min=0, max=65535, help="Port. Default: 8000 ($COMMUNIQUE_PORT)."),
+    ] = None,
     write_token: Annotated[
         str | None,
         typer.Option(
             "--write-token",
-            envvar="COMMUNIQUE_WRITE_TOKEN",
             help="Accept POST /api/documents from requests with 'Authorization: Bearer TOKEN'. "
             "Default: $COMMUNIQUE_WRITE_TOKEN; without it the server is read-only.",
             show_default=False,
@@ -45,6 +49,9 @@ def serve_command(
     from communique.serve.app import create_app
 
     with errors_as_exit():
+        host = str(setting("host", host))
+        port = int(setting("port", port))
+        write_token = str(setting("write_token", write_token)) or None
         where = describe_url(resolve_db_url(db))
         web = create_app(db, write_token=write_token)
     mode = "read-write" if write_token else "read-only"
@@ -54,9 +61,9 @@ def serve_command(
         uvicorn.run(web, access_log=False, **options)
         return
     # worker processes build their own app from the environment
-    os.environ[ENV_VAR] = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    os.environ[BY_NAME["db"].env] = db or str(setting("db"))
     if write_token:
-        os.environ["COMMUNIQUE_WRITE_TOKEN"] = write_token
+        os.environ[BY_NAME["write_token"].env] = write_token
     uvicorn.run(
         "communique.serve.app:app_from_environment",
         factory=True,

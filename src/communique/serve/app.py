@@ -8,7 +8,6 @@ JSON shape, {"error": {"code", "message", "details"?}}.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -35,8 +34,8 @@ from communique.serve.routes import (
 )
 from communique.serve.schemas import ErrorResponse
 from communique.serve.web import STATIC, ApiError, render
+from communique.settings import setting
 from communique.store.ledger import Ledger
-from communique.store.url import ENV_VAR
 
 _log = logging.getLogger(__name__)
 
@@ -243,6 +242,4 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
 def app_from_environment() -> FastAPI:
     """The app for `uvicorn --factory` (several worker processes): the ledger from
     $COMMUNIQUE_DB and the write token from $COMMUNIQUE_WRITE_TOKEN."""
-    return create_app(
-        os.environ.get(ENV_VAR), write_token=os.environ.get("COMMUNIQUE_WRITE_TOKEN") or None
-    )
+    return create_app(None, write_token=str(setting("write_token")) or None)
