@@ -155,3 +155,7 @@ class ConflictClaimRow(Base):
 
 
 Index("ix_claims_metric_unit", ClaimRow.metric, ClaimRow.unit)
+Index("ix_claims_subject", ClaimRow.subject)
+Index("ix_claims_object", ClaimRow.object)
+Index("ix_claims_period", ClaimRow.period_start, ClaimRow.period_end)
+Index("ix_claims_as_of", ClaimRow.as_of)
