@@ -1,14 +1,276 @@
-"""Quantitative claims. (Walking skeleton: none yet.)"""
+"""Quantitative claims: figure, hedge, metric, period or moment, modality, speaker, offsets.
+
+Cheap regexes find sentences that hold a quantity (`sentences`, `quantities`); only those are
+parsed by spaCy, in one batch (`nlp`), to read what each figure measures (`phrases`). Metric
+keys come from an indicator lexicon and the countries around the figure (`metrics`), periods
+from the time expressions of the sentence, resolved against the document's date (`periods`).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from communique.models import Claim, Description, Turn
+from communique.extract import nlp
+from communique.extract.countries import country_in_label, find_countries, guess_parties
+from communique.extract.hedges import interval
+from communique.extract.metrics import compose_key, direction, find_indicator, pair
+from communique.extract.periods import TimeRef, find_document_date, find_times
+from communique.extract.phrases import Reading, read_figure, token_index
+from communique.extract.quantities import Mention, find_mentions
+from communique.extract.sentences import label_before, split_sentences, table_cell
+from communique.extract.units import COUNT, PERCENT, RANK
+from communique.models import Claim, Description, Modality, Period, Span, Turn
 
 EXTRACTOR = "communique.claims.v1"
+
+_GROWTH_BEFORE = re.compile(
+    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
+    re.I,
+)
+_EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
+_DISCOURSE_NOUNS = frozenset(
+    "country side party leader president head state nation people delegation original copy "
+    "language question word thing way point issue anniversary occasion round stage phase "
+    "time year month week day hour minute decade century".split()
+)
+_ALWAYS_TIME = frozenset("time year month week day hour minute decade century".split())
+
+
+@dataclass(slots=True)
+class _Found:
+    """A claim being built, with what later figures of the same turn may inherit."""
+
+    claim: Claim
+    base: str  # metric name without countries: "trade", "investment_stock"
+    countries: str  # "KZ-RU" or "RU>KZ"
+    turn: int
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    today: date | None
+    parties: tuple[str, ...]
+    turns: Sequence[Turn]
+    turn_starts: list[int]
+    found: list[_Found] = field(default_factory=list)
+    prev_sentence: tuple[int, int] = (0, 0)
+
+
+def _turn_of(ctx: _Context, pos: int) -> int:
+    i = bisect_right(ctx.turn_starts, pos) - 1
+    if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
+        return i
+    return -1
+
+
+def _speaker_country(ctx: _Context, turn: int) -> str | None:
+    if turn < 0:
+        return None
+    t = ctx.turns[turn]
+    return t.country or country_in_label(t.label or t.speaker)
+
+
+def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention,
+               clause: tuple[int, int], *, inside_only: bool = False) -> TimeRef | None:
+    """The time expression a figure belongs to: in its clause, else with no figure between."""
+    usable = [t for t in times if t.kind in ("period", "point")]
+    inside = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
+    if inside:
+        return min(inside, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+    if inside_only:
+        return None
+    free = []
+    for t in usable:
+        lo, hi = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        if not any(lo <= o.start and o.end <= hi for o in mentions if o is not m):
+            free.append(t)
+    if not free:
+        return None
+    return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+
+
+def _name(reading: Reading, m: Mention, phrase: str, rank_noun: str,
+          count_phrase: str) -> tuple[str, bool, bool]:
+    """(metric name, symmetric, stock/flow indicator) for one figure."""
+    if m.unit == RANK:
+        ind = find_indicator(rank_noun)
+        return f"{ind.name if ind else rank_noun.split()[-1]}_rank", False, False
+    lookup = (count_phrase or reading.phrase_head) if m.unit == COUNT else (
+        phrase + " " + reading.verb)
+    ind = find_indicator(lookup.lower())
+    head = reading.phrase_head or "figure"
+    if m.unit == PERCENT and reading.share:
+        return f"share_of_{ind.name if ind else head}", True, False
+    if m.unit == PERCENT and reading.growth:
+        return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
+    if ind is None:
+        name = f"{head}:{reading.verb}" if m.unit == COUNT else head
+        return (name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
+                True, False)
+    name = ind.name if m.unit not in ("tonne", "m3", "MW", "km", "TEU", "barrel") else (
+        f"{ind.name}_{m.unit}")
+    return name, ind.symmetric, ind.stock_flow and m.unit.isupper()
+
+
+def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
+               mentions: Sequence[Mention], times: Sequence[TimeRef],
+               sentence_found: list[_Found]) -> _Found | None:
+    text, (s0, s1) = ctx.text, sent
+    first = token_index(doc, m.num_start - s0)
+    last = token_index(doc, (m.num_end if m.candidate else m.end) - 1 - s0)
+    clause_times = any(t.kind == "deadline" for t in times)
+    growth_hint = bool(_GROWTH_BEFORE.search(text, max(s0, m.start - 20), m.start))
+    reading = read_figure(doc, first, last, count=m.candidate, deadline=clause_times,
+                          tail=text[m.end : s1], growth_hint=growth_hint)
+    if m.unit == PERCENT and not re.search(r"\d|percent|per cent|%", text[m.start : m.end]):
+        reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
+    end = m.end
+    if m.candidate:
+        if reading.noun is None or reading.noun_end is None:
+            return None
+        head = reading.phrase_head
+        if head in _ALWAYS_TIME or (m.small_word and head in _DISCOURSE_NOUNS):
+            return None
+        end = s0 + reading.noun_end
+    clause = (s0 + reading.clause[0], s0 + reading.clause[1])
+    phrase_span = (s0 + reading.phrase[0], s0 + reading.phrase[1]) if reading.phrase else None
+    header = ""
+    label = label_before(text, m.start)
+    cell = table_cell(text, m.start)
+    if cell is not None:
+        phrase_span, header = cell
+    elif label is not None:
+        phrase_span = label
+    if phrase_span is not None and (label is not None or cell is not None):
+        reading = Reading(phrase=None, phrase_head=text[phrase_span[0]:phrase_span[1]].split()[-1]
+                          .lower(), verb=reading.verb, clause=reading.clause,
+                          modality=reading.modality, growth=reading.growth, share=reading.share)
+    phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
+    turn = _turn_of(ctx, m.start)
+    modality = reading.modality
+
+    # Inherit from an earlier figure: "equivalent to about 157 billion reais", "the precise
+    # figure is $28.4 billion", "it grew by 7.2 percent".
+    inherited: _Found | None = None
+    if sentence_found and _EQUIVALENT.match(text[sentence_found[-1].claim.span.end : m.start]):
+        inherited = sentence_found[-1]
+    elif (reading.anaphoric or not phrase) and m.unit != COUNT and ctx.found:
+        prev = ctx.found[-1]
+        if prev.turn == turn and m.start - prev.claim.span.end < 600:
+            inherited = prev
+
+    rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
+    if m.unit == RANK:
+        rank_noun = " ".join(text[m.num_end : m.end].split())
+    valued = next((f for f in sentence_found if reading.valued is not None
+                   and f.claim.unit == COUNT and f.claim.span.end >= s0 + doc[reading.valued].idx
+                   and f.claim.span.start < s0 + doc[reading.valued].idx + 1), None)
+    if valued is None and reading.valued is not None:
+        valued = next((f for f in sentence_found if f.claim.unit == COUNT and
+                       f.claim.span.end == s0 + doc[reading.valued].idx
+                       + len(doc[reading.valued])), None)
+    when = _pick_time(times, mentions, m, clause, inside_only=inherited is not None)
+    if when is None and cell is not None and header:
+        header_times = find_times(header, ctx.today) if ctx.today else []
+        when = header_times[0] if header_times else None
+    if valued is not None:
+        base, countries = valued.base + "_value", valued.countries
+    elif inherited is not None and (reading.anaphoric or not phrase or inherited.claim.span.end
+                                    <= m.start and _EQUIVALENT.match(
+                                        text[inherited.claim.span.end : m.start])):
+        base = inherited.base.removesuffix("_growth")
+        if m.unit == PERCENT and reading.growth and inherited.claim.unit != PERCENT:
+            base += "_growth"
+        countries = inherited.countries
+    else:
+        count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
+        name, symmetric, stock_flow = _name(reading, m, phrase, rank_noun, count_phrase)
+        if stock_flow:
+            stock = any(w in phrase.lower() for w in ("cumulative", "accumulat", "aggregate",
+                                                       "total", "stock", "volume", "portfolio"))
+            invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
+            flow = when is not None and when.kind == "period" and (not stock or bool(invested))
+            name = f"{name}_{'flow' if flow else 'stock'}"
+        search = phrase_span or clause
+        mentions_c = find_countries(text, *search)
+        if not mentions_c and phrase_span is not None:
+            mentions_c = find_countries(text, *clause)
+        if not mentions_c and not symmetric:
+            mentions_c = find_countries(text, *ctx.prev_sentence)
+        if symmetric:
+            countries = pair(mentions_c, ctx.parties)
+        else:
+            subject, obj = direction(text, mentions_c, ctx.parties)
+            countries = compose_key("", symmetric=False, subject=subject, obj=obj,
+                                    pair_codes="").split(":", 1)[1]
+        base = name
+    metric = f"{base}:{countries}"
+
+    period: Period | None = None
+    as_of: date | None = None
+    if modality is not Modality.TARGET:
+        if inherited is not None and when is None:
+            period, as_of = inherited.claim.period, inherited.claim.as_of
+        elif when is not None and when.kind == "period" and when.first and when.last:
+            period = Period(start=when.first, end=when.last)
+        elif when is not None and when.last:
+            as_of = when.last
+        else:
+            as_of = ctx.today
+    low, high = interval(m.value, m.qualifier, half_step=m.half_step)
+    claim = Claim(
+        quote=text[m.start : end],
+        value=m.value,
+        unit=m.unit,
+        qualifier=m.qualifier,
+        low=low,
+        high=high,
+        metric=metric,
+        metric_phrase=" ".join(phrase.split()),
+        subject=countries.split(">")[0] if ">" in countries else None,
+        object=countries.split(">")[1] if ">" in countries else None,
+        period=period,
+        as_of=as_of,
+        modality=modality,
+        speaker=ctx.turns[turn].speaker if turn >= 0 else "",
+        span=Span(start=m.start, end=end),
+        sentence=Span(start=s0, end=s1),
+        extractor=EXTRACTOR,
+    )
+    return _Found(claim, base, countries, turn)
 
 
 def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
     """Every quantitative claim in `text`, each with its speaker from `turns`."""
-    return []
+    candidates = []
+    for start, end in split_sentences(text):
+        mentions = find_mentions(text, start, end)
+        if mentions:
+            candidates.append(((start, end), mentions))
+    if not candidates:
+        return []
+    ordered = sorted(turns, key=lambda t: t.span.start)
+    ctx = _Context(
+        text=text,
+        today=description.date or find_document_date(text),
+        parties=description.countries or guess_parties(text),
+        turns=ordered,
+        turn_starts=[t.span.start for t in ordered],
+    )
+    docs = nlp.parse(text[s:e] for (s, e), _ in candidates)
+    for (sent, mentions), doc in zip(candidates, docs, strict=True):
+        times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
+        sentence_found: list[_Found] = []
+        for m in mentions:
+            found = _claim_for(ctx, sent, doc, m, mentions, times, sentence_found)
+            if found is not None:
+                sentence_found.append(found)
+                ctx.found.append(found)
+        ctx.prev_sentence = sent
+    return [f.claim for f in ctx.found]
+

@@ -1,0 +1,124 @@
+"""Metric keys: one readable key per indicator, shared across phrasings and documents.
+
+"our trade", "mutual trade", "trade turnover" → `trade:KZ-RU`; "Cumulative Russian investments
+in Kazakhstan" → `investment_stock:RU>KZ`; "over $4.5 billion invested in just the past two
+years" → `investment_flow:RU>KZ`; "Eight projects worth over US$2.5 billion" →
+`project:implementation:value:KZ-RU`. Indicators come from `data/metrics.toml`; a phrase that
+names none falls back to the lemma of its head noun and of its verb.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from communique.extract.countries import CountryMention
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    symmetric: bool = False
+    stock_flow: bool = False
+    stock_words: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    """The indicator lexicon, in the order it is tried."""
+    data = tomllib.loads(
+        resources.files("communique.data").joinpath("metrics.toml").read_text("utf-8")
+    )
+    return tuple(
+        Indicator(
+            name=spec["name"],
+            patterns=tuple(re.compile(p) for p in spec["patterns"]),
+            symmetric=spec.get("symmetric", False),
+            stock_flow=spec.get("stock_flow", False),
+            stock_words=tuple(spec.get("stock_words", ())),
+        )
+        for spec in data["indicator"]
+    )
+
+
+def find_indicator(text: str) -> Indicator | None:
+    """The first indicator whose phrasing occurs in `text` (lower-case)."""
+    for indicator in indicators():
+        if any(p.search(text) for p in indicator.patterns):
+            return indicator
+    return None
+
+
+_OBJECT_PREPS = frozenset("in into to at towards toward for on within".split())
+_SUBJECT_PREPS = frozenset("from of by with".split())
+_HOST_NOUNS = frozenset("economy market territory republic regions region".split())
+
+
+def roles(text: str, mentions: Sequence[CountryMention]) -> tuple[list[str], list[str], list[str]]:
+    """Split country mentions into subjects, objects and bare names by the words before them.
+
+    "Russian investment" and "investment from Kazakhstan" name subjects; "in Kazakhstan's
+    economy" and "at Russian universities" name objects; a bare name stays undecided.
+    """
+    subjects: list[str] = []
+    objects: list[str] = []
+    bare: list[str] = []
+    for m in mentions:
+        words = text[max(0, m.start - 40) : m.start].lower().split()
+        while words and words[-1] in ("the", "leading", "all", "our", "its"):
+            words.pop()
+        prev = words[-1] if words else ""
+        if prev in _OBJECT_PREPS:
+            objects.append(m.code)
+        elif prev == "of" and len(words) > 1 and words[-2] in _HOST_NOUNS:
+            objects.append(m.code)
+        elif prev in _SUBJECT_PREPS or m.adjective:
+            subjects.append(m.code)
+        else:
+            bare.append(m.code)
+    return subjects, objects, bare
+
+
+def direction(
+    text: str, mentions: Sequence[CountryMention], parties: Sequence[str]
+) -> tuple[str | None, str | None]:
+    """(subject, object) of a directional indicator, filling gaps from the two parties."""
+    subjects, objects, bare = roles(text, mentions)
+    subject = subjects[0] if subjects else None
+    obj = next((c for c in objects if c != subject), None)
+    for code in bare:
+        if subject is None and code != obj:
+            subject = code
+        elif obj is None and code != subject:
+            obj = code
+    others = [p for p in parties if p not in (subject, obj)]
+    if subject is None and obj is not None and others:
+        subject = others[0]
+    elif obj is None and subject is not None and others:
+        obj = others[0]
+    return subject, obj
+
+
+def pair(mentions: Sequence[CountryMention], parties: Sequence[str]) -> str:
+    """The two parties of a symmetric indicator, sorted: "KZ-RU"."""
+    named = sorted({m.code for m in mentions})
+    codes = named if len(named) == 2 else sorted(set(parties))
+    return "-".join(codes) if codes else "?"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def compose_key(name: str, *, symmetric: bool, subject: str | None, obj: str | None,
+                pair_codes: str) -> str:
+    """`name:A-B` for symmetric indicators, `name:S>O` for directional ones."""
+    slug = _slug(name) or "figure"
+    if symmetric:
+        return f"{slug}:{pair_codes}"
+    return f"{slug}:{subject or '?'}>{obj or '?'}"

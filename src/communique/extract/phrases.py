@@ -1,0 +1,237 @@
+"""What a figure measures, read off the dependency parse of its sentence.
+
+For a count, the noun it counts ("93 collaborative *projects*"); for an amount, the phrase it
+is said of: the subject of its verb ("our bilateral trade closely approached $30 billion"),
+the noun of an "of" ("a joint fund of 5 billion reais"), what follows "worth of" ("$17
+billion worth of Russian investment"), or the counted noun it values ("Eight projects worth
+over US$2.5 billion"). Also the verb that governs it and the modality of that verb.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from communique.models import Modality
+
+Token = Any  # spacy.tokens.Token; spaCy is imported only by extract/nlp.py
+Doc = Any
+
+_STOP_CLIMB = frozenset({"relcl", "advcl", "parataxis"})
+_CLAUSE_CUT = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "cc"})
+_TARGET_LEMMAS = frozenset(
+    "aim target goal objective commitment commit pledge strive seek ambition".split()
+)
+_RAISE_LEMMAS = frozenset("increase raise bring double triple boost lift grow expand".split())
+_PLAN_LEMMAS = frozenset(
+    "plan intend propose decide agree schedule envisage expect launch agenda prepare".split()
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_PLAN_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
+    r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
+    re.I,
+)
+_ANAPHORS = frozenset(
+    "it they this that which figure number amount total result indicator these".split()
+)
+_COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
+_PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says about one figure; character offsets are sentence-local."""
+
+    noun: int | None = None  # index of the counted noun, for counts
+    noun_end: int | None = None  # end offset of the counted noun
+    phrase: tuple[int, int] | None = None  # the metric phrase as written
+    phrase_head: str = ""  # lemma of the phrase's head noun
+    verb: str = ""  # lemma of the governing verb
+    valued: int | None = None  # index of a counted noun whose value this amount gives
+    share: bool = False  # "X percent of Y", "the share of Y"
+    growth: bool = False  # "grew by 10 percent", "up 15 percent", "an increase of 11 percent"
+    anaphoric: bool = False  # "the precise figure is ...", "it grew by ..."
+    clause: tuple[int, int] = (0, 0)
+    modality: Modality = Modality.ACTUAL
+
+
+def token_index(doc: Doc, offset: int) -> int:
+    """Index of the token that covers sentence-local `offset`."""
+    starts = [t.idx for t in doc]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def counted_noun(doc: Doc, after: int) -> int | None:
+    """The noun a number counts: the last noun of the adjective/noun run that follows it."""
+    last = None
+    j = after
+    while j < len(doc) and j - after < 9:
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN") or (t.tag_ == "NNS"):
+            last = j
+        elif t.pos_ == "ADJ" or t.lower_ in ("more", "new", "such", "other", "additional"):
+            if last is not None:
+                break
+        elif t.pos_ == "VERB" and t.dep_ in ("amod", "compound") and last is None:
+            pass
+        elif t.lower_ in ("and", "&") and j + 1 < len(doc) and doc[j + 1].pos_ in _COUNT_RUN:
+            pass
+        else:
+            break
+        j += 1
+    return last
+
+
+def _span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _phrase_of(doc: Doc, noun: Token) -> tuple[int, int]:
+    """A noun with its modifiers and "of/in" attachments, without clauses or appositions."""
+    cut: set[int] = set()
+    for t in noun.subtree:
+        if t.i != noun.i and t.dep_ in _PHRASE_CUT:
+            cut.update(x.i for x in t.subtree)
+    keep = [t.i for t in noun.subtree if t.i not in cut] or [noun.i]
+    return _span(doc, min(keep), max(keep))
+
+
+def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
+    cut = {t.i for c in verb.children if c.dep_ in _CLAUSE_CUT for t in c.subtree}
+    keep = [t.i for t in verb.subtree if t.i not in cut]
+    return _span(doc, min(keep), max(keep))
+
+
+def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
+    """The verb governing `anchor` and the tokens on the way, stopping at clause edges."""
+    path = []
+    t = anchor
+    while t.head.i != t.i:
+        crossing = t.dep_
+        t = t.head
+        path.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "xcomp", "pcomp"):
+            return t, path
+        if crossing in _STOP_CLIMB:
+            break
+    return (t if t.pos_ in ("VERB", "AUX") else None), path
+
+
+def _subject(verb: Token, anchor: Token) -> Token | None:
+    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`."""
+    t = verb
+    for _ in range(4):
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            before = [c for c in subjects if c.i < anchor.i]
+            return before[-1] if before else subjects[0]
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acl"):
+            return None
+        t = t.head
+    return None
+
+
+def _count_verb(noun: Token) -> str:
+    """What is done with counted things: the nearest verb above them, or for "be" the noun
+    it links to ("are at the stage of implementation" → implementation)."""
+    for t in noun.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_ != "be":
+                return str(t.lemma_.lower())
+            for c in t.children:
+                if c.dep_ in ("attr", "acomp") and c.i != noun.i:
+                    return str(c.lemma_.lower())
+                if c.dep_ == "prep":
+                    objs = [g for g in c.subtree if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                    if objs:
+                        return str(objs[-1].lemma_.lower())
+            return "be"
+        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and t.lemma_ in ("plan",):
+            return str(t.lemma_.lower())
+    return ""
+
+
+def _modality(doc: Doc, anchor: Token, verb: Token | None, path: list[Token], tail: str,
+              deadline: bool) -> Modality:
+    lemmas = {t.lemma_.lower() for t in path}
+    future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    raising = any(t.lemma_.lower() in _RAISE_LEMMAS and prev.lower_ == "to"
+                  for prev, t in zip(path, path[1:]))
+    if lemmas & _TARGET_LEMMAS or raising:
+        return Modality.TARGET
+    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    if planned and deadline:
+        return Modality.TARGET
+    return Modality.PLAN if planned else Modality.ACTUAL
+
+
+def read_figure(doc: Doc, first: int, last: int, *, count: bool, deadline: bool,
+                tail: str, growth_hint: bool = False) -> Reading:
+    """Read the figure whose number spans tokens first..last (sentence-local indices)."""
+    noun_i = counted_noun(doc, last + 1) if count else None
+    if count and noun_i is None:
+        return Reading()
+    anchor = doc[noun_i] if noun_i is not None else doc[last]
+    verb, path = _governor(anchor)
+    verb_lemma = verb.lemma_.lower() if verb is not None else ""
+    modality = _modality(doc, anchor, verb, path, tail, deadline)
+    clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
+    growth = growth_hint or any(
+        t.lemma_.lower() in ("increase", "growth", "rise", "decline", "decrease")
+        and t.i < first for t in path[:2])
+    if noun_i is not None:
+        noun = doc[noun_i]
+        return Reading(noun=noun_i, noun_end=noun.idx + len(noun),
+                       phrase=_phrase_of(doc, noun), phrase_head=noun.lemma_.lower(),
+                       verb=_count_verb(noun), clause=clause, modality=modality)
+    # An amount: the noun it is "worth of", the counted noun it values, an "of" noun, a subject.
+    j = last + 1
+    while j < len(doc) and doc[j].lower_ in ("per", "a", "year", "annually", "each"):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
+        objs = [c for c in doc[j + 1].children if c.dep_ == "pobj"]
+        if objs:
+            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=objs[0].lemma_.lower(),
+                           verb=verb_lemma, clause=clause, modality=modality, growth=growth)
+    if j < len(doc) and doc[j].lower_ == "of" and not growth:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+        if objs:
+            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=objs[0].lemma_.lower(),
+                           verb=verb_lemma, share=True, clause=clause, modality=modality)
+    upto = next((k for k, t in enumerate(path) if t.pos_ in ("VERB", "AUX")
+                 and t.dep_ != "acl"), len(path))
+    for t in path[:upto]:
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ == "nummod" for c in t.children
+        ):
+            return Reading(valued=t.i, phrase=_phrase_of(doc, t), phrase_head=t.lemma_.lower(),
+                           verb=verb_lemma, clause=clause, modality=modality)
+    for t in path[:upto]:
+        if t.pos_ == "NOUN" and t.lemma_.lower() not in ("worth", "stage", "total") and (
+            t.i < first
+        ):
+            share = t.lemma_.lower() == "share"
+            return Reading(phrase=_phrase_of(doc, t), phrase_head=t.lemma_.lower(),
+                           verb=verb_lemma, clause=clause, modality=modality, share=share,
+                           growth=growth and not share)
+    for t in path:
+        objs = [c for c in t.children if c.dep_ == "dobj" and anchor not in c.subtree]
+        if t.pos_ == "VERB" and objs and objs[0].pos_ in ("NOUN", "PROPN"):
+            head = objs[0].lemma_.lower()
+            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=head, verb=verb_lemma,
+                           clause=clause, modality=modality, growth=growth,
+                           share=head == "share")
+    subject = _subject(verb, anchor) if verb is not None else None
+    if subject is None:
+        return Reading(verb=verb_lemma, clause=clause, modality=modality, growth=growth,
+                       anaphoric=True)
+    if subject.lower_ in ("which", "that", "who") and verb is not None and verb.dep_ == "relcl":
+        subject = verb.head
+    head = subject.lemma_.lower()
+    share = head == "share"
+    return Reading(phrase=_phrase_of(doc, subject), phrase_head=head, verb=verb_lemma,
+                   clause=clause, modality=modality, growth=growth and not share, share=share,
+                   anaphoric=head in _ANAPHORS or subject.pos_ == "PRON" and head != "we")
