@@ -32,11 +32,18 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|but|while|whereas)\s+(?:that|the|our|its|their|it|they|we|in|this)\b"
+)
+FRONTED_WITHIN = 8
+"""A time expression starting this close to the sentence ("In 2023, ", "- In 2023, ") scopes
+over all of it; set from the bullets and datelines of our statements."""
 _DISCOURSE_NOUNS = frozenset(
     "country side party leader president head state nation people delegation original copy "
     "language question word thing way point issue anniversary occasion round stage phase "
     "time year month week day hour minute decade century".split()
 )
+_PERSONAL = frozenset("we i you they he she it our their".split())
 _ALWAYS_TIME = frozenset("time year month week day hour minute decade century".split())
 
 
@@ -61,6 +68,16 @@ class _Context:
     prev_sentence: tuple[int, int] = (0, 0)
 
 
+_LABEL_HEAD = re.compile(r"^(?:(?:the\s+)?number|total|volume)\s+of\s+", re.I)
+_PREPOSITION = re.compile(r"\s(?:of|on|in|to|through|with|from|for|at|between)\s")
+
+
+def _label_head(label: str) -> str:
+    """The head noun of a row or bullet label: "Kazakhstani students in China" → students."""
+    core = _PREPOSITION.split(_LABEL_HEAD.sub("", label), maxsplit=1)[0].split()
+    return core[-1].lower() if core else ""
+
+
 def _turn_of(ctx: _Context, pos: int) -> int:
     i = bisect_right(ctx.turn_starts, pos) - 1
     if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
@@ -76,18 +93,28 @@ def _speaker_country(ctx: _Context, turn: int) -> str | None:
 
 
 def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention,
-               clause: tuple[int, int], *, inside_only: bool = False) -> TimeRef | None:
-    """The time expression a figure belongs to: in its clause, else with no figure between."""
-    usable = [t for t in times if t.kind in ("period", "point")]
+               clause: tuple[int, int], *, inside_only: bool = False,
+               kinds: tuple[str, ...] = ("period", "point"), text: str = "",
+               sentence_start: int = 0) -> TimeRef | None:
+    """The time expression a figure belongs to: in its clause; else one fronted at the start
+    of the sentence ("Last year, ..."); else one with no figure and no clause break between."""
+    usable = [t for t in times if t.kind in kinds]
     inside = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
     if inside:
         return min(inside, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
     if inside_only:
         return None
+    if text:
+        fronted = [t for t in usable if t.start - sentence_start <= FRONTED_WITHIN
+                   and text.startswith(",", t.end)]
+        if fronted and fronted[0].end <= m.start:
+            return fronted[0]
     free = []
     for t in usable:
         lo, hi = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
-        if not any(lo <= o.start and o.end <= hi for o in mentions if o is not m):
+        if not any(lo <= o.start and o.end <= hi for o in mentions if o is not m) and not (
+            text and _CLAUSE_BREAK.search(text, lo, hi)
+        ):
             free.append(t)
     if not free:
         return None
@@ -95,7 +122,7 @@ def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention
 
 
 def _name(reading: Reading, m: Mention, phrase: str, rank_noun: str,
-          count_phrase: str) -> tuple[str, bool, bool]:
+          count_phrase: str, clause_left: str) -> tuple[str, bool, bool]:
     """(metric name, symmetric, stock/flow indicator) for one figure."""
     if m.unit == RANK:
         ind = find_indicator(rank_noun)
@@ -108,8 +135,13 @@ def _name(reading: Reading, m: Mention, phrase: str, rank_noun: str,
         return f"share_of_{ind.name if ind else head}", True, False
     if m.unit == PERCENT and reading.growth:
         return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
+    if ind is None and clause_left:
+        ind = find_indicator(clause_left.lower())
     if ind is None:
-        name = f"{head}:{reading.verb}" if m.unit == COUNT else head
+        if m.unit != COUNT and (reading.phrase_head in _PERSONAL or find_countries(head.title())
+                                or find_countries(head.upper())):
+            head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
+        name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
         return (name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
                 True, False)
     name = ind.name if m.unit not in ("tonne", "m3", "MW", "km", "TEU", "barrel") else (
@@ -123,15 +155,17 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     text, (s0, s1) = ctx.text, sent
     first = token_index(doc, m.num_start - s0)
     last = token_index(doc, (m.num_end if m.candidate else m.end) - 1 - s0)
-    clause_times = any(t.kind == "deadline" for t in times)
-    growth_hint = bool(_GROWTH_BEFORE.search(text, max(s0, m.start - 20), m.start))
+    deadlines = [t for t in times if t.kind == "deadline"]
+    clause_times = _pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
+    growth_hint = any(_GROWTH_BEFORE.search(text[max(s0, i - 20) : i])
+                      for i in (m.start, m.num_start))
     reading = read_figure(doc, first, last, count=m.candidate, deadline=clause_times,
                           tail=text[m.end : s1], growth_hint=growth_hint)
     if m.unit == PERCENT and not re.search(r"\d|percent|per cent|%", text[m.start : m.end]):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     end = m.end
     if m.candidate:
-        if reading.noun is None or reading.noun_end is None:
+        if reading.noun_end is None or (reading.noun is None and not ctx.found):
             return None
         head = reading.phrase_head
         if head in _ALWAYS_TIME or (m.small_word and head in _DISCOURSE_NOUNS):
@@ -144,12 +178,13 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     cell = table_cell(text, m.start)
     if cell is not None:
         phrase_span, header = cell
-    elif label is not None:
+    elif label is not None and text[label[1] : m.start].strip() == ":":
         phrase_span = label
+    else:
+        label = None
     if phrase_span is not None and (label is not None or cell is not None):
-        reading = Reading(phrase=None, phrase_head=text[phrase_span[0]:phrase_span[1]].split()[-1]
-                          .lower(), verb=reading.verb, clause=reading.clause,
-                          modality=reading.modality, growth=reading.growth, share=reading.share)
+        reading = replace(reading, phrase=None, anaphoric=False,
+                          phrase_head=_label_head(text[phrase_span[0] : phrase_span[1]]))
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
     modality = reading.modality
@@ -159,7 +194,9 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     inherited: _Found | None = None
     if sentence_found and _EQUIVALENT.match(text[sentence_found[-1].claim.span.end : m.start]):
         inherited = sentence_found[-1]
-    elif (reading.anaphoric or not phrase) and m.unit != COUNT and ctx.found:
+    elif (reading.anaphoric or not phrase) and (m.unit != COUNT or reading.noun is None) and (
+        ctx.found
+    ):
         prev = ctx.found[-1]
         if prev.turn == turn and m.start - prev.claim.span.end < 600:
             inherited = prev
@@ -174,9 +211,10 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
         valued = next((f for f in sentence_found if f.claim.unit == COUNT and
                        f.claim.span.end == s0 + doc[reading.valued].idx
                        + len(doc[reading.valued])), None)
-    when = _pick_time(times, mentions, m, clause, inside_only=inherited is not None)
-    if when is None and cell is not None and header:
-        header_times = find_times(header, ctx.today) if ctx.today else []
+    when = _pick_time(times, mentions, m, clause, inside_only=inherited is not None,
+                      text=text, sentence_start=s0)
+    if when is None and cell is not None and header and ctx.today:
+        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
         when = header_times[0] if header_times else None
     if valued is not None:
         base, countries = valued.base + "_value", valued.countries
@@ -189,7 +227,9 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
         countries = inherited.countries
     else:
         count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
-        name, symmetric, stock_flow = _name(reading, m, phrase, rank_noun, count_phrase)
+        clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
+        name, symmetric, stock_flow = _name(reading, m, phrase, rank_noun, count_phrase,
+                                            clause_left)
         if stock_flow:
             stock = any(w in phrase.lower() for w in ("cumulative", "accumulat", "aggregate",
                                                        "total", "stock", "volume", "portfolio"))
@@ -245,13 +285,22 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     return _Found(claim, base, countries, turn)
 
 
+def _cut(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """Split a sentence where a speaker turn begins inside it (after "Name:" labels)."""
+    inner = [c for c in cuts[bisect_right(cuts, start) :] if c < end]
+    bounds = [start, *inner, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
     """Every quantitative claim in `text`, each with its speaker from `turns`."""
+    cuts = sorted({t.span.start for t in turns})
     candidates = []
     for start, end in split_sentences(text):
-        mentions = find_mentions(text, start, end)
-        if mentions:
-            candidates.append(((start, end), mentions))
+        for s, e in _cut(start, end, cuts):
+            mentions = find_mentions(text, s, e)
+            if mentions:
+                candidates.append(((s, e), mentions))
     if not candidates:
         return []
     ordered = sorted(turns, key=lambda t: t.span.start)

@@ -137,6 +137,10 @@ def _year(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]
     return "period", date(y, 1, 1), date(y, 12, 31)
 
 
+def _today(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]:
+    return "point", None, today
+
+
 def _base(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]:
     return "base", None, None
 
@@ -153,6 +157,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(rf"\b(?:at the end of|end-|as of the end of)\s*{_YEAR_WORD}", re.I), _end_of),
     (re.compile(rf"\bin\s+({_MONTH})(?:\s+({_YEAR}))?\b(?!\s+\d)"), _month_in),
     (re.compile(rf"\b(in|for|of|during|throughout|by|until|till|before|to)\s+({_YEAR})\b(?![-–/]\d)"), _year),
+    (re.compile(r"\b(?:today|currently|at present|at the moment)\b"), _today),
     (re.compile(rf"\(({_YEAR})\)"), lambda m, t: ("period", date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31))),
 )
 

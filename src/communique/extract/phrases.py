@@ -37,6 +37,7 @@ _PLAN_AFTER = re.compile(
 _ANAPHORS = frozenset(
     "it they this that which figure number amount total result indicator these".split()
 )
+_GROWTH_NOUNS = frozenset("increase growth rise decline decrease drop fall".split())
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
 
@@ -113,7 +114,10 @@ def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
         crossing = t.dep_
         t = t.head
         path.append(t)
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "xcomp", "pcomp"):
+        if t.pos_ in ("VERB", "AUX") and (
+            t.dep_ not in ("acl", "amod", "xcomp", "pcomp")
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
             return t, path
         if crossing in _STOP_CLIMB:
             break
@@ -154,18 +158,63 @@ def _count_verb(noun: Token) -> str:
     return ""
 
 
-def _modality(doc: Doc, anchor: Token, verb: Token | None, path: list[Token], tail: str,
-              deadline: bool) -> Modality:
-    lemmas = {t.lemma_.lower() for t in path}
+def _intent_path(anchor: Token) -> list[Token]:
+    """Ancestors that can make a figure a goal or a plan: up through infinitives and objects,
+    stopping above a verb with its own subject (its clause is the figure's modal domain), at
+    relative clauses and at finite adverbial clauses ("when ...")."""
+    path = []
+    t = anchor
+    while t.head.i != t.i:
+        crossing = t
+        t = t.head
+        if crossing.dep_ == "relcl" or (
+            crossing.dep_ == "advcl" and any(c.dep_ == "mark" for c in crossing.children)
+        ):
+            break
+        if crossing.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in crossing.children
+        ) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in crossing.children):
+            break
+        path.append(t)
+    return path
+
+
+def _done(t: Token) -> bool:
+    """A verb in the past ("have committed", "decided" is not; "has awarded" is)."""
+    return t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
+        c.lower_ in ("have", "has", "had") for c in t.children if c.dep_ == "aux"))
+
+
+def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
+    path = _intent_path(anchor)
+    first_verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
+    # decision about a future act is not ("decided to establish a fund of 5 billion reais").
+    lemmas = {t.lemma_.lower() for t in path if not (t is first_verb and _done(t))}
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
     raising = any(t.lemma_.lower() in _RAISE_LEMMAS and prev.lower_ == "to"
-                  for prev, t in zip(path, path[1:]))
+                  for prev, t in zip(path, path[1:], strict=False))
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
     planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
-    if planned and deadline:
-        return Modality.TARGET
+    if planned and deadline and (not count or "reach" in lemmas):
+        return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
+
+
+def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
+    """A bare count said of "the number" ("we expect the number to reach 250,000"): it
+    continues the figure before it."""
+    anchor = doc[last]
+    for t in anchor.ancestors:
+        if any(c.lemma_.lower() == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass")
+               for c in t.children):
+            return Reading(noun_end=anchor.idx + len(anchor), anaphoric=True,
+                           phrase_head="number",
+                           modality=_modality(anchor, tail, deadline, count=True))
+        if t.pos_ == "VERB" and t.dep_ not in ("xcomp", "ccomp"):
+            break
+    return Reading()
 
 
 def read_figure(doc: Doc, first: int, last: int, *, count: bool, deadline: bool,
@@ -173,57 +222,58 @@ def read_figure(doc: Doc, first: int, last: int, *, count: bool, deadline: bool,
     """Read the figure whose number spans tokens first..last (sentence-local indices)."""
     noun_i = counted_noun(doc, last + 1) if count else None
     if count and noun_i is None:
-        return Reading()
+        return _number_of(doc, last, tail, deadline)
     anchor = doc[noun_i] if noun_i is not None else doc[last]
     verb, path = _governor(anchor)
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
-    modality = _modality(doc, anchor, verb, path, tail, deadline)
+    modality = _modality(anchor, tail, deadline, count=count)
     clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
-    growth = growth_hint or any(
-        t.lemma_.lower() in ("increase", "growth", "rise", "decline", "decrease")
-        and t.i < first for t in path[:2])
+    growth = growth_hint or any(t.lemma_.lower() in _GROWTH_NOUNS and t.i < first
+                                for t in path[:2])
     if noun_i is not None:
         noun = doc[noun_i]
         return Reading(noun=noun_i, noun_end=noun.idx + len(noun),
                        phrase=_phrase_of(doc, noun), phrase_head=noun.lemma_.lower(),
                        verb=_count_verb(noun), clause=clause, modality=modality)
-    # An amount: the noun it is "worth of", the counted noun it values, an "of" noun, a subject.
-    j = last + 1
-    while j < len(doc) and doc[j].lower_ in ("per", "a", "year", "annually", "each"):
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
-        objs = [c for c in doc[j + 1].children if c.dep_ == "pobj"]
-        if objs:
-            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=objs[0].lemma_.lower(),
-                           verb=verb_lemma, clause=clause, modality=modality, growth=growth)
-    if j < len(doc) and doc[j].lower_ == "of" and not growth:
-        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
-        if objs:
-            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=objs[0].lemma_.lower(),
-                           verb=verb_lemma, share=True, clause=clause, modality=modality)
+    # An amount: the counted noun it values, the object of "raise X to", the noun it is
+    # "worth of" or "of", the noun above it, the subject of its verb.
+    def reading(noun: Token, **kw: Any) -> Reading:
+        head = noun.lemma_.lower()
+        kw.setdefault("share", head == "share")
+        kw.setdefault("growth", growth and not kw["share"])
+        return Reading(phrase=_phrase_of(doc, noun), phrase_head=head, verb=verb_lemma,
+                       clause=clause, modality=modality, **kw)
+
     upto = next((k for k, t in enumerate(path) if t.pos_ in ("VERB", "AUX")
                  and t.dep_ != "acl"), len(path))
     for t in path[:upto]:
         if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS") and any(
             c.dep_ == "nummod" for c in t.children
         ):
-            return Reading(valued=t.i, phrase=_phrase_of(doc, t), phrase_head=t.lemma_.lower(),
-                           verb=verb_lemma, clause=clause, modality=modality)
+            return reading(t, valued=t.i)
+    if len(path) > 1 and path[0].lower_ in ("to", "by") and path[1].pos_ == "VERB":
+        objs = [c for c in path[1].children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            return reading(objs[0])
+    j = last + 1
+    while j < len(doc) and doc[j].lower_ in ("per", "a", "year", "annually", "each"):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
+        objs = [c for c in doc[j + 1].children if c.dep_ == "pobj"]
+        if objs:
+            return reading(objs[0])
+    if j < len(doc) and doc[j].lower_ == "of" and not growth:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+        if objs:
+            return reading(objs[0], share=True)
     for t in path[:upto]:
         if t.pos_ == "NOUN" and t.lemma_.lower() not in ("worth", "stage", "total") and (
             t.i < first
         ):
-            share = t.lemma_.lower() == "share"
-            return Reading(phrase=_phrase_of(doc, t), phrase_head=t.lemma_.lower(),
-                           verb=verb_lemma, clause=clause, modality=modality, share=share,
-                           growth=growth and not share)
-    for t in path:
-        objs = [c for c in t.children if c.dep_ == "dobj" and anchor not in c.subtree]
-        if t.pos_ == "VERB" and objs and objs[0].pos_ in ("NOUN", "PROPN"):
-            head = objs[0].lemma_.lower()
-            return Reading(phrase=_phrase_of(doc, objs[0]), phrase_head=head, verb=verb_lemma,
-                           clause=clause, modality=modality, growth=growth,
-                           share=head == "share")
+            if t.lemma_.lower() in _GROWTH_NOUNS:
+                return Reading(verb=verb_lemma, clause=clause, modality=modality, growth=True,
+                               anaphoric=True)
+            return reading(t)
     subject = _subject(verb, anchor) if verb is not None else None
     if subject is None:
         return Reading(verb=verb_lemma, clause=clause, modality=modality, growth=growth,

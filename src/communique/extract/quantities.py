@@ -36,7 +36,7 @@ _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-_LABELLED = re.compile(r":\s*$")  # "Kazakhstani students in China: over 3,500."
+_LABELLED = re.compile(r":[ \t]*$")  # "Kazakhstani students in China: over 3,500."
 _LABELLED_END = re.compile(r"\s*(?:[.;]|\n|$)")
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10, "second": 2}
 _DEFINITE = frozenset("the these those our their its both all his her my your two".split())
@@ -74,6 +74,9 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
     after = text[e : e + 16]
     if _YEAR_RE.match(raw):
         return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if re.match(r"[.)]\s", text[e : e + 2]) and not text[line_start:s].strip(" \t-*•"):
+        return True  # a list marker: "1. The two sides ...", "2) ..."
     if _MONTH_RE.search(before[-10:]) and before.rstrip().endswith(tuple(MONTHS_CAP)):
         return True  # "May 9", "November 27, 2024"
     if re.match(rf"\s*(?:(?:[-–]|to|and)\s*\d{{1,2}}\s*)?{_MONTH_RE.pattern}", after):
