@@ -13,13 +13,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
+from typing import Any
 
 from communique.extract import nlp
 from communique.extract.countries import country_in_label, find_countries, guess_parties
 from communique.extract.hedges import interval
 from communique.extract.metrics import compose_key, direction, find_indicator, pair
 from communique.extract.periods import TimeRef, find_document_date, find_times
-from communique.extract.phrases import Reading, read_figure, token_index
+from communique.extract.phrases import Reading, read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.sentences import label_before, split_sentences, table_cell
 from communique.extract.units import COUNT, PERCENT, RANK
@@ -39,12 +41,49 @@ FRONTED_WITHIN = 8
 """A time expression starting this close to the sentence ("In 2023, ", "- In 2023, ") scopes
 over all of it; set from the bullets and datelines of our statements."""
 _DISCOURSE_NOUNS = frozenset(
-    "country side party leader president head state nation people delegation original copy "
-    "language question word thing way point issue anniversary occasion round stage phase "
-    "time year month week day hour minute decade century".split()
+    [
+        "country",
+        "side",
+        "party",
+        "leader",
+        "president",
+        "head",
+        "state",
+        "nation",
+        "people",
+        "delegation",
+        "original",
+        "copy",
+        "language",
+        "question",
+        "word",
+        "thing",
+        "way",
+        "point",
+        "issue",
+        "anniversary",
+        "occasion",
+        "round",
+        "stage",
+        "phase",
+        "time",
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "decade",
+        "century",
+    ]
 )
-_PERSONAL = frozenset("we i you they he she it our their".split())
-_ALWAYS_TIME = frozenset("time year month week day hour minute decade century".split())
+PARSE_TAIL = 80
+"""Characters parsed after a sentence's last figure: the longest reading that needs them in our
+statements ("... 13 intergovernmental and interdepartmental documents") is under 70."""
+_PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
+_ALWAYS_TIME = frozenset(
+    ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
+)
 
 
 @dataclass(slots=True)
@@ -92,10 +131,17 @@ def _speaker_country(ctx: _Context, turn: int) -> str | None:
     return t.country or country_in_label(t.label or t.speaker)
 
 
-def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention,
-               clause: tuple[int, int], *, inside_only: bool = False,
-               kinds: tuple[str, ...] = ("period", "point"), text: str = "",
-               sentence_start: int = 0) -> TimeRef | None:
+def _pick_time(
+    times: Sequence[TimeRef],
+    mentions: Sequence[Mention],
+    m: Mention,
+    clause: tuple[int, int],
+    *,
+    inside_only: bool = False,
+    kinds: tuple[str, ...] = ("period", "point"),
+    text: str = "",
+    sentence_start: int = 0,
+) -> TimeRef | None:
     """The time expression a figure belongs to: in its clause; else one fronted at the start
     of the sentence ("Last year, ..."); else one with no figure and no clause break between."""
     usable = [t for t in times if t.kind in kinds]
@@ -105,8 +151,11 @@ def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention
     if inside_only:
         return None
     if text:
-        fronted = [t for t in usable if t.start - sentence_start <= FRONTED_WITHIN
-                   and text.startswith(",", t.end)]
+        fronted = [
+            t
+            for t in usable
+            if t.start - sentence_start <= FRONTED_WITHIN and text.startswith(",", t.end)
+        ]
         if fronted and fronted[0].end <= m.start:
             return fronted[0]
     free = []
@@ -121,14 +170,16 @@ def _pick_time(times: Sequence[TimeRef], mentions: Sequence[Mention], m: Mention
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
 
 
-def _name(reading: Reading, m: Mention, phrase: str, rank_noun: str,
-          count_phrase: str, clause_left: str) -> tuple[str, bool, bool]:
+def _name(
+    reading: Reading, m: Mention, phrase: str, rank_noun: str, count_phrase: str, clause_left: str
+) -> tuple[str, bool, bool]:
     """(metric name, symmetric, stock/flow indicator) for one figure."""
     if m.unit == RANK:
         ind = find_indicator(rank_noun)
         return f"{ind.name if ind else rank_noun.split()[-1]}_rank", False, False
-    lookup = (count_phrase or reading.phrase_head) if m.unit == COUNT else (
-        phrase + " " + reading.verb)
+    lookup = (
+        (count_phrase or reading.phrase_head) if m.unit == COUNT else (phrase + " " + reading.verb)
+    )
     ind = find_indicator(lookup.lower())
     head = reading.phrase_head or "figure"
     if m.unit == PERCENT and reading.share:
@@ -138,29 +189,53 @@ def _name(reading: Reading, m: Mention, phrase: str, rank_noun: str,
     if ind is None and clause_left:
         ind = find_indicator(clause_left.lower())
     if ind is None:
-        if m.unit != COUNT and (reading.phrase_head in _PERSONAL or find_countries(head.title())
-                                or find_countries(head.upper())):
+        if m.unit != COUNT and (
+            reading.phrase_head in _PERSONAL
+            or find_countries(head.title())
+            or find_countries(head.upper())
+        ):
             head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
         name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
-        return (name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
-                True, False)
-    name = ind.name if m.unit not in ("tonne", "m3", "MW", "km", "TEU", "barrel") else (
-        f"{ind.name}_{m.unit}")
+        return (
+            name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
+            True,
+            False,
+        )
+    name = (
+        ind.name
+        if m.unit not in ("tonne", "m3", "MW", "km", "TEU", "barrel")
+        else (f"{ind.name}_{m.unit}")
+    )
     return name, ind.symmetric, ind.stock_flow and m.unit.isupper()
 
 
-def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
-               mentions: Sequence[Mention], times: Sequence[TimeRef],
-               sentence_found: list[_Found]) -> _Found | None:
+def _claim_for(
+    ctx: _Context,
+    sent: tuple[int, int],
+    doc: Any,
+    starts: list[int],
+    m: Mention,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeRef],
+    sentence_found: list[_Found],
+) -> _Found | None:
     text, (s0, s1) = ctx.text, sent
-    first = token_index(doc, m.num_start - s0)
-    last = token_index(doc, (m.num_end if m.candidate else m.end) - 1 - s0)
+    first = token_index(starts, m.num_start - s0)
+    last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - s0)
     deadlines = [t for t in times if t.kind == "deadline"]
     clause_times = _pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
-    growth_hint = any(_GROWTH_BEFORE.search(text[max(s0, i - 20) : i])
-                      for i in (m.start, m.num_start))
-    reading = read_figure(doc, first, last, count=m.candidate, deadline=clause_times,
-                          tail=text[m.end : s1], growth_hint=growth_hint)
+    growth_hint = any(
+        _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
+    )
+    reading = read_figure(
+        doc,
+        first,
+        last,
+        count=m.candidate,
+        deadline=clause_times,
+        tail=text[m.end : s1],
+        growth_hint=growth_hint,
+    )
     if m.unit == PERCENT and not re.search(r"\d|percent|per cent|%", text[m.start : m.end]):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     end = m.end
@@ -183,8 +258,12 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     else:
         label = None
     if phrase_span is not None and (label is not None or cell is not None):
-        reading = replace(reading, phrase=None, anaphoric=False,
-                          phrase_head=_label_head(text[phrase_span[0] : phrase_span[1]]))
+        reading = replace(
+            reading,
+            phrase=None,
+            anaphoric=False,
+            phrase_head=_label_head(text[phrase_span[0] : phrase_span[1]]),
+        )
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
     modality = reading.modality
@@ -194,8 +273,10 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     inherited: _Found | None = None
     if sentence_found and _EQUIVALENT.match(text[sentence_found[-1].claim.span.end : m.start]):
         inherited = sentence_found[-1]
-    elif (reading.anaphoric or not phrase) and (m.unit != COUNT or reading.noun is None) and (
-        ctx.found
+    elif (
+        (reading.anaphoric or not phrase)
+        and (m.unit != COUNT or reading.noun is None)
+        and (ctx.found)
     ):
         prev = ctx.found[-1]
         if prev.turn == turn and m.start - prev.claim.span.end < 600:
@@ -204,23 +285,43 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
     if m.unit == RANK:
         rank_noun = " ".join(text[m.num_end : m.end].split())
-    valued = next((f for f in sentence_found if reading.valued is not None
-                   and f.claim.unit == COUNT and f.claim.span.end >= s0 + doc[reading.valued].idx
-                   and f.claim.span.start < s0 + doc[reading.valued].idx + 1), None)
+    valued = next(
+        (
+            f
+            for f in sentence_found
+            if reading.valued is not None
+            and f.claim.unit == COUNT
+            and f.claim.span.end >= s0 + doc[reading.valued].idx
+            and f.claim.span.start < s0 + doc[reading.valued].idx + 1
+        ),
+        None,
+    )
     if valued is None and reading.valued is not None:
-        valued = next((f for f in sentence_found if f.claim.unit == COUNT and
-                       f.claim.span.end == s0 + doc[reading.valued].idx
-                       + len(doc[reading.valued])), None)
-    when = _pick_time(times, mentions, m, clause, inside_only=inherited is not None,
-                      text=text, sentence_start=s0)
+        valued = next(
+            (
+                f
+                for f in sentence_found
+                if f.claim.unit == COUNT
+                and f.claim.span.end == s0 + doc[reading.valued].idx + len(doc[reading.valued])
+            ),
+            None,
+        )
+    when = _pick_time(
+        times, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
+    )
     if when is None and cell is not None and header and ctx.today:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
         when = header_times[0] if header_times else None
     if valued is not None:
         base, countries = valued.base + "_value", valued.countries
-    elif inherited is not None and (reading.anaphoric or not phrase or inherited.claim.span.end
-                                    <= m.start and _EQUIVALENT.match(
-                                        text[inherited.claim.span.end : m.start])):
+    elif inherited is not None and (
+        reading.anaphoric
+        or not phrase
+        or (
+            inherited.claim.span.end <= m.start
+            and _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
+        )
+    ):
         base = inherited.base.removesuffix("_growth")
         if m.unit == PERCENT and reading.growth and inherited.claim.unit != PERCENT:
             base += "_growth"
@@ -228,11 +329,22 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
     else:
         count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
         clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
-        name, symmetric, stock_flow = _name(reading, m, phrase, rank_noun, count_phrase,
-                                            clause_left)
+        name, symmetric, stock_flow = _name(
+            reading, m, phrase, rank_noun, count_phrase, clause_left
+        )
         if stock_flow:
-            stock = any(w in phrase.lower() for w in ("cumulative", "accumulat", "aggregate",
-                                                       "total", "stock", "volume", "portfolio"))
+            stock = any(
+                w in phrase.lower()
+                for w in (
+                    "cumulative",
+                    "accumulat",
+                    "aggregate",
+                    "total",
+                    "stock",
+                    "volume",
+                    "portfolio",
+                )
+            )
             invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
             flow = when is not None and when.kind == "period" and (not stock or bool(invested))
             name = f"{name}_{'flow' if flow else 'stock'}"
@@ -246,8 +358,9 @@ def _claim_for(ctx: _Context, sent: tuple[int, int], doc: object, m: Mention,
             countries = pair(mentions_c, ctx.parties)
         else:
             subject, obj = direction(text, mentions_c, ctx.parties)
-            countries = compose_key("", symmetric=False, subject=subject, obj=obj,
-                                    pair_codes="").split(":", 1)[1]
+            countries = compose_key(
+                "", symmetric=False, subject=subject, obj=obj, pair_codes=""
+            ).split(":", 1)[1]
         base = name
     metric = f"{base}:{countries}"
 
@@ -289,7 +402,7 @@ def _cut(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
     """Split a sentence where a speaker turn begins inside it (after "Name:" labels)."""
     inner = [c for c in cuts[bisect_right(cuts, start) :] if c < end]
     bounds = [start, *inner, end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
 def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
@@ -311,15 +424,17 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
     )
-    docs = nlp.parse(text[s:e] for (s, e), _ in candidates)
+    # What follows the last figure of a sentence matters for a few words only ("... projects
+    # worth", "... percent of X"): parsing it would cost time and change no reading.
+    docs = nlp.parse(text[s : min(e, ms[-1].end + PARSE_TAIL)] for (s, e), ms in candidates)
     for (sent, mentions), doc in zip(candidates, docs, strict=True):
         times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
         sentence_found: list[_Found] = []
+        starts = token_starts(doc)
         for m in mentions:
-            found = _claim_for(ctx, sent, doc, m, mentions, times, sentence_found)
+            found = _claim_for(ctx, sent, doc, starts, m, mentions, times, sentence_found)
             if found is not None:
                 sentence_found.append(found)
                 ctx.found.append(found)
         ctx.prev_sentence = sent
     return [f.claim for f in ctx.found]
-

@@ -54,9 +54,9 @@ def find_indicator(text: str) -> Indicator | None:
     return None
 
 
-_OBJECT_PREPS = frozenset("in into to at towards toward for on within".split())
-_SUBJECT_PREPS = frozenset("from of by with".split())
-_HOST_NOUNS = frozenset("economy market territory republic regions region".split())
+_OBJECT_PREPS = frozenset(["in", "into", "to", "at", "towards", "toward", "for", "on", "within"])
+_SUBJECT_PREPS = frozenset(["from", "of", "by", "with"])
+_HOST_NOUNS = frozenset(["economy", "market", "territory", "republic", "regions", "region"])
 
 
 def roles(text: str, mentions: Sequence[CountryMention]) -> tuple[list[str], list[str], list[str]]:
@@ -73,9 +73,7 @@ def roles(text: str, mentions: Sequence[CountryMention]) -> tuple[list[str], lis
         while words and words[-1] in ("the", "leading", "all", "our", "its"):
             words.pop()
         prev = words[-1] if words else ""
-        if prev in _OBJECT_PREPS:
-            objects.append(m.code)
-        elif prev == "of" and len(words) > 1 and words[-2] in _HOST_NOUNS:
+        if prev in _OBJECT_PREPS or (prev == "of" and len(words) > 1 and words[-2] in _HOST_NOUNS):
             objects.append(m.code)
         elif prev in _SUBJECT_PREPS or m.adjective:
             subjects.append(m.code)
@@ -115,8 +113,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def compose_key(name: str, *, symmetric: bool, subject: str | None, obj: str | None,
-                pair_codes: str) -> str:
+def compose_key(
+    name: str, *, symmetric: bool, subject: str | None, obj: str | None, pair_codes: str
+) -> str:
     """`name:A-B` for symmetric indicators, `name:S>O` for directional ones."""
     slug = _slug(name) or "figure"
     if symmetric:

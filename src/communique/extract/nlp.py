@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-EXCLUDED = ("ner",)
+EXCLUDED = ("ner", "attribute_ruler", "lemmatizer")
 BATCH_SIZE = 256
 """Sentences per `nlp.pipe` batch: beyond 128 throughput on one core stops improving."""
 

@@ -60,9 +60,7 @@ SCALES: dict[str, Decimal] = {
 
 _TENS_ALT = "|".join(_TENS)
 _UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
-WORD_NUMBER = (
-    rf"(?:(?:a|one)\s+hundred|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
-)
+WORD_NUMBER = rf"(?:(?:a|one)\s+hundred|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
 """A number written in words, up to one hundred."""
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

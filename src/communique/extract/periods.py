@@ -21,7 +21,9 @@ MONTHS = {
     for i in range(1, 13)
     for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|" + "|".join(k for k in WORD_VALUES if " " not in k) + ")"
 
@@ -146,19 +148,49 @@ def _base(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]
 
 
 _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (re.compile(rf"\b(?:same period (?:of|in|last)|compared (?:with|to)|from|against|than in|over)\s+(?:the\s+)?(?:{_YEAR}|last year|the previous year)\b", re.I), _base),
-    (re.compile(rf"\b(?:FY|fiscal year|financial year)\s*({_YEAR})\s*[-–/]\s*(\d{{2,4}})\b"), _fiscal),
-    (re.compile(rf"\b({_MONTH})\s*(?:[-–]|to|and|through|till|until)\s*({_MONTH})(?:\s*,?\s*(?:of\s+)?{_YEAR_WORD})?", re.I), _month_range),
-    (re.compile(rf"\b(first|second|third|fourth)\s+(half|quarter)\s+of\s+{_YEAR_WORD}", re.I), _part_of_year),
-    (re.compile(rf"\b(?:the\s+)?first\s+({_COUNT})\s+months\s+of\s+{_YEAR_WORD}", re.I), _first_months),
+    (
+        re.compile(
+            r"\b(?:same period (?:of|in|last)|compared (?:with|to)|from|against|than in|over)"
+            rf"\s+(?:the\s+)?(?:{_YEAR}|last year|the previous year)\b",
+            re.I,
+        ),
+        _base,
+    ),
+    (
+        re.compile(rf"\b(?:FY|fiscal year|financial year)\s*({_YEAR})\s*[-–/]\s*(\d{{2,4}})\b"),
+        _fiscal,
+    ),
+    (
+        re.compile(
+            rf"\b({_MONTH})\s*(?:[-–]|to|and|through|till|until)\s*({_MONTH})(?:\s*,?\s*(?:of\s+)?{_YEAR_WORD})?",
+            re.I,
+        ),
+        _month_range,
+    ),
+    (
+        re.compile(rf"\b(first|second|third|fourth)\s+(half|quarter)\s+of\s+{_YEAR_WORD}", re.I),
+        _part_of_year,
+    ),
+    (
+        re.compile(rf"\b(?:the\s+)?first\s+({_COUNT})\s+months\s+of\s+{_YEAR_WORD}", re.I),
+        _first_months,
+    ),
     (re.compile(rf"\b(?:the\s+)?(?:past|last|previous)\s+({_COUNT})\s+years\b", re.I), _past_years),
     (re.compile(rf"\bsince\s+(?:({_MONTH})\s+)?({_YEAR})\b"), _since),
     (re.compile(r"\b(last|previous|past|this|current|next)\s+year\b", re.I), _relative_year),
     (re.compile(rf"\b(?:at the end of|end-|as of the end of)\s*{_YEAR_WORD}", re.I), _end_of),
     (re.compile(rf"\bin\s+({_MONTH})(?:\s+({_YEAR}))?\b(?!\s+\d)"), _month_in),
-    (re.compile(rf"\b(in|for|of|during|throughout|by|until|till|before|to)\s+({_YEAR})\b(?![-–/]\d)"), _year),
+    (
+        re.compile(
+            rf"\b(in|for|of|during|throughout|by|until|till|before|to)\s+({_YEAR})\b(?![-–/]\d)"
+        ),
+        _year,
+    ),
     (re.compile(r"\b(?:today|currently|at present|at the moment)\b"), _today),
-    (re.compile(rf"\(({_YEAR})\)"), lambda m, t: ("period", date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31))),
+    (
+        re.compile(rf"\(({_YEAR})\)"),
+        lambda m, t: ("period", date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31)),
+    ),
 )
 
 

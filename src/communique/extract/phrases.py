@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
+from communique.extract.tokens import lemma, lemma_forms, pos
 from communique.models import Modality
 
 Token = Any  # spacy.tokens.Token; spaCy is imported only by extract/nlp.py
@@ -21,12 +23,37 @@ Doc = Any
 
 _STOP_CLIMB = frozenset({"relcl", "advcl", "parataxis"})
 _CLAUSE_CUT = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "cc"})
-_TARGET_LEMMAS = frozenset(
-    "aim target goal objective commitment commit pledge strive seek ambition".split()
+_TARGET_LEMMAS = lemma_forms(
+    [
+        "aim",
+        "target",
+        "goal",
+        "objective",
+        "commitment",
+        "commit",
+        "pledge",
+        "strive",
+        "seek",
+        "ambition",
+    ]
 )
-_RAISE_LEMMAS = frozenset("increase raise bring double triple boost lift grow expand".split())
-_PLAN_LEMMAS = frozenset(
-    "plan intend propose decide agree schedule envisage expect launch agenda prepare".split()
+_RAISE_LEMMAS = lemma_forms(
+    ["increase", "raise", "bring", "double", "triple", "boost", "lift", "grow", "expand"]
+)
+_PLAN_LEMMAS = lemma_forms(
+    [
+        "plan",
+        "intend",
+        "propose",
+        "decide",
+        "agree",
+        "schedule",
+        "envisage",
+        "expect",
+        "launch",
+        "agenda",
+        "prepare",
+    ]
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _PLAN_AFTER = re.compile(
@@ -35,9 +62,22 @@ _PLAN_AFTER = re.compile(
     re.I,
 )
 _ANAPHORS = frozenset(
-    "it they this that which figure number amount total result indicator these".split()
+    [
+        "it",
+        "they",
+        "this",
+        "that",
+        "which",
+        "figure",
+        "number",
+        "amount",
+        "total",
+        "result",
+        "indicator",
+        "these",
+    ]
 )
-_GROWTH_NOUNS = frozenset("increase growth rise decline decrease drop fall".split())
+_GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
 
@@ -59,9 +99,13 @@ class Reading:
     modality: Modality = Modality.ACTUAL
 
 
-def token_index(doc: Doc, offset: int) -> int:
+def token_starts(doc: Doc) -> list[int]:
+    """Sentence-local start offset of every token, for `token_index`."""
+    return [t.idx for t in doc]
+
+
+def token_index(starts: list[int], offset: int) -> int:
     """Index of the token that covers sentence-local `offset`."""
-    starts = [t.idx for t in doc]
     return max(0, bisect_right(starts, offset) - 1)
 
 
@@ -71,14 +115,14 @@ def counted_noun(doc: Doc, after: int) -> int | None:
     j = after
     while j < len(doc) and j - after < 9:
         t = doc[j]
-        if t.pos_ in ("NOUN", "PROPN") or (t.tag_ == "NNS"):
+        if pos(t) in ("NOUN", "PROPN") or (t.tag_ == "NNS"):
             last = j
-        elif t.pos_ == "ADJ" or t.lower_ in ("more", "new", "such", "other", "additional"):
+        elif pos(t) == "ADJ" or t.lower_ in ("more", "new", "such", "other", "additional"):
             if last is not None:
                 break
-        elif t.pos_ == "VERB" and t.dep_ in ("amod", "compound") and last is None:
-            pass
-        elif t.lower_ in ("and", "&") and j + 1 < len(doc) and doc[j + 1].pos_ in _COUNT_RUN:
+        elif (pos(t) == "VERB" and t.dep_ in ("amod", "compound") and last is None) or (
+            t.lower_ in ("and", "&") and j + 1 < len(doc) and pos(doc[j + 1]) in _COUNT_RUN
+        ):
             pass
         else:
             break
@@ -114,14 +158,14 @@ def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
         crossing = t.dep_
         t = t.head
         path.append(t)
-        if t.pos_ in ("VERB", "AUX") and (
+        if pos(t) in ("VERB", "AUX") and (
             t.dep_ not in ("acl", "amod", "xcomp", "pcomp")
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         ):
             return t, path
         if crossing in _STOP_CLIMB:
             break
-    return (t if t.pos_ in ("VERB", "AUX") else None), path
+    return (t if pos(t) in ("VERB", "AUX") else None), path
 
 
 def _subject(verb: Token, anchor: Token) -> Token | None:
@@ -142,19 +186,19 @@ def _count_verb(noun: Token) -> str:
     """What is done with counted things: the nearest verb above them, or for "be" the noun
     it links to ("are at the stage of implementation" → implementation)."""
     for t in noun.ancestors:
-        if t.pos_ in ("VERB", "AUX"):
-            if t.lemma_ != "be":
-                return str(t.lemma_.lower())
+        if pos(t) in ("VERB", "AUX"):
+            if lemma(t) != "be":
+                return lemma(t)
             for c in t.children:
                 if c.dep_ in ("attr", "acomp") and c.i != noun.i:
-                    return str(c.lemma_.lower())
+                    return lemma(c)
                 if c.dep_ == "prep":
-                    objs = [g for g in c.subtree if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                    objs = [g for g in c.subtree if g.dep_ == "pobj" and pos(g) == "NOUN"]
                     if objs:
-                        return str(objs[-1].lemma_.lower())
+                        return lemma(objs[-1])
             return "be"
-        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and t.lemma_ in ("plan",):
-            return str(t.lemma_.lower())
+        if pos(t) == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and lemma(t) in ("plan",):
+            return lemma(t)
     return ""
 
 
@@ -171,9 +215,11 @@ def _intent_path(anchor: Token) -> list[Token]:
             crossing.dep_ == "advcl" and any(c.dep_ == "mark" for c in crossing.children)
         ):
             break
-        if crossing.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in crossing.children
-        ) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in crossing.children):
+        if (
+            pos(crossing) in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in crossing.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in crossing.children)
+        ):
             break
         path.append(t)
     return path
@@ -181,23 +227,24 @@ def _intent_path(anchor: Token) -> list[Token]:
 
 def _done(t: Token) -> bool:
     """A verb in the past ("have committed", "decided" is not; "has awarded" is)."""
-    return t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
-        c.lower_ in ("have", "has", "had") for c in t.children if c.dep_ == "aux"))
+    return t.tag_ == "VBD" or (
+        t.tag_ == "VBN"
+        and any(c.lower_ in ("have", "has", "had") for c in t.children if c.dep_ == "aux")
+    )
 
 
 def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
     path = _intent_path(anchor)
-    first_verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
     # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
-    lemmas = {t.lemma_.lower() for t in path if not (t is first_verb and _done(t))}
+    lemmas = {lemma(t) for t in path if not (t is first_verb and _done(t))}
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
-    raising = any(t.lemma_.lower() in _RAISE_LEMMAS and prev.lower_ == "to"
-                  for prev, t in zip(path, path[1:], strict=False))
+    raising = any(lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" for prev, t in pairwise(path))
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
     planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
-    if planned and deadline and (not count or "reach" in lemmas):
+    if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
         return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
 
@@ -207,52 +254,79 @@ def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
     continues the figure before it."""
     anchor = doc[last]
     for t in anchor.ancestors:
-        if any(c.lemma_.lower() == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass")
-               for c in t.children):
-            return Reading(noun_end=anchor.idx + len(anchor), anaphoric=True,
-                           phrase_head="number",
-                           modality=_modality(anchor, tail, deadline, count=True))
-        if t.pos_ == "VERB" and t.dep_ not in ("xcomp", "ccomp"):
+        if any(
+            lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children
+        ):
+            return Reading(
+                noun_end=anchor.idx + len(anchor),
+                anaphoric=True,
+                phrase_head="number",
+                modality=_modality(anchor, tail, deadline, count=True),
+            )
+        if pos(t) == "VERB" and t.dep_ not in ("xcomp", "ccomp"):
             break
     return Reading()
 
 
-def read_figure(doc: Doc, first: int, last: int, *, count: bool, deadline: bool,
-                tail: str, growth_hint: bool = False) -> Reading:
+def read_figure(
+    doc: Doc,
+    first: int,
+    last: int,
+    *,
+    count: bool,
+    deadline: bool,
+    tail: str,
+    growth_hint: bool = False,
+) -> Reading:
     """Read the figure whose number spans tokens first..last (sentence-local indices)."""
     noun_i = counted_noun(doc, last + 1) if count else None
     if count and noun_i is None:
         return _number_of(doc, last, tail, deadline)
     anchor = doc[noun_i] if noun_i is not None else doc[last]
     verb, path = _governor(anchor)
-    verb_lemma = verb.lemma_.lower() if verb is not None else ""
+    verb_lemma = lemma(verb) if verb is not None else ""
     modality = _modality(anchor, tail, deadline, count=count)
     clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
-    growth = growth_hint or any(t.lemma_.lower() in _GROWTH_NOUNS and t.i < first
-                                for t in path[:2])
+    growth = growth_hint or any(lemma(t) in _GROWTH_NOUNS and t.i < first for t in path[:2])
     if noun_i is not None:
         noun = doc[noun_i]
-        return Reading(noun=noun_i, noun_end=noun.idx + len(noun),
-                       phrase=_phrase_of(doc, noun), phrase_head=noun.lemma_.lower(),
-                       verb=_count_verb(noun), clause=clause, modality=modality)
+        return Reading(
+            noun=noun_i,
+            noun_end=noun.idx + len(noun),
+            phrase=_phrase_of(doc, noun),
+            phrase_head=lemma(noun),
+            verb=_count_verb(noun),
+            clause=clause,
+            modality=modality,
+        )
+
     # An amount: the counted noun it values, the object of "raise X to", the noun it is
     # "worth of" or "of", the noun above it, the subject of its verb.
     def reading(noun: Token, **kw: Any) -> Reading:
-        head = noun.lemma_.lower()
+        head = lemma(noun)
         kw.setdefault("share", head == "share")
         kw.setdefault("growth", growth and not kw["share"])
-        return Reading(phrase=_phrase_of(doc, noun), phrase_head=head, verb=verb_lemma,
-                       clause=clause, modality=modality, **kw)
+        return Reading(
+            phrase=_phrase_of(doc, noun),
+            phrase_head=head,
+            verb=verb_lemma,
+            clause=clause,
+            modality=modality,
+            **kw,
+        )
 
-    upto = next((k for k, t in enumerate(path) if t.pos_ in ("VERB", "AUX")
-                 and t.dep_ != "acl"), len(path))
+    upto = next(
+        (k for k, t in enumerate(path) if pos(t) in ("VERB", "AUX") and t.dep_ != "acl"), len(path)
+    )
     for t in path[:upto]:
-        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS") and any(
-            c.dep_ == "nummod" for c in t.children
+        if (
+            pos(t) in ("NOUN", "PROPN")
+            and t.tag_ in ("NNS", "NNPS")
+            and any(c.dep_ == "nummod" for c in t.children)
         ):
             return reading(t, valued=t.i)
-    if len(path) > 1 and path[0].lower_ in ("to", "by") and path[1].pos_ == "VERB":
-        objs = [c for c in path[1].children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
+        objs = [c for c in path[1].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
         if objs:
             return reading(objs[0])
     j = last + 1
@@ -267,21 +341,28 @@ def read_figure(doc: Doc, first: int, last: int, *, count: bool, deadline: bool,
         if objs:
             return reading(objs[0], share=True)
     for t in path[:upto]:
-        if t.pos_ == "NOUN" and t.lemma_.lower() not in ("worth", "stage", "total") and (
-            t.i < first
-        ):
-            if t.lemma_.lower() in _GROWTH_NOUNS:
-                return Reading(verb=verb_lemma, clause=clause, modality=modality, growth=True,
-                               anaphoric=True)
+        if pos(t) == "NOUN" and lemma(t) not in ("worth", "stage", "total") and (t.i < first):
+            if lemma(t) in _GROWTH_NOUNS:
+                return Reading(
+                    verb=verb_lemma, clause=clause, modality=modality, growth=True, anaphoric=True
+                )
             return reading(t)
     subject = _subject(verb, anchor) if verb is not None else None
     if subject is None:
-        return Reading(verb=verb_lemma, clause=clause, modality=modality, growth=growth,
-                       anaphoric=True)
+        return Reading(
+            verb=verb_lemma, clause=clause, modality=modality, growth=growth, anaphoric=True
+        )
     if subject.lower_ in ("which", "that", "who") and verb is not None and verb.dep_ == "relcl":
         subject = verb.head
-    head = subject.lemma_.lower()
+    head = lemma(subject)
     share = head == "share"
-    return Reading(phrase=_phrase_of(doc, subject), phrase_head=head, verb=verb_lemma,
-                   clause=clause, modality=modality, growth=growth and not share, share=share,
-                   anaphoric=head in _ANAPHORS or subject.pos_ == "PRON" and head != "we")
+    return Reading(
+        phrase=_phrase_of(doc, subject),
+        phrase_head=head,
+        verb=verb_lemma,
+        clause=clause,
+        modality=modality,
+        growth=growth and not share,
+        share=share,
+        anaphoric=head in _ANAPHORS or (pos(subject) == "PRON" and head != "we"),
+    )

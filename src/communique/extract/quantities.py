@@ -39,16 +39,79 @@ _MONTH_RE = re.compile(
 _LABELLED = re.compile(r":[ \t]*$")  # "Kazakhstani students in China: over 3,500."
 _LABELLED_END = re.compile(r"\s*(?:[.;]|\n|$)")
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10, "second": 2}
-_DEFINITE = frozenset("the these those our their its both all his her my your two".split())
+_DEFINITE = frozenset(
+    [
+        "the",
+        "these",
+        "those",
+        "our",
+        "their",
+        "its",
+        "both",
+        "all",
+        "his",
+        "her",
+        "my",
+        "your",
+        "two",
+    ]
+)
 # Nouns a small word-number counts without making a claim ("the two sides", "two originals").
 _DISCOURSE_NOUNS = frozenset(
-    "countries sides parties leaders presidents heads states nations peoples delegations "
-    "originals copies languages questions words things ways points issues anniversaries "
-    "occasions rounds stages phases days".split()
+    [
+        "countries",
+        "sides",
+        "parties",
+        "leaders",
+        "presidents",
+        "heads",
+        "states",
+        "nations",
+        "peoples",
+        "delegations",
+        "originals",
+        "copies",
+        "languages",
+        "questions",
+        "words",
+        "things",
+        "ways",
+        "points",
+        "issues",
+        "anniversaries",
+        "occasions",
+        "rounds",
+        "stages",
+        "phases",
+        "days",
+    ]
 )
 _REFERENCE_WORDS = frozenset(
-    "resolution article paragraph section chapter clause item point no number page annex "
-    "decree order law summit forum unit block terminal phase stage session".split()
+    [
+        "resolution",
+        "article",
+        "paragraph",
+        "section",
+        "chapter",
+        "clause",
+        "item",
+        "point",
+        "no",
+        "number",
+        "page",
+        "annex",
+        "decree",
+        "order",
+        "law",
+        "summit",
+        "forum",
+        "unit",
+        "block",
+        "terminal",
+        "phase",
+        "stage",
+        "session",
+    ]
 )
 
 
@@ -84,12 +147,59 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
     prev = before.split()[-1:] if before.strip() else []
     if prev and prev[0].lower().strip(".") in _REFERENCE_WORDS:
         return True
-    return bool(prev and prev[0][:1].isupper() and prev[0].isalpha() and prev[0][1:].islower()
-                and not before.rstrip().endswith((".", ":")) and s - len(before) > 0
-                and hedge_before(text, s) is None and prev[0] not in ("Some", "About", "Around"))
+    return bool(
+        prev
+        and prev[0][:1].isupper()
+        and prev[0].isalpha()
+        and prev[0][1:].islower()
+        and not before.rstrip().endswith((".", ":"))
+        and s - len(before) > 0
+        and hedge_before(text, s) is None
+        and prev[0] not in ("Some", "About", "Around")
+    )
 
 
-MONTHS_CAP = tuple(m.capitalize() for m in MONTHS if len(m) > 3) + ("May",)
+MONTHS_CAP = (*(m.capitalize() for m in MONTHS if len(m) > 3), "May")
+
+
+_FOLLOW = re.compile(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
+_NOT_NOUNS = frozenset(
+    [
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "per",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "than",
+        "as",
+    ]
+)
+
+
+def _not_counting(text: str, end: int, word: bool) -> bool:
+    """Cheap check, before any parse, that a bare number counts nothing: "units 3 to 6",
+    "15 consecutive years", "two more months", "in two originals"."""
+    m = _FOLLOW.match(text, end, end + 60)
+    if m is None:
+        return True
+    words = [w.lower() for w in m.groups() if w]
+    if words[0] in _NOT_NOUNS:
+        return True
+    nouns = TIME_NOUNS | _DISCOURSE_NOUNS if word else TIME_NOUNS
+    return any(w in nouns for w in words[:2]) or (word and words[0] in _DISCOURSE_NOUNS)
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -119,20 +229,50 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     for m in _RANK_RE.finditer(text, start, end):
         value = parse_number(m.group("num"))
         if value is not None and free(m.start(), m.end()):
-            out.append(Mention(m.start(), m.end(), m.start("num"), m.end("num"), value, RANK,
-                               Qualifier.AT_MOST, Decimal(0)))
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.start("num"),
+                    m.end("num"),
+                    value,
+                    RANK,
+                    Qualifier.AT_MOST,
+                    Decimal(0),
+                )
+            )
             taken.append((m.start(), m.end()))
     for m in _EVERY_RE.finditer(text, start, end):
         den = _DENOMINATORS[m.group(1).lower()]
-        out.append(Mention(m.start(), m.end(), m.start(1), m.end(1), Decimal(100) / den,
-                           PERCENT, Qualifier.ABOUT, Decimal(0)))
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.start(1),
+                m.end(1),
+                Decimal(100) / den,
+                PERCENT,
+                Qualifier.ABOUT,
+                Decimal(0),
+            )
+        )
         taken.append((m.start(), m.end()))
     for m in _ONE_IN_RE.finditer(text, start, end):
         den_value = parse_number(m.group("den"))
         if den_value and free(m.start(), m.end()):
             q_start, qualifier = _with_hedge(text, m.start())
-            out.append(Mention(q_start, m.end(), m.start(), m.end("den"), Decimal(100) / den_value,
-                               PERCENT, qualifier, Decimal(0)))
+            out.append(
+                Mention(
+                    q_start,
+                    m.end(),
+                    m.start(),
+                    m.end("den"),
+                    Decimal(100) / den_value,
+                    PERCENT,
+                    qualifier,
+                    Decimal(0),
+                )
+            )
             taken.append((m.start(), m.end()))
     for m in _FRACTION_RE.finditer(text, start, end):
         if m.group("half"):
@@ -141,13 +281,26 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             if re.search(r"(first|second|a|one|and)\s+$", lead):
                 continue  # "the first half of 2024", "a half", "one and a half"
         else:
-            num = 1 if m.group("num").lower() in ("one", "a") else int(parse_number(m.group("num")) or 1)
+            num = (
+                1
+                if m.group("num").lower() in ("one", "a")
+                else int(parse_number(m.group("num")) or 1)
+            )
             den = _DENOMINATORS[m.group("den").lower().rstrip("s")]
         q_start, qualifier = _with_hedge(text, m.start())
         value = Decimal(100) * num / den
-        out.append(Mention(q_start, m.end(), m.start(), m.end(), value, PERCENT,
-                           qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
-                           Decimal(0)))
+        out.append(
+            Mention(
+                q_start,
+                m.end(),
+                m.start(),
+                m.end(),
+                value,
+                PERCENT,
+                qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
+                Decimal(0),
+            )
+        )
         taken.append((m.start(), m.end()))
     for m in _NUMBER_RE.finditer(text, start, end):
         s, e, raw = m.start(), m.end(), m.group()
@@ -178,19 +331,31 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         labelled = False
         if unit is None:
             nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[e : e + 40])
-            labelled = nxt is None and _LABELLED.search(text, max(0, hedge_start - 3),
-                                                        hedge_start) is not None
+            labelled = (
+                nxt is None
+                and _LABELLED.search(text, max(0, hedge_start - 3), hedge_start) is not None
+            )
             if labelled and _LABELLED_END.match(text, e) is None:
                 continue
-            if not labelled and (nxt is None or nxt.group(1).lower() in TIME_NOUNS):
+            if not labelled and (nxt is None or _not_counting(text, e, word)):
                 continue
             prev = text[max(0, s - 10) : s].split()
             if word and prev and prev[-1].lower() in _DEFINITE:
                 continue
             unit = COUNT
-        out.append(Mention(hedge_start, q_end, s, e, value, unit, qualifier,
-                           precision(raw), candidate=unit == COUNT and not labelled,
-                           small_word=word and value < 20))
+        out.append(
+            Mention(
+                hedge_start,
+                q_end,
+                s,
+                e,
+                value,
+                unit,
+                qualifier,
+                precision(raw),
+                candidate=unit == COUNT and not labelled,
+                small_word=word and value < 20,
+            )
+        )
         taken.append((hedge_start, q_end))
     return sorted(out, key=lambda x: x.start)
-

@@ -52,8 +52,27 @@ _PHYSICAL: dict[str, UnitWord] = {
 }
 
 TIME_NOUNS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes second seconds "
-    "decade decades century centuries times".split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "times",
+    ]
 )
 """Nouns after a number that make it a duration or a frequency, not a claim."""
 
@@ -88,10 +107,12 @@ def _tables() -> _Tables:
             after[name] = UnitWord(code)
     # A symbol of letters must end at a word boundary ("Rs" but not "Rsomething").
     before_re = re.compile(
-        "(?:" + "|".join(
+        "(?:"
+        + "|".join(
             re.escape(s) + (r"(?![A-Za-z])" if s[-1].isalpha() else "")
             for s in sorted(before, key=len, reverse=True)
-        ) + ")"
+        )
+        + ")"
     )
     after_re = re.compile(r"\s*(?:" + _alternation(list(after)) + r")(?![A-Za-z])")
     return _Tables(before, after, before_re, after_re)
