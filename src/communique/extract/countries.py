@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,9 +61,9 @@ PARTY_WINDOW = 20_000
 """Characters read to guess the parties: the opening of every statement we have seen names them."""
 
 
-def guess_parties(text: str) -> tuple[str, ...]:
+def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
     """The two countries named most often near the top, when `describe` gave no parties."""
-    counts = Counter(m.code for m in find_countries(text, 0, min(len(text), PARTY_WINDOW)))
+    counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
     return tuple(code for code, _ in counts.most_common(2))
 
 

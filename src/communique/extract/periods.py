@@ -194,9 +194,16 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
+_MAYBE_TIME = re.compile(
+    rf"\d|{_MONTH}|year|today|current|present|moment|half|quarter|months", re.I
+)
+
+
 def find_times(text: str, today: date, *, start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Time expressions in text[start:end], leftmost-longest, none overlapping."""
     end = len(text) if end is None else end
+    if not _MAYBE_TIME.search(text, start, end):
+        return []
     found: list[TimeRef] = []
     for pattern, handler in _RULES:
         for m in pattern.finditer(text, start, end):

@@ -134,20 +134,23 @@ def _span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+def _edges(doc: Doc, head: Token, cut: frozenset[str]) -> tuple[int, int]:
+    """The span of `head` with the subtrees of its children, less those attached by `cut`."""
+    lo = hi = head.i
+    for child in head.children:
+        if child.dep_ not in cut:
+            lo = min(lo, child.left_edge.i)
+            hi = max(hi, child.right_edge.i)
+    return _span(doc, lo, hi)
+
+
 def _phrase_of(doc: Doc, noun: Token) -> tuple[int, int]:
     """A noun with its modifiers and "of/in" attachments, without clauses or appositions."""
-    cut: set[int] = set()
-    for t in noun.subtree:
-        if t.i != noun.i and t.dep_ in _PHRASE_CUT:
-            cut.update(x.i for x in t.subtree)
-    keep = [t.i for t in noun.subtree if t.i not in cut] or [noun.i]
-    return _span(doc, min(keep), max(keep))
+    return _edges(doc, noun, _PHRASE_CUT)
 
 
 def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
-    cut = {t.i for c in verb.children if c.dep_ in _CLAUSE_CUT for t in c.subtree}
-    keep = [t.i for t in verb.subtree if t.i not in cut]
-    return _span(doc, min(keep), max(keep))
+    return _edges(doc, verb, _CLAUSE_CUT)
 
 
 def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:

@@ -226,7 +226,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in taken + masked)
 
-    for m in _RANK_RE.finditer(text, start, end):
+    lower = text[start:end].lower()
+    for m in _RANK_RE.finditer(text, start, end) if "top" in lower else ():
         value = parse_number(m.group("num"))
         if value is not None and free(m.start(), m.end()):
             out.append(
@@ -242,7 +243,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 )
             )
             taken.append((m.start(), m.end()))
-    for m in _EVERY_RE.finditer(text, start, end):
+    for m in _EVERY_RE.finditer(text, start, end) if "every" in lower else ():
         den = _DENOMINATORS[m.group(1).lower()]
         out.append(
             Mention(
@@ -257,7 +258,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
         )
         taken.append((m.start(), m.end()))
-    for m in _ONE_IN_RE.finditer(text, start, end):
+    for m in _ONE_IN_RE.finditer(text, start, end) if " in " in lower else ():
         den_value = parse_number(m.group("den"))
         if den_value and free(m.start(), m.end()):
             q_start, qualifier = _with_hedge(text, m.start())
@@ -274,7 +275,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 )
             )
             taken.append((m.start(), m.end()))
-    for m in _FRACTION_RE.finditer(text, start, end):
+    fractions = ("half", "third", "quarter", "fifth", "tenth")
+    for m in _FRACTION_RE.finditer(text, start, end) if any(f in lower for f in fractions) else ():
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
