@@ -245,7 +245,7 @@ def _name(
 def _claim_for(
     ctx: _Context,
     sent: tuple[int, int],
-    base: int,
+    origin: int,
     doc: Any,
     starts: list[int],
     m: Mention,
@@ -254,8 +254,8 @@ def _claim_for(
     sentence_found: list[_Found],
 ) -> _Found | None:
     text, (s0, s1) = ctx.text, sent
-    first = token_index(starts, m.num_start - base)
-    last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - base)
+    first = token_index(starts, m.num_start - origin)
+    last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - origin)
     deadlines = [t for t in times if t.kind == "deadline"]
     clause_times = _pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
     growth_hint = any(
@@ -279,9 +279,11 @@ def _claim_for(
         head = reading.phrase_head
         if head in _ALWAYS_TIME or (m.small_word and head in _DISCOURSE_NOUNS):
             return None
-        end = base + reading.noun_end
-    clause = (base + reading.clause[0], base + reading.clause[1])
-    phrase_span = (base + reading.phrase[0], base + reading.phrase[1]) if reading.phrase else None
+        end = origin + reading.noun_end
+    clause = (origin + reading.clause[0], origin + reading.clause[1])
+    phrase_span = (
+        (origin + reading.phrase[0], origin + reading.phrase[1]) if reading.phrase else None
+    )
     header = ""
     label = label_before(text, m.start)
     cell = table_cell(text, m.start)
@@ -325,8 +327,8 @@ def _claim_for(
             for f in sentence_found
             if reading.valued is not None
             and f.claim.unit == COUNT
-            and f.claim.span.end >= base + doc[reading.valued].idx
-            and f.claim.span.start < base + doc[reading.valued].idx + 1
+            and f.claim.span.end >= origin + doc[reading.valued].idx
+            and f.claim.span.start < origin + doc[reading.valued].idx + 1
         ),
         None,
     )
@@ -336,7 +338,7 @@ def _claim_for(
                 f
                 for f in sentence_found
                 if f.claim.unit == COUNT
-                and f.claim.span.end == base + doc[reading.valued].idx + len(doc[reading.valued])
+                and f.claim.span.end == origin + doc[reading.valued].idx + len(doc[reading.valued])
             ),
             None,
         )
@@ -463,12 +465,12 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
     )
     windows = [_window(text, sent, ms) for sent, ms in candidates]
     docs = nlp.parse(text[a:b] for a, b in windows)
-    for (sent, mentions), (base, _), doc in zip(candidates, windows, docs, strict=True):
+    for (sent, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
         sentence_found: list[_Found] = []
         starts = token_starts(doc)
         for m in mentions:
-            found = _claim_for(ctx, sent, base, doc, starts, m, mentions, times, sentence_found)
+            found = _claim_for(ctx, sent, origin, doc, starts, m, mentions, times, sentence_found)
             if found is not None:
                 sentence_found.append(found)
                 ctx.found.append(found)
