@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from communique.extract import nlp
@@ -28,6 +27,7 @@ from communique.extract.metrics import compose_key, direction, find_indicator, p
 from communique.extract.periods import TimeRef, find_document_date, find_times
 from communique.extract.phrases import Reading, read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
+from communique.extract.scope import cut_at_turns, label_head, parse_window, pick_time
 from communique.extract.sentences import label_before, split_sentences, table_cell
 from communique.extract.units import COUNT, PERCENT, RANK
 from communique.models import Claim, Description, Modality, Period, Span, Turn
@@ -39,12 +39,6 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
-_CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:and|but|while|whereas)\s+(?:that|the|our|its|their|it|they|we|in|this)\b"
-)
-FRONTED_WITHIN = 8
-"""A time expression starting this close to the sentence ("In 2023, ", "- In 2023, ") scopes
-over all of it; set from the bullets and datelines of our statements."""
 _DISCOURSE_NOUNS = frozenset(
     [
         "country",
@@ -82,25 +76,6 @@ _DISCOURSE_NOUNS = frozenset(
         "century",
     ]
 )
-PARSE_HEAD = 100
-PARSE_TAIL = 60
-"""Characters parsed before a sentence's first figure and after its last one. The tagger and
-parser look a few tokens around each word, and every reading we take (subject, counted noun,
-"worth of", "percent of") lies within these bounds in the seeds and our statements; the
-longest is "13 intergovernmental and interdepartmental documents" (under 60 after the
-number). Parsing whole sentences cost a third more time and changed no claim."""
-
-
-def _window(text: str, sent: tuple[int, int], mentions: Sequence[Mention]) -> tuple[int, int]:
-    """The part of a sentence to parse: from a word boundary PARSE_HEAD before its first
-    figure to PARSE_TAIL after its last one."""
-    start, end = sent
-    if mentions[0].start - start > PARSE_HEAD:
-        cut = text.find(" ", mentions[0].start - PARSE_HEAD, mentions[0].start)
-        start = cut + 1 if cut >= 0 else start
-    return start, min(end, mentions[-1].end + PARSE_TAIL)
-
-
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
 _ALWAYS_TIME = frozenset(
     ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
@@ -140,14 +115,15 @@ class _Context:
         return out
 
 
-_LABEL_HEAD = re.compile(r"^(?:(?:the\s+)?number|total|volume)\s+of\s+", re.I)
-_PREPOSITION = re.compile(r"\s(?:of|on|in|to|through|with|from|for|at|between)\s")
+_OURS = re.compile(r"\b(?:our|we)\b", re.I)
 
 
-def _label_head(label: str) -> str:
-    """The head noun of a row or bullet label: "Kazakhstani students in China" → students."""
-    core = _PREPOSITION.split(_LABEL_HEAD.sub("", label), maxsplit=1)[0].split()
-    return core[-1].lower() if core else ""
+def _speaker_country(ctx: _Context, turn: int) -> str | None:
+    """The speaker's country: from the turn, else named in its label."""
+    if turn < 0:
+        return None
+    t = ctx.turns[turn]
+    return t.country or country_in_label(t.label or t.speaker)
 
 
 def _turn_of(ctx: _Context, pos: int) -> int:
@@ -155,52 +131,6 @@ def _turn_of(ctx: _Context, pos: int) -> int:
     if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
         return i
     return -1
-
-
-def _speaker_country(ctx: _Context, turn: int) -> str | None:
-    if turn < 0:
-        return None
-    t = ctx.turns[turn]
-    return t.country or country_in_label(t.label or t.speaker)
-
-
-def _pick_time(
-    times: Sequence[TimeRef],
-    mentions: Sequence[Mention],
-    m: Mention,
-    clause: tuple[int, int],
-    *,
-    inside_only: bool = False,
-    kinds: tuple[str, ...] = ("period", "point"),
-    text: str = "",
-    sentence_start: int = 0,
-) -> TimeRef | None:
-    """The time expression a figure belongs to: in its clause; else one fronted at the start
-    of the sentence ("Last year, ..."); else one with no figure and no clause break between."""
-    usable = [t for t in times if t.kind in kinds]
-    inside = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
-    if inside:
-        return min(inside, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
-    if inside_only:
-        return None
-    if text:
-        fronted = [
-            t
-            for t in usable
-            if t.start - sentence_start <= FRONTED_WITHIN and text.startswith(",", t.end)
-        ]
-        if fronted and fronted[0].end <= m.start:
-            return fronted[0]
-    free = []
-    for t in usable:
-        lo, hi = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
-        if not any(lo <= o.start and o.end <= hi for o in mentions if o is not m) and not (
-            text and _CLAUSE_BREAK.search(text, lo, hi)
-        ):
-            free.append(t)
-    if not free:
-        return None
-    return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
 
 
 def _name(
@@ -257,7 +187,7 @@ def _claim_for(
     first = token_index(starts, m.num_start - origin)
     last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - origin)
     deadlines = [t for t in times if t.kind == "deadline"]
-    clause_times = _pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
+    clause_times = pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
     growth_hint = any(
         _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
     )
@@ -298,7 +228,7 @@ def _claim_for(
             reading,
             phrase=None,
             anaphoric=False,
-            phrase_head=_label_head(text[phrase_span[0] : phrase_span[1]]),
+            phrase_head=label_head(text[phrase_span[0] : phrase_span[1]]),
         )
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
@@ -342,7 +272,7 @@ def _claim_for(
             ),
             None,
         )
-    when = _pick_time(
+    when = pick_time(
         times, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
     )
     if when is None and cell is not None and header and ctx.today:
@@ -393,7 +323,8 @@ def _claim_for(
         if symmetric:
             countries = pair(mentions_c, ctx.parties)
         else:
-            subject, obj = direction(text, mentions_c, ctx.parties)
+            ours = _speaker_country(ctx, turn) if _OURS.search(phrase) else None
+            subject, obj = direction(text, mentions_c, ctx.parties, ours=ours)
             countries = compose_key(
                 "", symmetric=False, subject=subject, obj=obj, pair_codes=""
             ).split(":", 1)[1]
@@ -434,19 +365,12 @@ def _claim_for(
     return _Found(claim, base, countries, turn)
 
 
-def _cut(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
-    """Split a sentence where a speaker turn begins inside it (after "Name:" labels)."""
-    inner = [c for c in cuts[bisect_right(cuts, start) :] if c < end]
-    bounds = [start, *inner, end]
-    return [(a, b) for a, b in pairwise(bounds) if b > a]
-
-
 def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
     """Every quantitative claim in `text`, each with its speaker from `turns`."""
     cuts = sorted({t.span.start for t in turns})
     candidates = []
     for start, end in split_sentences(text):
-        for s, e in _cut(start, end, cuts):
+        for s, e in cut_at_turns(start, end, cuts):
             mentions = find_mentions(text, s, e)
             if mentions:
                 candidates.append(((s, e), mentions))
@@ -463,7 +387,7 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
     )
-    windows = [_window(text, sent, ms) for sent, ms in candidates]
+    windows = [parse_window(text, sent, ms) for sent, ms in candidates]
     docs = nlp.parse(text[a:b] for a, b in windows)
     for (sent, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []

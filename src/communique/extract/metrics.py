@@ -83,11 +83,20 @@ def roles(text: str, mentions: Sequence[CountryMention]) -> tuple[list[str], lis
 
 
 def direction(
-    text: str, mentions: Sequence[CountryMention], parties: Sequence[str]
+    text: str,
+    mentions: Sequence[CountryMention],
+    parties: Sequence[str],
+    *,
+    ours: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """(subject, object) of a directional indicator, filling gaps from the two parties."""
+    """(subject, object) of a directional indicator, filling gaps from the two parties.
+
+    `ours` is the speaker's country, the subject of "our exports" when no country is named.
+    """
     subjects, objects, bare = roles(text, mentions)
     subject = subjects[0] if subjects else None
+    if subject is None and ours is not None and ours not in objects:
+        subject = ours
     obj = next((c for c in objects if c != subject), None)
     for code in bare:
         if subject is None and code != obj:

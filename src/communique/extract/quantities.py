@@ -202,13 +202,17 @@ def _not_counting(text: str, end: int, word: bool) -> bool:
     return any(w in nouns for w in words[:2]) or (word and words[0] in _DISCOURSE_NOUNS)
 
 
-def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _PAGE_RE.finditer(text, start, end)]
-    spans += [
-        (m.start(), m.end())
-        for m in _PHONE_RE.finditer(text, start, end)
-        if sum(c.isdigit() for c in m.group()) >= 7
-    ]
+def _masked(text: str, start: int, end: int, lower: str) -> list[tuple[int, int]]:
+    """Page counters and phone numbers in the sentence (gated by the characters they need)."""
+    spans = []
+    if " of " in lower:
+        spans += [(m.start(), m.end()) for m in _PAGE_RE.finditer(text, start, end)]
+    if "+" in lower or "(" in lower or "-" in lower:
+        spans += [
+            (m.start(), m.end())
+            for m in _PHONE_RE.finditer(text, start, end)
+            if sum(c.isdigit() for c in m.group()) >= 7
+        ]
     return spans
 
 
@@ -219,14 +223,14 @@ def _with_hedge(text: str, start: int) -> tuple[int, Qualifier]:
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Quantity mentions in text[start:end] (one sentence), in order."""
-    masked = _masked(text, start, end)
+    lower = text[start:end].lower()
+    masked = _masked(text, start, end, lower)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in taken + masked)
 
-    lower = text[start:end].lower()
     for m in _RANK_RE.finditer(text, start, end) if "top" in lower else ():
         value = parse_number(m.group("num"))
         if value is not None and free(m.start(), m.end()):
