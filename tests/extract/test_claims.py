@@ -79,6 +79,28 @@ def test_claims_period_as_of_and_modality(
     assert (claim.period, claim.as_of, claim.modality) == (period, as_of, modality)
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("We signed 12 agreements today.", ["12 agreements"]),
+        (
+            "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030.",
+            ["$7.5bn", "$15 billion"],
+        ),
+        ("Over 60 major joint projects are being implemented.", ["Over 60 major joint projects"]),
+    ],
+)
+def test_claims_quote_covers_the_counted_noun_only(text: str, quotes: list[str]) -> None:
+    assert [c.quote for c in _claims(text)] == quotes
+
+
+def test_claims_pronoun_target_takes_the_metric_before_it() -> None:
+    actual, target = _claims(
+        "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030."
+    )
+    assert (target.metric, target.modality) == (actual.metric, Modality.TARGET)
+
+
 def test_claims_interval_follows_hedge_and_precision() -> None:
     exact, over = _claims("Trade reached $17 billion, and investment exceeded $17 billion.")
     assert (exact.qualifier, exact.low, exact.high) == (

@@ -78,6 +78,7 @@ _ANAPHORS = frozenset(
     ]
 )
 _GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
+_WHEN_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "now"])
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
 
@@ -115,6 +116,8 @@ def counted_noun(doc: Doc, after: int) -> int | None:
     j = after
     while j < len(doc) and j - after < 9:
         t = doc[j]
+        if t.dep_ == "npadvmod" or t.lower_ in _WHEN_WORDS:
+            break  # "12 agreements today"
         if pos(t) in ("NOUN", "PROPN") or (t.tag_ == "NNS"):
             last = j
         elif pos(t) == "ADJ" or t.lower_ in ("more", "new", "such", "other", "additional"):
@@ -329,8 +332,10 @@ def read_figure(
         ):
             return reading(t, valued=t.i)
     if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
-        objs = [c for c in path[1].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
-        if objs:
+        objs = [c for c in path[1].children if c.dep_ == "dobj"]
+        if objs and pos(objs[0]) == "PRON":  # "raise it to $15 billion": what "it" was
+            return Reading(verb=verb_lemma, clause=clause, modality=modality, anaphoric=True)
+        if objs and pos(objs[0]) in ("NOUN", "PROPN"):
             return reading(objs[0])
     j = last + 1
     while j < len(doc) and doc[j].lower_ in ("per", "a", "year", "annually", "each"):

@@ -32,6 +32,7 @@ _RANK_RE = re.compile(
 )
 _PAGE_RE = re.compile(r"\b(?:[Pp]age\s+)?\d+\s+of\s+\d+\b(?!\s*(?:%|per|[a-z]))")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
+_CLOCK_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|hours? (?:GMT|UTC)|GMT|UTC|CET|MSK)", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -135,7 +136,7 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
     """True when the number at text[s:e] is a date, year, reference number or similar."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 16]
-    if _YEAR_RE.match(raw):
+    if _YEAR_RE.match(raw) or _CLOCK_RE.match(after):
         return True
     line_start = text.rfind("\n", 0, s) + 1
     if re.match(r"[.)]\s", text[e : e + 2]) and not text[line_start:s].strip(" \t-*•"):
