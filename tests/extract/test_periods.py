@@ -33,6 +33,13 @@ from communique.extract.periods import find_document_date, find_times
         ("in the first five months of 2024", date(2024, 7, 3), date(2024, 1, 1), date(2024, 5, 31)),
         ("since 2004", date(2025, 2, 28), date(2004, 1, 1), date(2025, 2, 28)),
         (
+            "in the first nine months, trade grew",
+            date(2024, 11, 27),
+            date(2024, 1, 1),
+            date(2024, 9, 30),
+        ),
+        ("for 11 months of this year", date(2024, 12, 20), date(2024, 1, 1), date(2024, 11, 30)),
+        (
             "reaching US$25.6 billion in 2021",
             date(2022, 2, 10),
             date(2021, 1, 1),

@@ -90,9 +90,11 @@ def _part_of_year(m: re.Match[str], today: date) -> tuple[str, date | None, date
 def _first_months(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]:
     raw = m.group(1).lower()
     n = int(raw) if raw.isdigit() else WORD_VALUES.get(raw, 0)
-    y = _year_of(m.group(2), today)
     if not 1 <= n <= 12:
         return "base", None, None
+    if m.group(2) is None and not re.match(r"(?:the\s+)?first|(?:in|for|over)\b", m.group(0), re.I):
+        return "base", None, None  # "two more months left": a duration, not a part of a year
+    y = _year_of(m.group(2), today, month=n)
     return "period", date(y, 1, 1), _month_end(y, n)
 
 
@@ -172,7 +174,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _part_of_year,
     ),
     (
-        re.compile(rf"\b(?:the\s+)?first\s+({_COUNT})\s+months\s+of\s+{_YEAR_WORD}", re.I),
+        re.compile(
+            rf"\b(?:the\s+)?(?:first\s+)?({_COUNT})\s+months(?:\s+of\s+{_YEAR_WORD})?", re.I
+        ),
         _first_months,
     ),
     (re.compile(rf"\b(?:the\s+)?(?:past|last|previous)\s+({_COUNT})\s+years\b", re.I), _past_years),
