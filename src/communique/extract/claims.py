@@ -140,9 +140,9 @@ def _name(
     if m.unit == RANK:
         ind = find_indicator(rank_noun)
         return f"{ind.name if ind else rank_noun.split()[-1]}_rank", False, False
-    lookup = (
-        (count_phrase or reading.phrase_head) if m.unit == COUNT else (phrase + " " + reading.verb)
-    )
+    # A count is of its head noun ("joint import substitution projects" are projects).
+    head_word = count_phrase.split()[-1] if count_phrase else reading.phrase_head
+    lookup = head_word if m.unit == COUNT else phrase + " " + reading.verb
     ind = find_indicator(lookup.lower())
     head = reading.phrase_head or "figure"
     if m.unit == PERCENT and reading.share:

@@ -78,6 +78,10 @@ _ANAPHORS = frozenset(
     ]
 )
 _GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
+# Nouns that frame a figure without saying what it measures ("a record $50 billion").
+_NOT_MEASURES = frozenset(
+    ["worth", "stage", "total", "record", "level", "mark", "high", "amount", "sum", "figure"]
+)
 _WHEN_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "now"])
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
@@ -349,7 +353,7 @@ def read_figure(
         if objs:
             return reading(objs[0], share=True)
     for t in path[:upto]:
-        if pos(t) == "NOUN" and lemma(t) not in ("worth", "stage", "total") and (t.i < first):
+        if pos(t) == "NOUN" and lemma(t) not in _NOT_MEASURES and t.i < first:
             if lemma(t) in _GROWTH_NOUNS:
                 return Reading(
                     verb=verb_lemma, clause=clause, modality=modality, growth=True, anaphoric=True

@@ -72,7 +72,9 @@ def pick_time(
         fronted = [
             t
             for t in usable
-            if t.start - sentence_start <= FRONTED_WITHIN and text.startswith(",", t.end)
+            if t.start - sentence_start <= FRONTED_WITHIN
+            and text.startswith(",", t.end)
+            and not _CLAUSE_BREAK.search(text, t.end, m.start)
         ]
         if fronted and fronted[0].end <= m.start:
             return fronted[0]
