@@ -94,6 +94,19 @@ def test_claims_quote_covers_the_counted_noun_only(text: str, quotes: list[str])
     assert [c.quote for c in _claims(text)] == quotes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our trade expanded by over 10 percent in January-October.",
+        "Mutual trade showed 12 percent growth last year.",
+        "Bilateral trade was up 15 percent.",
+    ],
+)
+def test_claims_growth_rates_get_a_growth_metric(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.metric == "trade_growth:KZ-RU"
+
+
 def test_claims_pronoun_target_takes_the_metric_before_it() -> None:
     actual, target = _claims(
         "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030."

@@ -38,6 +38,7 @@ _GROWTH_BEFORE = re.compile(
     r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
     re.I,
 )
+_GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
 _EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
 _DISCOURSE_NOUNS = frozenset(
     [
@@ -190,7 +191,7 @@ def _claim_for(
     clause_times = pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
     growth_hint = any(
         _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
-    )
+    ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))
     reading = read_figure(
         doc,
         first,
