@@ -382,7 +382,8 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
     ctx = _Context(
         text=text,
         today=description.date or find_document_date(text),
-        parties=description.countries or guess_parties(mentioned),
+        # Keys name two parties: a third country mentioned in passing must not split them.
+        parties=(description.countries or guess_parties(mentioned))[:2],
         countries=mentioned,
         country_starts=[c.start for c in mentioned],
         turns=ordered,
