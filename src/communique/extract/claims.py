@@ -366,6 +366,16 @@ def _claim_for(
     return _Found(claim, base, countries, turn)
 
 
+def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
+    """The two parties that metric keys name: those `describe` found, completed from the
+    countries the text names most. Never more than two, so a third country mentioned in passing
+    cannot split one metric's key across documents."""
+    parties = list(dict.fromkeys(described))
+    if len(parties) < 2:
+        parties += [c for c in guess_parties(mentioned) if c not in parties]
+    return tuple(parties[:2])
+
+
 def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
     """Every quantitative claim in `text`, each with its speaker from `turns`."""
     cuts = sorted({t.span.start for t in turns})
@@ -382,8 +392,7 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
     ctx = _Context(
         text=text,
         today=description.date or find_document_date(text),
-        # Keys name two parties: a third country mentioned in passing must not split them.
-        parties=(description.countries or guess_parties(mentioned))[:2],
+        parties=_parties(description.countries, mentioned),
         countries=mentioned,
         country_starts=[c.start for c in mentioned],
         turns=ordered,
