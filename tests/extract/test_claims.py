@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from communique.extract import EXTRACTOR, extract_claims
+from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
 from communique.models import Description, Modality, Period, Qualifier, Span, Turn
 
 _KZ_RU = Description(date=date(2024, 11, 27), countries=("KZ", "RU"))
@@ -171,3 +171,15 @@ def test_claims_date_and_parties_fall_back_to_the_text() -> None:
 def test_claims_arbitrary_text_never_crashes(text: str) -> None:
     for claim in _claims(text):
         assert text[claim.span.start : claim.span.end] == claim.quote
+
+
+def test_claims_batch_gives_the_same_claims_as_one_at_a_time() -> None:
+    texts = [
+        "Our trade reached $24.5 billion last year. We signed 12 agreements.",
+        "No figures here at all.",
+        "Russian investment in Kazakhstan has surpassed $24 billion.",
+    ]
+    one_by_one = [_claims(t) for t in texts]
+    batched = list(extract_claims_batch((t, (), _KZ_RU) for t in texts))
+    assert batched == one_by_one
+    assert [len(c) for c in batched] == [2, 0, 1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -376,17 +376,30 @@ def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple
     return tuple(parties[:2])
 
 
-def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
-    """Every quantitative claim in `text`, each with its speaker from `turns`."""
+_Candidate = tuple[tuple[int, int], list[Mention]]
+
+
+def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
+    """Sentences (cut at turn starts) that hold a quantity, with their mentions."""
     cuts = sorted({t.span.start for t in turns})
-    candidates = []
+    out = []
     for start, end in split_sentences(text):
         for s, e in cut_at_turns(start, end, cuts):
             mentions = find_mentions(text, s, e)
             if mentions:
-                candidates.append(((s, e), mentions))
-    if not candidates:
-        return []
+                out.append(((s, e), mentions))
+    return out
+
+
+def _read(
+    text: str,
+    turns: Sequence[Turn],
+    description: Description,
+    candidates: list[_Candidate],
+    windows: list[tuple[int, int]],
+    docs: Iterable[Any],
+) -> list[Claim]:
+    """Claims from the parsed candidate sentences of one document."""
     ordered = sorted(turns, key=lambda t: t.span.start)
     mentioned = find_countries(text)
     ctx = _Context(
@@ -398,8 +411,6 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
     )
-    windows = [parse_window(text, sent, ms) for sent, ms in candidates]
-    docs = nlp.parse(text[a:b] for a, b in windows)
     for (sent, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
         sentence_found: list[_Found] = []
@@ -411,3 +422,27 @@ def extract_claims(text: str, turns: Sequence[Turn], *, description: Description
                 ctx.found.append(found)
         ctx.prev_sentence = sent
     return [f.claim for f in ctx.found]
+
+
+def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
+    """Every quantitative claim in `text`, each with its speaker from `turns`."""
+    return next(extract_claims_batch([(text, turns, description)]))
+
+
+def extract_claims_batch(
+    documents: Iterable[tuple[str, Sequence[Turn], Description]],
+) -> Iterator[list[Claim]]:
+    """`extract_claims` for many documents, their candidate sentences parsed in one spaCy
+    stream: the same claims, about a tenth faster than one document at a time."""
+    prepared = []
+    for text, turns, description in documents:
+        candidates = _candidates(text, turns)
+        windows = [parse_window(text, sent, ms) for sent, ms in candidates]
+        prepared.append((text, turns, description, candidates, windows))
+    docs = nlp.parse(text[a:b] for text, _, _, _, windows in prepared for a, b in windows)
+    for text, turns, description, candidates, windows in prepared:
+        if not candidates:
+            yield []
+            continue
+        mine = [next(docs) for _ in windows]
+        yield _read(text, turns, description, candidates, windows, mine)
