@@ -326,9 +326,12 @@ def _claim_for(
         else:
             ours = _speaker_country(ctx, turn) if _OURS.search(phrase) else None
             subject, obj = direction(text, mentions_c, ctx.parties, ours=ours)
-            countries = compose_key(
-                "", symmetric=False, subject=subject, obj=obj, pair_codes=""
-            ).split(":", 1)[1]
+            if subject is None and obj is None:  # no country in sight: key it by the parties
+                countries = pair((), ctx.parties)
+            else:
+                countries = compose_key(
+                    "", symmetric=False, subject=subject, obj=obj, pair_codes=""
+                ).split(":", 1)[1]
         base = name
     metric = f"{base}:{countries}"
 
