@@ -130,6 +130,7 @@ def test_quantities_money_percent_units_and_ranks(
         "Article 5 was discussed at 3 p.m. on 5 March.",
         "The Boeing 737 and F-16 deals, ISO 9001 and 5G networks, 24/7 monitoring.",
         "In the 1990s trade increased 2.5 times.",
+        "The forum meets every second year.",
     ],
 )
 def test_quantities_dates_ordinals_and_references_are_not_figures(text: str) -> None:

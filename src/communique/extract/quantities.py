@@ -249,6 +249,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
             taken.append((m.start(), m.end()))
     for m in _EVERY_RE.finditer(text, start, end) if "every" in lower else ():
+        if m.group().split()[-1] in TIME_NOUNS:
+            continue  # "every second year" is a frequency
         den = _DENOMINATORS[m.group(1).lower()]
         out.append(
             Mention(
