@@ -23,9 +23,9 @@ from communique.extract.countries import (
     guess_parties,
 )
 from communique.extract.hedges import interval
-from communique.extract.metrics import compose_key, direction, find_indicator, pair
+from communique.extract.metrics import compose_key, direction, metric_name, pair
 from communique.extract.periods import TimeRef, find_document_date, find_times
-from communique.extract.phrases import Reading, read_figure, token_index, token_starts
+from communique.extract.phrases import read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.scope import cut_at_turns, label_head, parse_window, pick_time
 from communique.extract.sentences import label_before, split_sentences, table_cell
@@ -77,7 +77,6 @@ _DISCOURSE_NOUNS = frozenset(
         "century",
     ]
 )
-_PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
 _ALWAYS_TIME = frozenset(
     ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
 )
@@ -132,45 +131,6 @@ def _turn_of(ctx: _Context, pos: int) -> int:
     if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
         return i
     return -1
-
-
-def _name(
-    reading: Reading, m: Mention, phrase: str, rank_noun: str, count_phrase: str, clause_left: str
-) -> tuple[str, bool, bool]:
-    """(metric name, symmetric, stock/flow indicator) for one figure."""
-    if m.unit == RANK:
-        ind = find_indicator(rank_noun)
-        return f"{ind.name if ind else rank_noun.split()[-1]}_rank", False, False
-    # A count is of its head noun ("joint import substitution projects" are projects).
-    head_word = count_phrase.split()[-1] if count_phrase else reading.phrase_head
-    lookup = head_word if m.unit == COUNT else phrase + " " + reading.verb
-    ind = find_indicator(lookup.lower())
-    head = reading.phrase_head or "figure"
-    if m.unit == PERCENT and reading.share:
-        return f"share_of_{ind.name if ind else head}", True, False
-    if m.unit == PERCENT and reading.growth:
-        return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
-    if ind is None and clause_left:
-        ind = find_indicator(clause_left.lower())
-    if ind is None:
-        if m.unit != COUNT and (
-            reading.phrase_head in _PERSONAL
-            or find_countries(head.title())
-            or find_countries(head.upper())
-        ):
-            head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
-        name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
-        return (
-            name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
-            True,
-            False,
-        )
-    name = (
-        ind.name
-        if m.unit not in ("tonne", "m3", "MW", "km", "TEU", "barrel")
-        else (f"{ind.name}_{m.unit}")
-    )
-    return name, ind.symmetric, ind.stock_flow and m.unit.isupper()
 
 
 def _claim_for(
@@ -296,7 +256,7 @@ def _claim_for(
     else:
         count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
         clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
-        name, symmetric, stock_flow = _name(
+        name, symmetric, stock_flow = metric_name(
             reading, m, phrase, rank_noun, count_phrase, clause_left
         )
         if stock_flow:

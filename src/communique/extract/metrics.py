@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from communique.extract.countries import CountryMention
+from communique.extract.countries import CountryMention, find_countries
+from communique.extract.phrases import Reading
+from communique.extract.quantities import Mention
+from communique.extract.units import COUNT, PERCENT, RANK
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,51 @@ def find_indicator(text: str) -> Indicator | None:
         if any(p.search(text) for p in indicator.patterns):
             return indicator
     return None
+
+
+_PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
+_PHYSICAL = frozenset(["tonne", "m3", "MW", "km", "TEU", "barrel"])
+
+
+def metric_name(
+    reading: Reading,
+    m: Mention,
+    phrase: str,
+    rank_noun: str,
+    count_phrase: str,
+    clause_left: str,
+) -> tuple[str, bool, bool]:
+    """(metric name, symmetric, stock/flow indicator) for one figure: from the indicator
+    lexicon, else from the head noun of what it measures and the verb that governs it."""
+    if m.unit == RANK:
+        ind = find_indicator(rank_noun)
+        return f"{ind.name if ind else rank_noun.split()[-1]}_rank", False, False
+    # A count is of its head noun ("joint import substitution projects" are projects).
+    head_word = count_phrase.split()[-1] if count_phrase else reading.phrase_head
+    lookup = head_word if m.unit == COUNT else phrase + " " + reading.verb
+    ind = find_indicator(lookup.lower())
+    head = reading.phrase_head or "figure"
+    if m.unit == PERCENT and reading.share:
+        return f"share_of_{ind.name if ind else head}", True, False
+    if m.unit == PERCENT and reading.growth:
+        return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
+    if ind is None and clause_left:
+        ind = find_indicator(clause_left.lower())
+    if ind is None:
+        if m.unit != COUNT and (
+            reading.phrase_head in _PERSONAL
+            or find_countries(head.title())
+            or find_countries(head.upper())
+        ):
+            head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
+        name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
+        return (
+            name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
+            True,
+            False,
+        )
+    name = ind.name if m.unit not in _PHYSICAL else (f"{ind.name}_{m.unit}")
+    return name, ind.symmetric, ind.stock_flow and m.unit.isupper()
 
 
 _OBJECT_PREPS = frozenset(["in", "into", "to", "at", "towards", "toward", "for", "on", "within"])
