@@ -41,7 +41,7 @@ def _lexicon() -> _Lexicon:
         for adj in spec.get("adjectives", []):
             forms[adj] = (code, True) if adj not in forms or adj.endswith("'s") else forms[adj]
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    # Not part of a longer word, a code before "$" ("US$"), or a hyphenated name ("EU-India").
+    # Not part of a longer word and not a code before "$" ("US$"); "EU-India" names both.
     pattern = re.compile(rf"(?<![\w$])(?:{alternation})(?![\w$])")
     return _Lexicon(pattern, forms)
 

@@ -3,7 +3,7 @@
 "our trade", "mutual trade", "trade turnover" → `trade:KZ-RU`; "Cumulative Russian investments
 in Kazakhstan" → `investment_stock:RU>KZ`; "over $4.5 billion invested in just the past two
 years" → `investment_flow:RU>KZ`; "Eight projects worth over US$2.5 billion" →
-`project:implementation:value:KZ-RU`. Indicators come from `data/metrics.toml`; a phrase that
+`project:implementation_value:KZ-RU`. Indicators come from `data/metrics.toml`; a phrase that
 names none falls back to the lemma of its head noun and of its verb.
 """
 
