@@ -1,0 +1,128 @@
+"""Numbers as statements write them: "22.2", "7,500", "six", "twenty-five", "1.2 million".
+
+`NUMBER` is a regex fragment for one number with an optional scale word; `parse_number` turns
+its text into a Decimal, and `precision` tells how finely it was written (for intervals).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, "a hundred": 100, "one hundred": 100}
+
+SCALES: dict[str, Decimal] = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
+    "lakh": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
+}
+
+_TENS_ALT = "|".join(_TENS)
+_UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
+WORD_NUMBER = rf"(?:(?:a|one)\s+hundred|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+"""A number written in words, up to one hundred."""
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""Digits with optional thousands commas and decimals: "7,500", "22.2", "2500"."""
+
+SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakh|crore)"
+
+NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s*{SCALE}\b)?"
+"""One number with its optional scale word: "1.2 million", "six million", "17 billion"."""
+
+_SPLIT = re.compile(rf"^(?P<num>{DIGITS}|{WORD_NUMBER})\s*(?P<scale>{SCALE})?$", re.I)
+
+
+def _word_value(word: str) -> int | None:
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word in WORD_VALUES:
+        return WORD_VALUES[word]
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The value of one number as written, scale applied; None if it is not a number."""
+    m = _SPLIT.match(text.strip())
+    if m is None:
+        return None
+    raw, scale = m.group("num"), m.group("scale")
+    if raw[0].isdigit():
+        try:
+            value = Decimal(raw.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            return None
+    else:
+        word = _word_value(raw)
+        if word is None:
+            return None
+        value = Decimal(word)
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def precision(text: str) -> Decimal:
+    """Half the step of the last digit written, in base units: "17 billion" → 0.5e9.
+
+    Trailing zeros of whole numbers count as rounding ("24,000" → 500), words are exact.
+    """
+    m = _SPLIT.match(text.strip())
+    if m is None:
+        return Decimal(0)
+    raw, scale = m.group("num"), m.group("scale")
+    factor = SCALES[scale.lower()] if scale else Decimal(1)
+    if not raw[0].isdigit():
+        return Decimal(0) if not scale else factor / 2
+    digits = raw.replace(",", "")
+    if "." in digits:
+        step = Decimal(1).scaleb(-len(digits.split(".")[1]))
+    else:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if not scale and zeros == 0:
+            return Decimal(0)  # "93 projects" is a count written exactly
+        step = Decimal(10) ** min(zeros, len(digits) - 1)
+    return step * factor / 2

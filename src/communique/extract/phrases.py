@@ -1,0 +1,380 @@
+"""What a figure measures, read off the dependency parse of its sentence.
+
+For a count, the noun it counts ("93 collaborative *projects*"); for an amount, the phrase it
+is said of: the subject of its verb ("our bilateral trade closely approached $30 billion"),
+the noun of an "of" ("a joint fund of 5 billion reais"), what follows "worth of" ("$17
+billion worth of Russian investment"), or the counted noun it values ("Eight projects worth
+over US$2.5 billion"). Also the verb that governs it and the modality of that verb.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from communique.extract.tokens import lemma, lemma_forms, pos
+from communique.models import Modality
+
+Token = Any  # spacy.tokens.Token; spaCy is imported only by extract/nlp.py
+Doc = Any
+
+_STOP_CLIMB = frozenset({"relcl", "advcl", "parataxis"})
+_CLAUSE_CUT = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "cc"})
+_TARGET_LEMMAS = lemma_forms(
+    [
+        "aim",
+        "target",
+        "goal",
+        "objective",
+        "commitment",
+        "commit",
+        "pledge",
+        "strive",
+        "seek",
+        "ambition",
+    ]
+)
+_RAISE_LEMMAS = lemma_forms(
+    ["increase", "raise", "bring", "double", "triple", "boost", "lift", "grow", "expand"]
+)
+_PLAN_LEMMAS = lemma_forms(
+    [
+        "plan",
+        "intend",
+        "propose",
+        "decide",
+        "agree",
+        "schedule",
+        "envisage",
+        "expect",
+        "launch",
+        "agenda",
+        "prepare",
+    ]
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_PLAN_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
+    r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
+    re.I,
+)
+_ANAPHORS = frozenset(
+    [
+        "it",
+        "they",
+        "this",
+        "that",
+        "which",
+        "figure",
+        "number",
+        "amount",
+        "total",
+        "result",
+        "indicator",
+        "these",
+    ]
+)
+_GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
+# Nouns that frame a figure without saying what it measures ("a record $50 billion").
+_NOT_MEASURES = frozenset(
+    ["worth", "stage", "total", "record", "level", "mark", "high", "amount", "sum", "figure"]
+)
+_WHEN_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "now"])
+_COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
+_PHRASE_CUT = _CLAUSE_CUT | {"acl", "appos", "punct"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says about one figure; character offsets are sentence-local."""
+
+    noun: int | None = None  # index of the counted noun, for counts
+    noun_end: int | None = None  # end offset of the counted noun
+    phrase: tuple[int, int] | None = None  # the metric phrase as written
+    phrase_head: str = ""  # lemma of the phrase's head noun
+    verb: str = ""  # lemma of the governing verb
+    valued: int | None = None  # index of a counted noun whose value this amount gives
+    share: bool = False  # "X percent of Y", "the share of Y"
+    growth: bool = False  # "grew by 10 percent", "up 15 percent", "an increase of 11 percent"
+    anaphoric: bool = False  # "the precise figure is ...", "it grew by ..."
+    clause: tuple[int, int] = (0, 0)
+    modality: Modality = Modality.ACTUAL
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Sentence-local start offset of every token, for `token_index`."""
+    return [t.idx for t in doc]
+
+
+def token_index(starts: list[int], offset: int) -> int:
+    """Index of the token that covers sentence-local `offset`."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def counted_noun(doc: Doc, after: int) -> int | None:
+    """The noun a number counts: the last noun of the adjective/noun run that follows it."""
+    last = None
+    j = after
+    while j < len(doc) and j - after < 9:
+        t = doc[j]
+        if t.dep_ == "npadvmod" or t.lower_ in _WHEN_WORDS:
+            break  # "12 agreements today"
+        if pos(t) in ("NOUN", "PROPN") or (t.tag_ == "NNS"):
+            last = j
+        elif pos(t) == "ADJ" or t.lower_ in ("more", "new", "such", "other", "additional"):
+            if last is not None:
+                break
+        elif (pos(t) == "VERB" and t.dep_ in ("amod", "compound") and last is None) or (
+            t.lower_ in ("and", "&") and j + 1 < len(doc) and pos(doc[j + 1]) in _COUNT_RUN
+        ):
+            pass
+        else:
+            break
+        j += 1
+    return last
+
+
+def _span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _edges(doc: Doc, head: Token, cut: frozenset[str]) -> tuple[int, int]:
+    """The span of `head` with the subtrees of its children, less those attached by `cut`."""
+    lo = hi = head.i
+    for child in head.children:
+        if child.dep_ not in cut:
+            lo = min(lo, child.left_edge.i)
+            hi = max(hi, child.right_edge.i)
+    return _span(doc, lo, hi)
+
+
+def _phrase_of(doc: Doc, noun: Token) -> tuple[int, int]:
+    """A noun with its modifiers and "of/in" attachments, without clauses or appositions."""
+    return _edges(doc, noun, _PHRASE_CUT)
+
+
+def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
+    return _edges(doc, verb, _CLAUSE_CUT)
+
+
+def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
+    """The verb governing `anchor` and the tokens on the way, stopping at clause edges."""
+    path = []
+    t = anchor
+    while t.head.i != t.i:
+        crossing = t.dep_
+        t = t.head
+        path.append(t)
+        if pos(t) in ("VERB", "AUX") and (
+            t.dep_ not in ("acl", "amod", "xcomp", "pcomp")
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            return t, path
+        if crossing in _STOP_CLIMB:
+            break
+    return (t if pos(t) in ("VERB", "AUX") else None), path
+
+
+def _subject(verb: Token, anchor: Token) -> Token | None:
+    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`."""
+    t = verb
+    for _ in range(4):
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            before = [c for c in subjects if c.i < anchor.i]
+            return before[-1] if before else subjects[0]
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acl"):
+            return None
+        t = t.head
+    return None
+
+
+def _count_verb(noun: Token) -> str:
+    """What is done with counted things: the nearest verb above them, or for "be" the noun
+    it links to ("are at the stage of implementation" → implementation)."""
+    for t in noun.ancestors:
+        if pos(t) in ("VERB", "AUX"):
+            if lemma(t) != "be":
+                return lemma(t)
+            for c in t.children:
+                if c.dep_ in ("attr", "acomp") and c.i != noun.i:
+                    return lemma(c)
+                if c.dep_ == "prep":
+                    objs = [g for g in c.subtree if g.dep_ == "pobj" and pos(g) == "NOUN"]
+                    if objs:
+                        return lemma(objs[-1])
+            return "be"
+        if pos(t) == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and lemma(t) in ("plan",):
+            return lemma(t)
+    return ""
+
+
+def _intent_path(anchor: Token) -> list[Token]:
+    """Ancestors that can make a figure a goal or a plan: up through infinitives and objects,
+    stopping above a verb with its own subject (its clause is the figure's modal domain), at
+    relative clauses and at finite adverbial clauses ("when ...")."""
+    path = []
+    t = anchor
+    while t.head.i != t.i:
+        crossing = t
+        t = t.head
+        if crossing.dep_ == "relcl" or (
+            crossing.dep_ == "advcl" and any(c.dep_ == "mark" for c in crossing.children)
+        ):
+            break
+        if (
+            pos(crossing) in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in crossing.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in crossing.children)
+        ):
+            break
+        path.append(t)
+    return path
+
+
+def _done(t: Token) -> bool:
+    """A verb in the past ("have committed", "decided" is not; "has awarded" is)."""
+    return t.tag_ == "VBD" or (
+        t.tag_ == "VBN"
+        and any(c.lower_ in ("have", "has", "had") for c in t.children if c.dep_ == "aux")
+    )
+
+
+def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
+    path = _intent_path(anchor)
+    first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
+    # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
+    # decision about a future act is not ("decided to establish a fund of 5 billion reais").
+    lemmas = {lemma(t) for t in path if not (t is first_verb and _done(t))}
+    future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    raising = any(lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" for prev, t in pairwise(path))
+    if lemmas & _TARGET_LEMMAS or raising:
+        return Modality.TARGET
+    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
+        return Modality.TARGET  # a level to reach by a date; things to build stay plans
+    return Modality.PLAN if planned else Modality.ACTUAL
+
+
+def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
+    """A bare count said of "the number" ("we expect the number to reach 250,000"): it
+    continues the figure before it."""
+    anchor = doc[last]
+    for t in anchor.ancestors:
+        if any(
+            lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children
+        ):
+            return Reading(
+                noun_end=anchor.idx + len(anchor),
+                anaphoric=True,
+                phrase_head="number",
+                modality=_modality(anchor, tail, deadline, count=True),
+            )
+        if pos(t) == "VERB" and t.dep_ not in ("xcomp", "ccomp"):
+            break
+    return Reading()
+
+
+def read_figure(
+    doc: Doc,
+    first: int,
+    last: int,
+    *,
+    count: bool,
+    deadline: bool,
+    tail: str,
+    growth_hint: bool = False,
+) -> Reading:
+    """Read the figure whose number spans tokens first..last (sentence-local indices)."""
+    noun_i = counted_noun(doc, last + 1) if count else None
+    if count and noun_i is None:
+        return _number_of(doc, last, tail, deadline)
+    anchor = doc[noun_i] if noun_i is not None else doc[last]
+    verb, path = _governor(anchor)
+    verb_lemma = lemma(verb) if verb is not None else ""
+    modality = _modality(anchor, tail, deadline, count=count)
+    clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
+    growth = growth_hint or any(lemma(t) in _GROWTH_NOUNS and t.i < first for t in path[:2])
+    if noun_i is not None:
+        noun = doc[noun_i]
+        return Reading(
+            noun=noun_i,
+            noun_end=noun.idx + len(noun),
+            phrase=_phrase_of(doc, noun),
+            phrase_head=lemma(noun),
+            verb=_count_verb(noun),
+            clause=clause,
+            modality=modality,
+        )
+
+    # An amount: the counted noun it values, the object of "raise X to", the noun it is
+    # "worth of" or "of", the noun above it, the subject of its verb.
+    def reading(noun: Token, **kw: Any) -> Reading:
+        head = lemma(noun)
+        kw.setdefault("share", head == "share")
+        kw.setdefault("growth", growth and not kw["share"])
+        return Reading(
+            phrase=_phrase_of(doc, noun),
+            phrase_head=head,
+            verb=verb_lemma,
+            clause=clause,
+            modality=modality,
+            **kw,
+        )
+
+    upto = next(
+        (k for k, t in enumerate(path) if pos(t) in ("VERB", "AUX") and t.dep_ != "acl"), len(path)
+    )
+    for t in path[:upto]:
+        if (
+            pos(t) in ("NOUN", "PROPN")
+            and t.tag_ in ("NNS", "NNPS")
+            and any(c.dep_ == "nummod" for c in t.children)
+        ):
+            return reading(t, valued=t.i)
+    if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
+        objs = [c for c in path[1].children if c.dep_ == "dobj"]
+        if objs and pos(objs[0]) == "PRON":  # "raise it to $15 billion": what "it" was
+            return Reading(verb=verb_lemma, clause=clause, modality=modality, anaphoric=True)
+        if objs and pos(objs[0]) in ("NOUN", "PROPN"):
+            return reading(objs[0])
+    j = last + 1
+    while j < len(doc) and doc[j].lower_ in ("per", "a", "year", "annually", "each"):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
+        objs = [c for c in doc[j + 1].children if c.dep_ == "pobj"]
+        if objs:
+            return reading(objs[0])
+    if j < len(doc) and doc[j].lower_ == "of" and not growth:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+        if objs:
+            return reading(objs[0], share=True)
+    for t in path[:upto]:
+        if pos(t) == "NOUN" and lemma(t) not in _NOT_MEASURES and t.i < first:
+            if lemma(t) in _GROWTH_NOUNS:
+                return Reading(
+                    verb=verb_lemma, clause=clause, modality=modality, growth=True, anaphoric=True
+                )
+            return reading(t)
+    subject = _subject(verb, anchor) if verb is not None else None
+    if subject is None:
+        return Reading(
+            verb=verb_lemma, clause=clause, modality=modality, growth=growth, anaphoric=True
+        )
+    if subject.lower_ in ("which", "that", "who") and verb is not None and verb.dep_ == "relcl":
+        subject = verb.head
+    head = lemma(subject)
+    share = head == "share"
+    return Reading(
+        phrase=_phrase_of(doc, subject),
+        phrase_head=head,
+        verb=verb_lemma,
+        clause=clause,
+        modality=modality,
+        growth=growth and not share,
+        share=share,
+        anaphoric=head in _ANAPHORS or (pos(subject) == "PRON" and head != "we"),
+    )

@@ -1,0 +1,84 @@
+"""Sentences, table rows and labelled lines of a statement, by cheap regexes.
+
+A sentence ends at ".", "!" or "?" before a capital, or at a line break unless the next line
+goes on in lower case (a page break inside a sentence). Table rows ("| Bilateral trade | $24.1
+billion |") and bullet labels ("- Kazakhstani students in China: over 3,500.") give the
+metric phrase and, from a table's header row, the period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“(]?[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])")
+_QUICK = re.compile(
+    r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter)\b",
+    re.I,
+)
+_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence that may hold a quantity; whitespace trimmed."""
+    pos = 0
+    for m in _BREAK.finditer(text):
+        yield from _trimmed(text, pos, m.start())
+        pos = m.end()
+    yield from _trimmed(text, pos, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _QUICK.search(text, start, end):
+        yield start, end
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def label_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The label of a "Label: figure" line when the figure at `pos` follows the colon."""
+    start, _ = line_bounds(text, pos)
+    m = _LABEL.match(text, start)
+    if m is None or m.end() > pos:
+        return None
+    return m.start("label"), m.end("label")
+
+
+def table_cell(text: str, pos: int) -> tuple[tuple[int, int], str] | None:
+    """For a figure in a Markdown table row: (span of the row's first cell, column header)."""
+    start, end = line_bounds(text, pos)
+    row = text[start:end]
+    if not row.lstrip().startswith("|"):
+        return None
+    column = text.count("|", start, pos) - 1
+    first = row.index("|")
+    second = row.find("|", first + 1)
+    if column < 1 or second < 0:
+        return None
+    # Walk up to the header: the first row of this block of table lines.
+    header_start = start
+    while header_start > 0:
+        prev_start = text.rfind("\n", 0, header_start - 1) + 1
+        if not text[prev_start:header_start].lstrip().startswith("|"):
+            break
+        header_start = prev_start
+    header_end = text.find("\n", header_start)
+    cells = [c.strip() for c in text[header_start:header_end].strip().strip("|").split("|")]
+    header = cells[column] if column < len(cells) else ""
+    cell_start = start + first + 1
+    cell_end = start + second
+    while cell_start < cell_end and text[cell_start] == " ":
+        cell_start += 1
+    while cell_end > cell_start and text[cell_end - 1] == " ":
+        cell_end -= 1
+    return (cell_start, cell_end), header

@@ -1,0 +1,130 @@
+"""Coarse parts of speech and lemmas from the tagger's fine tags, without spaCy's
+attribute ruler and lemmatizer: those two cost a third of the parse time and we need only
+a rough lemma, consistent across inflections ("implementing", "implemented" → "implement").
+
+Verbs are stemmed (a final "e" dropped, so "decide" and "decided" agree on "decid"); nouns
+are singularised. Word lists compared against lemmas go through `lemma_forms`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+_COARSE = {
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "MD": "AUX",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "CD": "NUM",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "IN": "ADP",
+    "DT": "DET",
+    "PDT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WDT": "PRON",
+    "EX": "PRON",
+    "CC": "CCONJ",
+    "$": "SYM",
+    "TO": "PART",
+    "RP": "PART",
+    "POS": "PART",
+}
+_IRREGULAR = {
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "being": "be",
+    "am": "be",
+    "'s": "be",
+    "be": "be",
+    "has": "have",
+    "had": "have",
+    "having": "have",
+    "does": "do",
+    "did": "do",
+    "done": "do",
+    "people": "people",
+    "made": "mak",
+    "held": "hold",
+    "built": "build",
+    "brought": "bring",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "ris",
+    "risen": "ris",
+    "set": "set",
+    "met": "meet",
+    "sent": "send",
+}
+_DOUBLED = frozenset("bdgklmnprt")
+
+
+def pos(token: Any) -> str:
+    """Universal POS from the fine tag: "VBD" → VERB, "NNS" → NOUN, "MD" → AUX."""
+    tag = str(token.tag_)
+    if tag.startswith("VB"):
+        return (
+            "AUX"
+            if token.lower_ in _IRREGULAR and _IRREGULAR[token.lower_] in ("be", "have", "do")
+            else "VERB"
+        )
+    return _COARSE.get(tag, "X")
+
+
+def verb_stem(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] in _DOUBLED:
+                w = w[:-1]  # planned → plan, committed → commit
+            break
+    else:
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("es") and w[-3:-2] in ("s", "x", "z", "h"):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            w = w[:-1]
+    return w[:-1] if w.endswith("e") and len(w) > 3 and not w.endswith("ee") else w
+
+
+def noun_lemma(word: str) -> str:
+    w = word.lower()
+    if w in ("people", "news", "series", "business", "headquarters"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def lemma(token: Any) -> str:
+    """A rough lemma: verbs stemmed, nouns singular, everything lower-case."""
+    tag = str(token.tag_)
+    if tag.startswith("VB") or tag == "MD":
+        return verb_stem(token.text)
+    if tag in ("NNS", "NNPS"):
+        return noun_lemma(token.text)
+    return str(token.lower_)
+
+
+def lemma_forms(words: Iterable[str]) -> frozenset[str]:
+    """Every form `lemma` may give for these dictionary words (as noun and as verb)."""
+    return frozenset(f for w in words for f in (w, verb_stem(w), noun_lemma(w)))

@@ -1,0 +1,185 @@
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
+from communique.models import Description, Modality, Period, Qualifier, Span, Turn
+
+_KZ_RU = Description(date=date(2024, 11, 27), countries=("KZ", "RU"))
+
+
+def _claims(text: str, description: Description = _KZ_RU, turns: tuple[Turn, ...] = ()):
+    return extract_claims(text, turns, description=description)
+
+
+def test_claims_quote_is_the_text_at_its_span() -> None:
+    text = "Our trade exceeded $20 billion. There are over 23,000 businesses with Russian capital."
+    claims = _claims(text)
+    assert [c.quote for c in claims] == ["exceeded $20 billion", "over 23,000 businesses"]
+    for c in claims:
+        assert text[c.span.start : c.span.end] == c.quote
+        assert c.sentence is not None and c.sentence.start <= c.span.start
+        assert c.extractor == EXTRACTOR
+
+
+def test_claims_speaker_comes_from_the_turn_that_holds_the_claim() -> None:
+    text = "A: Trade reached $10 billion.\nB: Trade reached $12 billion."
+    turns = (
+        Turn(speaker="Alpha Person", span=Span(start=3, end=29), country="KZ"),
+        Turn(speaker="Beta Person", span=Span(start=33, end=len(text)), country="RU"),
+    )
+    assert [(c.speaker, int(c.value)) for c in _claims(text, turns=turns)] == [
+        ("Alpha Person", 10 * 10**9),
+        ("Beta Person", 12 * 10**9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "as_of", "modality"),
+    [
+        (
+            "Our trade reached $24.5 billion last year.",
+            Period(start=date(2023, 1, 1), end=date(2023, 12, 31)),
+            None,
+            Modality.ACTUAL,
+        ),
+        (
+            "Russian investment in Kazakhstan has surpassed $24 billion.",
+            None,
+            date(2024, 11, 27),
+            Modality.ACTUAL,
+        ),
+        (
+            "We will be able to increase our mutual trade to more than $30 billion in the next "
+            "few years.",
+            None,
+            None,
+            Modality.TARGET,
+        ),
+        (
+            "Construction of three new thermal power plants in Kazakhstan is on the agenda.",
+            None,
+            date(2024, 11, 27),
+            Modality.PLAN,
+        ),
+        (
+            "There are plans to open three such schools in the republic soon.",
+            None,
+            date(2024, 11, 27),
+            Modality.PLAN,
+        ),
+    ],
+)
+def test_claims_period_as_of_and_modality(
+    text: str, period: Period | None, as_of: date | None, modality: Modality
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.period, claim.as_of, claim.modality) == (period, as_of, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("We signed 12 agreements today.", ["12 agreements"]),
+        (
+            "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030.",
+            ["$7.5bn", "$15 billion"],
+        ),
+        ("Over 60 major joint projects are being implemented.", ["Over 60 major joint projects"]),
+    ],
+)
+def test_claims_quote_covers_the_counted_noun_only(text: str, quotes: list[str]) -> None:
+    assert [c.quote for c in _claims(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our trade expanded by over 10 percent in January-October.",
+        "Mutual trade showed 12 percent growth last year.",
+        "Bilateral trade was up 15 percent.",
+    ],
+)
+def test_claims_growth_rates_get_a_growth_metric(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.metric == "trade_growth:KZ-RU"
+
+
+def test_claims_pronoun_target_takes_the_metric_before_it() -> None:
+    actual, target = _claims(
+        "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030."
+    )
+    assert (target.metric, target.modality) == (actual.metric, Modality.TARGET)
+
+
+def test_claims_interval_follows_hedge_and_precision() -> None:
+    exact, over = _claims("Trade reached $17 billion, and investment exceeded $17 billion.")
+    assert (exact.qualifier, exact.low, exact.high) == (
+        Qualifier.EXACT,
+        16_500_000_000,
+        17_500_000_000,
+    )
+    assert over.qualifier is Qualifier.OVER and over.low == 17_000_000_000
+    assert over.high is not None and over.high > 17_000_000_000
+
+
+def test_claims_date_and_parties_fall_back_to_the_text() -> None:
+    text = (
+        "Astana, 3 July 2024\n\nKazakhstan and China reviewed cooperation. Bilateral trade "
+        "reached $31.5 billion last year."
+    )
+    (claim,) = _claims(text, Description())
+    assert claim.period == Period(start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert claim.metric == "trade:CN-KZ"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+    | st.lists(
+        st.sampled_from(
+            [
+                "over",
+                "$",
+                "5",
+                "billion",
+                "percent",
+                "two",
+                "projects",
+                "in",
+                "2023",
+                ",",
+                ".",
+                "\n",
+                ":",
+                "|",
+                "top",
+                "half",
+                "last year",
+                "of",
+                "Russia",
+                "Russian",
+                "the",
+                "will",
+            ]
+        ),
+        max_size=60,
+    ).map(" ".join)
+)
+def test_claims_arbitrary_text_never_crashes(text: str) -> None:
+    for claim in _claims(text):
+        assert text[claim.span.start : claim.span.end] == claim.quote
+
+
+def test_claims_batch_gives_the_same_claims_as_one_at_a_time() -> None:
+    texts = [
+        "Our trade reached $24.5 billion last year. We signed 12 agreements.",
+        "No figures here at all.",
+        "Russian investment in Kazakhstan has surpassed $24 billion.",
+    ]
+    one_by_one = [_claims(t) for t in texts]
+    batched = list(extract_claims_batch((t, (), _KZ_RU) for t in texts))
+    assert batched == one_by_one
+    assert [len(c) for c in batched] == [2, 0, 1]

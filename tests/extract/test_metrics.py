@@ -1,0 +1,91 @@
+from datetime import date
+
+import pytest
+
+from communique.extract import extract_claims
+from communique.models import Description
+
+_KZ_RU = Description(date=date(2024, 11, 27), countries=("KZ", "RU"))
+
+
+def _metric(text: str) -> list[str]:
+    return [c.metric for c in extract_claims(text, (), description=_KZ_RU)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "key"),
+    [
+        (
+            [
+                "Our trade reached $24.5 billion last year.",
+                "Mutual trade exceeded $20 billion between January and September.",
+                "Bilateral trade closely approached $30 billion last year.",
+                "Trade turnover between our countries reached US$25.6 billion in 2021.",
+            ],
+            "trade:KZ-RU",
+        ),
+        (
+            [
+                "Cumulative Russian investments in Kazakhstan amount to US$17 billion.",
+                "The volume of Russian direct investment in Kazakhstan's economy has surpassed "
+                "$24 billion.",
+                "Kazakhstan has accumulated over $17 billion worth of Russian investment.",
+                "Aggregate Russian investment equals $13 billion.",
+            ],
+            "investment_stock:RU>KZ",
+        ),
+        (
+            [
+                "The republic has around 7,500 business entities with Russian capital.",
+                "Approximately 24,000 companies with Russian participation are operating in "
+                "Kazakhstan.",
+                "There are over 23,000 businesses with Russian capital.",
+            ],
+            "companies:RU>KZ",
+        ),
+        (
+            [
+                "Over 60,000 Kazakhstani students are studying at Russian universities.",
+                "About 60,000 students from Kazakhstan are studying at Russian universities.",
+            ],
+            "students:KZ>RU",
+        ),
+    ],
+)
+def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> None:
+    assert [m for t in texts for m in _metric(t)] == [key] * len(texts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Our trade reached $24.5 billion last year.",
+            "Interregional trade amounts to about 70 percent of our total trade.",
+        ),
+        (
+            "Russian investment in Kazakhstan has surpassed $24 billion.",
+            "Russian companies invested over $4.5 billion in just the past two years.",
+        ),
+        (
+            "Russian investment in Kazakhstan has surpassed $24 billion.",
+            "Cumulative investment from Kazakhstan in the Russian economy has reached "
+            "$8.5 billion.",
+        ),
+        (
+            "We have initiated 93 collaborative projects.",
+            "We have initiated 93 collaborative projects valued at over $18 billion.",
+        ),
+        (
+            "Our trade expanded by over 10 percent in January-October.",
+            "The share of national currencies in mutual settlements has reached 90 percent.",
+        ),
+    ],
+)
+def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:
+    assert _metric(a)[-1] != _metric(b)[-1]
+
+
+def test_metrics_value_of_projects_is_not_their_number() -> None:
+    count, value = _metric("Eight projects worth over US$2.5 billion are being implemented.")
+    assert value == count.replace(":KZ-RU", "_value:KZ-RU")

@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+
+from communique.extract.periods import find_document_date, find_times
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "first", "last"),
+    [
+        (
+            "our trade reached $24.5 billion last year",
+            date(2022, 11, 28),
+            date(2021, 1, 1),
+            date(2021, 12, 31),
+        ),
+        ("in January-October 2022", date(2022, 11, 28), date(2022, 1, 1), date(2022, 10, 31)),
+        (
+            "between January and September of this year",
+            date(2024, 11, 27),
+            date(2024, 1, 1),
+            date(2024, 9, 30),
+        ),
+        ("in just the past two years", date(2024, 11, 27), date(2023, 1, 1), date(2024, 11, 27)),
+        ("in FY 2024-25", date(2025, 7, 22), date(2024, 4, 1), date(2025, 3, 31)),
+        ("in the first half of 2025", date(2025, 7, 22), date(2025, 1, 1), date(2025, 6, 30)),
+        (
+            "in the first quarter of this year",
+            date(2024, 5, 27),
+            date(2024, 1, 1),
+            date(2024, 3, 31),
+        ),
+        ("in the first five months of 2024", date(2024, 7, 3), date(2024, 1, 1), date(2024, 5, 31)),
+        ("since 2004", date(2025, 2, 28), date(2004, 1, 1), date(2025, 2, 28)),
+        (
+            "in the first nine months, trade grew",
+            date(2024, 11, 27),
+            date(2024, 1, 1),
+            date(2024, 9, 30),
+        ),
+        ("for 11 months of this year", date(2024, 12, 20), date(2024, 1, 1), date(2024, 11, 30)),
+        (
+            "reaching US$25.6 billion in 2021",
+            date(2022, 2, 10),
+            date(2021, 1, 1),
+            date(2021, 12, 31),
+        ),
+        ("held in Kazan in June", date(2024, 10, 23), date(2024, 6, 1), date(2024, 6, 30)),
+    ],
+)
+def test_periods_relative_phrases_resolve_against_the_document_date(
+    text: str, today: date, first: date, last: date
+) -> None:
+    found = [t for t in find_times(text, today) if t.kind == "period"]
+    assert [(t.first, t.last) for t in found] == [(first, last)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("to $30 billion by 2030", "deadline"),
+        ("in the next year", "deadline"),
+        ("on the same period of 2021", "base"),
+        ("up 15 percent from 2023", "base"),
+        ("operating in the country today", "point"),
+        ("at the end of 2023", "point"),
+    ],
+)
+def test_periods_deadlines_bases_and_moments_are_told_apart(text: str, kind: str) -> None:
+    assert [t.kind for t in find_times(text, date(2024, 11, 27))] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Events\nPress statements\nFebruary 10, 2022\n18:15\n", date(2022, 2, 10)),
+        ("Prime Minister\n\n11/28/2022 | Press release", date(2022, 11, 28)),
+        ("Brasília, 20 November 2024\n\nAt the invitation", date(2024, 11, 20)),
+        ("Rio de Janeiro, Brazil, 18-19 November 2024\n", date(2024, 11, 18)),
+        ("No date here at all.", None),
+    ],
+)
+def test_periods_find_document_date_reads_the_dateline(head: str, expected: date | None) -> None:
+    assert find_document_date(head) == expected

@@ -1,0 +1,153 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.extract.quantities import find_mentions
+from communique.models import Qualifier
+
+
+def _mentions(text: str) -> list[tuple[str, Decimal, str, Qualifier]]:
+    return [
+        (text[m.start : m.end], m.value, m.unit, m.qualifier)
+        for m in find_mentions(text, 0, len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "qualifier"),
+    [
+        (
+            "Trade exceeded US$21 billion.",
+            "exceeded US$21 billion",
+            Decimal(21 * 10**9),
+            "USD",
+            Qualifier.OVER,
+        ),
+        (
+            "It closely approached \\$30 billion.",
+            "closely approached \\$30 billion",
+            Decimal(30 * 10**9),
+            "USD",
+            Qualifier.NEARLY,
+        ),
+        (
+            "a swap of 190 billion yuan",
+            "190 billion yuan",
+            Decimal(190 * 10**9),
+            "CNY",
+            Qualifier.EXACT,
+        ),
+        (
+            "a fund of 5 billion reais",
+            "5 billion reais",
+            Decimal(5 * 10**9),
+            "BRL",
+            Qualifier.EXACT,
+        ),
+        ("goods worth €124 billion", "€124 billion", Decimal(124 * 10**9), "EUR", Qualifier.EXACT),
+        (
+            "payments of 750 billion roubles",
+            "750 billion roubles",
+            Decimal(750 * 10**9),
+            "RUB",
+            Qualifier.EXACT,
+        ),
+        (
+            "exports reached KSh 68 billion",
+            "KSh 68 billion",
+            Decimal(68 * 10**9),
+            "KES",
+            Qualifier.EXACT,
+        ),
+        (
+            "more than 90 per cent of payments",
+            "more than 90 per cent",
+            Decimal(90),
+            "percent",
+            Qualifier.OVER,
+        ),
+        ("nearly half of all enterprises", "nearly half", Decimal(50), "percent", Qualifier.NEARLY),
+        (
+            "one-third of all school students",
+            "one-third",
+            Decimal(100) / 3,
+            "percent",
+            Qualifier.ABOUT,
+        ),
+        (
+            "Every third enterprise was created",
+            "Every third enterprise",
+            Decimal(100) / 3,
+            "percent",
+            Qualifier.ABOUT,
+        ),
+        (
+            "one of the top five investors",
+            "top five investors",
+            Decimal(5),
+            "rank",
+            Qualifier.AT_MOST,
+        ),
+        (
+            "about 6 billion cubic metres of gas",
+            "about 6 billion cubic metres",
+            Decimal(6 * 10**9),
+            "m3",
+            Qualifier.ABOUT,
+        ),
+    ],
+)
+def test_quantities_money_percent_units_and_ranks(
+    text: str, quote: str, value: Decimal, unit: str, qualifier: Qualifier
+) -> None:
+    assert _mentions(text) == [(quote, value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were held on 28 November 2022 in Moscow.",
+        "Published on November 27, 2024, 21:00 in Astana.",
+        "We will meet on December 24–25 in St Petersburg.",
+        "In 2025, we will mark the 80th anniversary of Victory.",
+        "The 20<sup>th</sup> Forum of Regions is taking place in Ufa.",
+        "The G20 and the COVID-19 pandemic were discussed.",
+        "The Soyuz-5 carrier rocket and EXPO-2030 were mentioned.",
+        "UN Security Council Resolution 2202 must be performed.",
+        "6 of 6",
+        "Page 1 of 2.",
+        "Media contact: press office, (202) 456-2580",
+        "For queries: +91 11 2301 2345",
+        "There are about two more months left until the end of 2022.",
+        "The Agreement will be 20 years old next January.",
+        "The two sides agreed to meet again.",
+        "Done in two originals.",
+        "They discussed units 3 to 6 of the plant.",
+        "The call began at 9:30 a.m.",
+        "1. The two sides celebrated the anniversary.",
+        "Article 5 was discussed at 3 p.m. on 5 March.",
+        "The Boeing 737 and F-16 deals, ISO 9001 and 5G networks, 24/7 monitoring.",
+        "In the 1990s trade increased 2.5 times.",
+        "The forum meets every second year.",
+    ],
+)
+def test_quantities_dates_ordinals_and_references_are_not_figures(text: str) -> None:
+    assert [m for m in find_mentions(text, 0, len(text)) if not m.candidate] == []
+    assert all(
+        text[m.end : m.end + 12].split()[0] not in ("years", "months", "to", "originals")
+        for m in find_mentions(text, 0, len(text))
+    )
+
+
+@given(
+    amount=st.decimals(min_value=1, max_value=999, places=1, allow_nan=False),
+    symbol=st.sampled_from(["$", "US$", "€", "£"]),
+    scale=st.sampled_from(["million", "billion"]),
+)
+def test_quantities_money_round_trips(amount: Decimal, symbol: str, scale: str) -> None:
+    text = f"Trade reached {symbol}{amount} {scale} last year."
+    found = find_mentions(text, 0, len(text))
+    factor = 10**6 if scale == "million" else 10**9
+    assert [m.value for m in found] == [amount * factor]

@@ -1,0 +1,40 @@
+import pytest
+
+from communique.extract.sentences import label_before, split_sentences, table_cell
+
+
+def test_sentences_split_keeps_only_sentences_that_may_hold_figures() -> None:
+    text = "Good afternoon. Trade reached $5 billion. Thank you!\nWe have seven branches."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Trade reached $5 billion.",
+        "We have seven branches.",
+    ]
+
+
+def test_sentences_a_page_break_inside_a_sentence_does_not_split_it() -> None:
+    text = "About 60,000 students are studying at Russian\n\nuniversities."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def test_sentences_table_cell_gives_row_label_and_column_header() -> None:
+    text = (
+        "| Indicator | 2022 | 2023 |\n|---|---|---|\n"
+        "| Bilateral trade | $24.1 billion | $31.5 billion |"
+    )
+    found = table_cell(text, text.index("$31.5"))
+    assert found is not None
+    (start, end), header = found
+    assert (text[start:end], header) == ("Bilateral trade", "2023")
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("- Kazakhstani students in China: over 3,500.", "Kazakhstani students in China"),
+        ("Number of enterprises: about 4,700.", "Number of enterprises"),
+        ("Trade grew by 5 percent.", None),
+    ],
+)
+def test_sentences_label_before_a_figure(line: str, label: str | None) -> None:
+    found = label_before(line, len(line) - 3)
+    assert (line[found[0] : found[1]] if found else None) == label
