@@ -182,5 +182,6 @@ def test_pages_show_a_posted_document(server: Any, page: Page, viewport: str) ->
     assert "Quokka <i>news</i>" in tab.locator("h1").inner_text()
     # the reader strips stray tags from statements; what is left never becomes markup
     assert "doubled to $3 billion" in tab.locator("div.text").inner_text()
-    assert tab.locator("div.text b").count() == 0
+    assert tab.locator("div.text b:not(.tip b)").count() == 0
+    assert tab.locator("div.text a.claim").count() == 1  # the figure became a claim
     _clean(tab, watch)
