@@ -146,3 +146,14 @@ def test_ingest_max_bytes_flag_rejects_big_files_with_a_hint(tmp_path: Path) -> 
     )
     assert result.exit_code == 1
     assert "big.txt" in result.output and "too-large" in result.output
+
+
+def test_ingest_error_lines_print_paths_and_line_numbers_verbatim(tmp_path: Path) -> None:
+    odd = tmp_path / "[red]notes.jsonl"
+    odd.write_text(
+        "\n".join(['{"id": "a", "text": "Jane Doe: hello."}'] * 99 + ["not json"]) + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["ingest", str(odd), "--db", str(tmp_path / "x.db"), "-q"])
+    assert result.exit_code == 1
+    assert f"{odd}:100:" in result.output  # no emoji, no markup eaten

@@ -22,6 +22,8 @@ from communique.describe.dates import find_dateline, parse_date
         ("Feb. 10, 2022", date(2022, 2, 10)),
         ("Sept 3, 2021", date(2021, 9, 3)),
         ("the 1st of March 2023", date(2023, 3, 1)),
+        ("Rio de Janeiro, Brazil, 18-19 November 2024", date(2024, 11, 18)),
+        ("November 18–19, 2024", date(2024, 11, 18)),
         ("31/12/2023", date(2023, 12, 31)),
         ("February 30, 2022", None),
         ("in 2022", None),

@@ -8,16 +8,19 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from communique.errors import CommuniqueError
 
-console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+# soft_wrap: one error, one line; emoji off: "file.jsonl:100:" must not become an emoji
+console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def error_line(exc: CommuniqueError) -> str:
-    line = f"[red]error[/red] {exc.path}: {exc.message} [dim]({exc.reason})[/dim]"
+    # paths and messages come from user input: escaped, so "[b]" in a file name stays text
+    line = f"[red]error[/red] {escape(exc.path)}: {escape(exc.message)} [dim]({exc.reason})[/dim]"
     if exc.hint:
-        line += f"\n      [dim]hint: {exc.hint}[/dim]"
+        line += f"\n      [dim]hint: {escape(exc.hint)}[/dim]"
     return line
 
 

@@ -39,10 +39,13 @@ _MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A day range ("18-19 November 2024", "November 18–19, 2024") dates an event by its first day,
+# the day it opened: summit declarations are usually adopted then.
+_TO_DAY = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
-    rf"|\b{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{_MONTH.replace('month>', 'month2>')},?\s+"
-    rf"{_YEAR.replace('year>', 'year2>')}\b"
+    rf"\b{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}\b"
+    rf"|\b{_DAY.replace('day>', 'day2>')}{_TO_DAY}\s+(?:of\s+)?"
+    rf"{_MONTH.replace('month>', 'month2>')},?\s+{_YEAR.replace('year>', 'year2>')}\b"
     r"|\b(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
     r"|\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>(?:19|20)\d{2})\b"
     r"|\b(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>(?:19|20)\d{2})\b",
