@@ -183,3 +183,48 @@ def test_claims_batch_gives_the_same_claims_as_one_at_a_time() -> None:
     batched = list(extract_claims_batch((t, (), _KZ_RU) for t in texts))
     assert batched == one_by_one
     assert [len(c) for c in batched] == [2, 0, 1]
+
+
+_2Y = Period(start=date(2023, 1, 1), end=date(2024, 11, 27))
+_Y23 = Period(start=date(2023, 1, 1), end=date(2023, 12, 31))
+_TODAY = date(2024, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "The volume of Russian direct investment in Kazakhstan's economy has surpassed "
+            "$24 billion, with over $4.5 billion invested in just the past two years.",
+            [(None, _TODAY), (_2Y, None)],
+        ),
+        (
+            "Accumulated Chinese investment in Kazakhstan has exceeded $25 billion, with "
+            "$3 billion invested in 2023 alone.",
+            [(None, _TODAY), (_Y23, None)],
+        ),
+        (
+            "Our total investment portfolio stands at $12 billion, with about $2 billion "
+            "added in 2023.",
+            [(None, _TODAY), (_Y23, None)],
+        ),
+        (
+            "Kazakh investment in Russia amounts to $6 billion, including $1.5 billion "
+            "invested over the past two years.",
+            [(None, _TODAY), (_2Y, None)],
+        ),
+        # A time attached to a coordinated clause dates both figures.
+        (
+            "Mutual trade reached $5 billion and investment $2 billion in 2023.",
+            [(_Y23, None), (_Y23, None)],
+        ),
+        (
+            "In 2023, trade reached $5 billion, with exports of $3 billion.",
+            [(_Y23, None), (_Y23, None)],
+        ),
+    ],
+)
+def test_claims_time_in_another_figures_phrase_does_not_date_this_one(
+    text: str, dates: list[tuple[Period | None, date | None]]
+) -> None:
+    assert [(c.period, c.as_of) for c in _claims(text)] == dates

@@ -27,7 +27,13 @@ from communique.extract.metrics import compose_key, direction, metric_name, pair
 from communique.extract.periods import TimeRef, find_document_date, find_times
 from communique.extract.phrases import read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import cut_at_turns, label_head, parse_window, pick_time
+from communique.extract.scope import (
+    cut_at_turns,
+    label_head,
+    owned_elsewhere,
+    parse_window,
+    pick_time,
+)
 from communique.extract.sentences import label_before, split_sentences, table_cell
 from communique.extract.units import COUNT, PERCENT, RANK
 from communique.models import Claim, Description, Modality, Period, Span, Turn
@@ -233,8 +239,9 @@ def _claim_for(
             ),
             None,
         )
+    mine = [t for t in times if not owned_elsewhere(doc, starts, origin, t, m, mentions)]
     when = pick_time(
-        times, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
+        mine, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
     )
     if when is None and cell is not None and header and ctx.today:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
