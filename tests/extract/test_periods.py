@@ -37,6 +37,13 @@ from communique.extract.periods import find_document_date, find_times
         ("In March 2024, exports", date(2024, 11, 27), date(2024, 3, 1), date(2024, 3, 31)),
         ("Since 2020, we have", date(2024, 11, 27), date(2020, 1, 1), date(2024, 11, 27)),
         (
+            "85.5 percent in October last year",
+            date(2023, 11, 17),
+            date(2022, 10, 1),
+            date(2022, 10, 31),
+        ),
+        ("in March this year", date(2023, 11, 17), date(2023, 3, 1), date(2023, 3, 31)),
+        (
             "in the first nine months, trade grew",
             date(2024, 11, 27),
             date(2024, 1, 1),

@@ -181,9 +181,15 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (re.compile(rf"\b(?:the\s+)?(?:past|last|previous)\s+({_COUNT})\s+years\b", re.I), _past_years),
     (re.compile(rf"\b(?i:since)\s+(?:({_MONTH})\s+)?({_YEAR})\b"), _since),
+    (
+        re.compile(
+            rf"\b(?i:in)\s+({_MONTH})(?:\s+({_YEAR}|(?:of\s+)?(?:last|this|the previous) year))?"
+            r"\b(?!\s+\d)"
+        ),
+        _month_in,
+    ),
     (re.compile(r"\b(last|previous|past|this|current|next)\s+year\b", re.I), _relative_year),
     (re.compile(rf"\b(?:at the end of|end-|as of the end of)\s*{_YEAR_WORD}", re.I), _end_of),
-    (re.compile(rf"\b(?i:in)\s+({_MONTH})(?:\s+({_YEAR}))?\b(?!\s+\d)"), _month_in),
     (
         re.compile(
             rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+({_YEAR})\b(?![-–/]\d)"
