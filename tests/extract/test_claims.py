@@ -65,6 +65,25 @@ def test_claims_speaker_comes_from_the_turn_that_holds_the_claim() -> None:
             Modality.PLAN,
         ),
         (
+            "Our Central Bank has raised its policy rate to 35 percent.",
+            None,
+            date(2024, 11, 27),
+            Modality.ACTUAL,
+        ),
+        (
+            "Both sides reaffirmed their commitment to the Free Trade Area, a market of "
+            "1.4 billion people.",
+            None,
+            date(2024, 11, 27),
+            Modality.ACTUAL,
+        ),
+        (
+            "We agreed to raise our trade to $30 billion.",
+            None,
+            None,
+            Modality.TARGET,
+        ),
+        (
             "There are plans to open three such schools in the republic soon.",
             None,
             date(2024, 11, 27),
@@ -222,6 +241,13 @@ _TODAY = date(2024, 11, 27)
             "In 2023, trade reached $5 billion, with exports of $3 billion.",
             [(_Y23, None), (_Y23, None)],
         ),
+        # A participial clause dates the noun it modifies, not the figure...
+        (
+            "Of the $6 billion promised in 2023, donors have so far delivered $4.7 billion.",
+            [(_Y23, None), (None, _TODAY)],
+        ),
+        # ... unless that noun is the figure's subject.
+        ("Investments made in 2023 totalled $5 billion.", [(_Y23, None)]),
     ],
 )
 def test_claims_time_in_another_figures_phrase_does_not_date_this_one(

@@ -109,27 +109,33 @@ def owned_elsewhere(
     mentions: Sequence[Mention],
 ) -> bool:
     """True when time expression `t` hangs, in the parse, under another figure of the sentence
-    that lies between it and `m` and does not govern `m`: "surpassed $24 billion, with over
-    $4.5 billion invested in just the past two years" dates only the $4.5 billion. A time
-    attached to a verb or to a coordinated clause ("trade reached $5 billion and investment
-    $2 billion in 2023") still dates both."""
+    or under a participial or relative clause that does not govern `m`: "surpassed $24
+    billion, with over $4.5 billion invested in just the past two years" dates only the $4.5
+    billion; "the Protocol adopted in February 2023" dates the protocol. A time attached to a
+    verb or a coordinated clause ("trade reached $5 billion and investment $2 billion in
+    2023") still dates both figures."""
     local = t.start - origin
     if local < 0 or local >= len(doc.text) or m.num_start < origin:
         return False
-    lo, hi = (m.end, t.start) if m.end <= t.start else (t.end, m.start)
-    between = [o for o in mentions if o is not m and lo <= o.start and o.end <= hi]
-    if not between:
-        return False
-    time_tok = doc[token_index(starts, local)]
-    ancestors = {a.i for a in time_tok.ancestors}
     mine = _figure_token(doc, starts, m, origin)
     governs_mine = {a.i for a in mine.ancestors} | {mine.i}
-    for o in between:
-        if o.num_start < origin or o.num_end - origin > len(doc.text):
-            continue
-        head = _figure_token(doc, starts, o, origin)
-        if head.i in ancestors and head.i not in governs_mine:
+    others = {
+        _figure_token(doc, starts, o, origin).i
+        for o in mentions
+        if o is not m and o.num_start >= origin and o.num_end - origin <= len(doc.text)
+    }
+    t_tok = doc[token_index(starts, local)]
+    for a in (t_tok, *t_tok.ancestors):
+        if a.i in governs_mine:
+            return False
+        if a.i in others:
             return True
+        if (
+            a.dep_ in ("acl", "relcl")
+            and a.head.i not in governs_mine
+            and not (a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i in governs_mine)
+        ):
+            return True  # but "Investments made in 2023 totalled $5 billion" dates the figure
     return False
 
 
