@@ -50,6 +50,21 @@ def _metric(text: str) -> list[str]:
             ],
             "students:KZ>RU",
         ),
+        (
+            [
+                "Kazakhstan grew by 4.8 percent in 2023.",
+                "Our economy grew by 5.1 percent in 2022.",
+                "In the first half of this year, growth was 3.8 percent.",
+            ],
+            "economy_growth:KZ-RU",
+        ),
+        (
+            [
+                "Annual inflation fell to 8.5 percent in October.",
+                "Consumer prices rose by 9 percent last year.",
+            ],
+            "inflation:KZ-RU",
+        ),
     ],
 )
 def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> None:
@@ -75,6 +90,18 @@ def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> N
         (
             "We have initiated 93 collaborative projects.",
             "We have initiated 93 collaborative projects valued at over $18 billion.",
+        ),
+        (
+            "Our public debt stands at around 23 percent of GDP.",
+            "We aim to bring the budget deficit below 3 percent of GDP by 2025.",
+        ),
+        (
+            "Bilateral trade reached $30 billion in 2023.",
+            "Non-oil bilateral trade reached $20 billion in 2023.",
+        ),
+        (
+            "Our exports reached a record $254 billion last year.",
+            "Our defence industry exports reached $4.4 billion last year.",
         ),
         (
             "Our trade expanded by over 10 percent in January-October.",

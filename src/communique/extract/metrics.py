@@ -59,6 +59,7 @@ def find_indicator(text: str) -> Indicator | None:
 
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
 _PHYSICAL = frozenset(["tonne", "m3", "MW", "km", "TEU", "barrel"])
+_RATES = frozenset(["inflation", "policy_rate"])  # indicators that are rates of change already
 
 
 def metric_name(
@@ -80,9 +81,20 @@ def metric_name(
     ind = find_indicator(lookup.lower())
     head = reading.phrase_head or "figure"
     if m.unit == PERCENT and reading.share:
+        if ind is not None and ind.name == "gdp":
+            # "public debt stands at 31 percent of GDP": a ratio named by what is measured
+            ratio = find_indicator(clause_left.lower()) if clause_left else None
+            if ratio is not None and ratio.name != "gdp":
+                return f"{ratio.name}_to_gdp", True, False
         return f"share_of_{ind.name if ind else head}", True, False
     if m.unit == PERCENT and reading.growth:
+        if ind is not None and ind.name in _RATES:
+            return ind.name, True, False  # "consumer prices rose by 9 percent" is inflation
+        if ind is None and (head in _PERSONAL or find_countries(head.title())):
+            head = "economy"  # "Türkiye grew by 5.5 percent", "we grew by 4 percent"
         return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
+    if ind is None and m.unit == PERCENT and head == "growth":
+        return "economy_growth", True, False  # "growth was 3.8 percent": bare growth is GDP's
     if ind is None and clause_left:
         ind = find_indicator(clause_left.lower())
     if ind is None:
