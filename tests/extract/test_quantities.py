@@ -40,6 +40,13 @@ def _mentions(text: str) -> list[tuple[str, Decimal, str, Qualifier]]:
             Qualifier.ABOUT,
         ),
         (
+            "A 100,000 sq m warehouse.",
+            "100,000 sq m",
+            Decimal(100000),
+            "m2",
+            Qualifier.EXACT,
+        ),
+        (
             "Budget of MX$450 million.",
             "MX$450 million",
             Decimal(450 * 10**6),
@@ -161,6 +168,7 @@ def test_quantities_money_percent_units_and_ranks(
         "The forum meets every second year.",
         "Issued at OR Tambo Building, 460 Soutpansberg Road, Pretoria.",
         "The R2 road and the Rs5 coin were discussed.",
+        "Africa's two largest economies met in the 2nd half of the year.",
     ],
 )
 def test_quantities_dates_ordinals_and_references_are_not_figures(text: str) -> None:

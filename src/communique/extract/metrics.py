@@ -58,7 +58,7 @@ def find_indicator(text: str) -> Indicator | None:
 
 
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
-_PHYSICAL = frozenset(["tonne", "m3", "MW", "km", "TEU", "barrel"])
+_PHYSICAL = frozenset(["tonne", "m3", "m2", "km2", "ha", "MW", "km", "TEU", "barrel"])
 _RATES = frozenset(["inflation", "policy_rate"])  # indicators that are rates of change already
 
 

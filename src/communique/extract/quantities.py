@@ -173,6 +173,9 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
 MONTHS_CAP = (*(m.capitalize() for m in MONTHS if len(m) > 3), "May")
 
 
+_SUPERLATIVES = frozenset(
+    ["largest", "biggest", "greatest", "smallest", "richest", "poorest", "fastest", "leading"]
+)
 _FOLLOW = re.compile(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
 _NOT_NOUNS = frozenset(
     [
@@ -207,8 +210,8 @@ def _not_counting(text: str, end: int, word: bool) -> bool:
     if m is None:
         return True
     words = [w.lower() for w in m.groups() if w]
-    if words[0] in _NOT_NOUNS:
-        return True
+    if words[0] in _NOT_NOUNS or words[0] in _SUPERLATIVES:
+        return True  # "Africa's two largest economies" ranks them, it counts nothing
     nouns = TIME_NOUNS | _DISCOURSE_NOUNS if word else TIME_NOUNS
     return any(w in nouns for w in words[:2]) or (word and words[0] in _DISCOURSE_NOUNS)
 
@@ -297,8 +300,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
-            if re.search(r"(first|second|a|one|and)\s+$", lead):
-                continue  # "the first half of 2024", "a half", "one and a half"
+            if re.search(r"(first|second|1st|2nd|a|one|and)\s+$", lead):
+                continue  # "the first half of 2024", "the 2nd half", "one and a half"
         else:
             num = (
                 1
