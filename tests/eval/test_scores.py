@@ -1,8 +1,9 @@
 """Score the extractor end to end (read → describe → segment → extract) with the shared scorer.
 
 Three corpora: the bundled example corpus (gold from shared/eval), our own statements in
-tests/statements/ (our gold), and held-out statements in tests/statements/heldout/. Floors live in baseline.json with a hash of each corpus, so a
-changed corpus or gold file is noticed, and a floor is never lowered silently.
+tests/statements/ (our gold), and held-out statements in tests/statements/heldout/. Floors
+live in baseline.json with a hash of each corpus, so a changed corpus or gold file is
+noticed, and a floor is never lowered silently.
 """
 
 from __future__ import annotations
