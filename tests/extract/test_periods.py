@@ -44,6 +44,12 @@ from communique.extract.periods import find_document_date, find_times
         ),
         ("in March this year", date(2023, 11, 17), date(2023, 3, 1), date(2023, 3, 31)),
         (
+            "since the framework was signed on 15 July 2023, transactions",
+            date(2024, 5, 1),
+            date(2023, 7, 15),
+            date(2024, 5, 1),
+        ),
+        (
             "in the first nine months, trade grew",
             date(2024, 11, 27),
             date(2024, 1, 1),
