@@ -246,6 +246,12 @@ _TODAY = date(2024, 11, 27)
             "Of the $6 billion promised in 2023, donors have so far delivered $4.7 billion.",
             [(_Y23, None), (None, _TODAY)],
         ),
+        # A time far past the last figure, beyond the parsed window, is another clause's.
+        (
+            "Both sides support the free trade area, with a combined GDP of $3.4 trillion, and "
+            "the Protocol on Investment that the Assembly of the Union adopted in February 2023.",
+            [(None, _TODAY)],
+        ),
         # ... unless that noun is the figure's subject.
         ("Investments made in 2023 totalled $5 billion.", [(_Y23, None)]),
     ],

@@ -113,6 +113,31 @@ def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:
     assert _metric(a)[-1] != _metric(b)[-1]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "We aim to raise the number of Kazakhstani students in Russia to 10,000 by 2030.",
+            "students:KZ>RU",
+        ),
+        ("Our governments will invest ¥50 billion in Kazakhstan.", "investment_flow:RU>KZ"),
+        ("Russia has committed to invest $75 billion in Kazakhstan.", "investment_flow:RU>KZ"),
+    ],
+)
+def test_metrics_counted_noun_of_the_number_and_planned_investment(text: str, key: str) -> None:
+    assert _metric(text)[-1] == key
+
+
+def test_metrics_a_bullet_does_not_continue_the_one_before() -> None:
+    text = (
+        "- Remittances from Russia account for around 18 percent of all remittances.\n"
+        "- A new 100,000 sq m warehouse in Astana."
+    )
+    first, second = _metric(text)
+    assert first.startswith("share_of_remittances")
+    assert not second.startswith("share_of_remittances")
+
+
 def test_metrics_value_of_projects_is_not_their_number() -> None:
     count, value = _metric("Eight projects worth over US$2.5 billion are being implemented.")
     assert value == count.replace(":KZ-RU", "_value:KZ-RU")

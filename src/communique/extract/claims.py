@@ -121,6 +121,8 @@ class _Context:
         return out
 
 
+# A bullet or table row starts a new item: a figure after it never continues one before it.
+_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
 _OURS = re.compile(r"\b(?:our|we)\b", re.I)
 
 
@@ -212,7 +214,11 @@ def _claim_for(
         and (ctx.found)
     ):
         prev = ctx.found[-1]
-        if prev.turn == turn and m.start - prev.claim.span.end < 600:
+        if (
+            prev.turn == turn
+            and m.start - prev.claim.span.end < 600
+            and not _NEW_ITEM.search(text, prev.claim.span.end, m.start)
+        ):
             inherited = prev
 
     rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
@@ -239,7 +245,14 @@ def _claim_for(
             ),
             None,
         )
-    mine = [t for t in times if not owned_elsewhere(doc, starts, origin, t, m, mentions)]
+    # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
+    # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
+    parsed_end = origin + len(doc.text)
+    mine = [
+        t
+        for t in times
+        if t.start < parsed_end and not owned_elsewhere(doc, starts, origin, t, m, mentions)
+    ]
     when = pick_time(
         mine, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
     )
@@ -262,6 +275,9 @@ def _claim_for(
         countries = inherited.countries
     else:
         count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
+        if phrase_span and count_phrase and reading.noun is not None and phrase_span[1] <= m.start:
+            noun = doc[reading.noun]  # "the number of Australian students in Japan to 10,000"
+            count_phrase = text[phrase_span[0] : origin + noun.idx + len(noun)]
         clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
         name, symmetric, stock_flow = metric_name(
             reading, m, phrase, rank_noun, count_phrase, clause_left
@@ -281,6 +297,9 @@ def _claim_for(
             )
             invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
             flow = when is not None and when.kind == "period" and (not stock or bool(invested))
+            # "will invest ¥50 billion", "has committed to invest $75 billion": money to come
+            # is a flow, never a level already reached.
+            flow = flow or (modality is not Modality.ACTUAL and not stock)
             name = f"{name}_{'flow' if flow else 'stock'}"
         search = phrase_span or clause
         mentions_c = ctx.countries_in(*search)

@@ -269,9 +269,34 @@ def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
     continues the figure before it."""
     anchor = doc[last]
     for t in anchor.ancestors:
-        if any(
-            lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children
-        ):
+        number = next(
+            (
+                c
+                for c in t.children
+                if lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass")
+            ),
+            None,
+        )
+        if number is not None:
+            counted = next(
+                (
+                    g
+                    for c in number.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj" and pos(g) == "NOUN"
+                ),
+                None,
+            )
+            if counted is not None:  # "raise the number of students to 10,000": students
+                return Reading(
+                    noun=counted.i,
+                    noun_end=anchor.idx + len(anchor),
+                    phrase=_phrase_of(doc, counted),
+                    phrase_head=lemma(counted),
+                    verb=_count_verb(counted),
+                    modality=_modality(anchor, tail, deadline, count=True),
+                )
             return Reading(
                 noun_end=anchor.idx + len(anchor),
                 anaphoric=True,
