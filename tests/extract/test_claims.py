@@ -252,6 +252,11 @@ _TODAY = date(2024, 11, 27)
             "the Protocol on Investment that the Assembly of the Union adopted in February 2023.",
             [(None, _TODAY)],
         ),
+        # A conversion in brackets restates the amount before it.
+        (
+            "Since 2023, transactions worth ₹ 2,500 crore (about AED 1.1 billion) were settled.",
+            [(_2Y, None), (_2Y, None)],
+        ),
         # ... unless that noun is the figure's subject.
         ("Investments made in 2023 totalled $5 billion.", [(_Y23, None)]),
     ],

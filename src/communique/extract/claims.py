@@ -46,6 +46,7 @@ _GROWTH_BEFORE = re.compile(
 )
 _GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
 _EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
+_CONVERSION = re.compile(r"^\s*\(\s*$")  # "₹ 2,500 crore (about AED 1.1 billion)"
 _DISCOURSE_NOUNS = frozenset(
     [
         "country",
@@ -206,8 +207,17 @@ def _claim_for(
     # Inherit from an earlier figure: "equivalent to about 157 billion reais", "the precise
     # figure is $28.4 billion", "it grew by 7.2 percent".
     inherited: _Found | None = None
-    if sentence_found and _EQUIVALENT.match(text[sentence_found[-1].claim.span.end : m.start]):
+    between = text[sentence_found[-1].claim.span.end : m.start] if sentence_found else ""
+    if sentence_found and (
+        _EQUIVALENT.match(between)
+        or (
+            _CONVERSION.match(between)
+            and m.unit.isupper()
+            and sentence_found[-1].claim.unit.isupper()
+        )
+    ):
         inherited = sentence_found[-1]
+        modality = inherited.claim.modality  # the same amount, restated
     elif (
         (reading.anaphoric or not phrase)
         and (m.unit != COUNT or reading.noun is None)
@@ -266,7 +276,10 @@ def _claim_for(
         or not phrase
         or (
             inherited.claim.span.end <= m.start
-            and _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
+            and (
+                _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
+                or _CONVERSION.match(text[inherited.claim.span.end : m.start])
+            )
         )
     ):
         base = inherited.base.removesuffix("_growth")
