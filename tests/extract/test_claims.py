@@ -252,6 +252,12 @@ _TODAY = date(2024, 11, 27)
             "the Protocol on Investment that the Assembly of the Union adopted in February 2023.",
             [(None, _TODAY)],
         ),
+        # An earlier value with no time of its own has no moment we know.
+        (
+            "The tariff on chilled beef is now 21.6 percent, down from 38.5 percent before "
+            "the agreement.",
+            [(None, _TODAY), (None, None)],
+        ),
         # A conversion in brackets restates the amount before it.
         (
             "Since 2023, transactions worth ₹ 2,500 crore (about AED 1.1 billion) were settled.",

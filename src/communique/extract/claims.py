@@ -124,6 +124,7 @@ class _Context:
 
 # A bullet or table row starts a new item: a figure after it never continues one before it.
 _NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
+_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 _OURS = re.compile(r"\b(?:our|we)\b", re.I)
 
 
@@ -343,8 +344,8 @@ def _claim_for(
             period = Period(start=when.first, end=when.last)
         elif when is not None and when.last:
             as_of = when.last
-        else:
-            as_of = ctx.today
+        elif not _EARLIER.search(text, max(s0, m.start - 30), m.start):
+            as_of = ctx.today  # an undated "down from 38.5 percent" has no moment we know
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
     claim = Claim(
         quote=text[m.start : end],

@@ -105,9 +105,12 @@ def metric_name(
         ):
             head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
         name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
+        # "12 Indian cities" and "4 UAE cities" are not one figure: a count whose phrase names
+        # a country is keyed by direction, like "Japanese companies".
+        own_country = m.unit == COUNT and bool(find_countries(count_phrase))
         return (
             name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
-            True,
+            not own_country,
             False,
         )
     name = ind.name if m.unit not in _PHYSICAL else (f"{ind.name}_{m.unit}")
