@@ -59,6 +59,7 @@ def find_indicator(text: str) -> Indicator | None:
 
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
 _PHYSICAL = frozenset(["tonne", "m3", "m2", "km2", "ha", "MW", "km", "TEU", "barrel"])
+_GOODS = re.compile(r"\b(?:exports|imports|supplies|purchases)\s+of\s+([a-z][a-z ,-]*)")
 _RATES = frozenset(["inflation", "policy_rate"])  # indicators that are rates of change already
 
 
@@ -86,6 +87,11 @@ def metric_name(
             ratio = find_indicator(clause_left.lower()) if clause_left else None
             if ratio is not None and ratio.name != "gdp":
                 return f"{ratio.name}_to_gdp", True, False
+        goods = _GOODS.search(phrase.lower()) if ind is not None else None
+        if goods is not None and ind is not None:
+            # "40 percent of Japan's imports of LNG" and "half of our imports of coal" differ
+            item = re.split(r"\s(?:to|from|in|into|for|by|and)\s|,", goods.group(1))[0].split()
+            return f"share_of_{ind.name}_{item[-1]}", True, False
         return f"share_of_{ind.name if ind else head}", True, False
     if m.unit == PERCENT and reading.growth:
         if ind is not None and ind.name in _RATES:
