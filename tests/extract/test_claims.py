@@ -65,6 +65,25 @@ def test_claims_speaker_comes_from_the_turn_that_holds_the_claim() -> None:
             Modality.PLAN,
         ),
         (
+            "Our Central Bank has raised its policy rate to 35 percent.",
+            None,
+            date(2024, 11, 27),
+            Modality.ACTUAL,
+        ),
+        (
+            "Both sides reaffirmed their commitment to the Free Trade Area, a market of "
+            "1.4 billion people.",
+            None,
+            date(2024, 11, 27),
+            Modality.ACTUAL,
+        ),
+        (
+            "We agreed to raise our trade to $30 billion.",
+            None,
+            None,
+            Modality.TARGET,
+        ),
+        (
             "There are plans to open three such schools in the republic soon.",
             None,
             date(2024, 11, 27),
@@ -183,3 +202,72 @@ def test_claims_batch_gives_the_same_claims_as_one_at_a_time() -> None:
     batched = list(extract_claims_batch((t, (), _KZ_RU) for t in texts))
     assert batched == one_by_one
     assert [len(c) for c in batched] == [2, 0, 1]
+
+
+_2Y = Period(start=date(2023, 1, 1), end=date(2024, 11, 27))
+_Y23 = Period(start=date(2023, 1, 1), end=date(2023, 12, 31))
+_TODAY = date(2024, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "The volume of Russian direct investment in Kazakhstan's economy has surpassed "
+            "$24 billion, with over $4.5 billion invested in just the past two years.",
+            [(None, _TODAY), (_2Y, None)],
+        ),
+        (
+            "Accumulated Chinese investment in Kazakhstan has exceeded $25 billion, with "
+            "$3 billion invested in 2023 alone.",
+            [(None, _TODAY), (_Y23, None)],
+        ),
+        (
+            "Our total investment portfolio stands at $12 billion, with about $2 billion "
+            "added in 2023.",
+            [(None, _TODAY), (_Y23, None)],
+        ),
+        (
+            "Kazakh investment in Russia amounts to $6 billion, including $1.5 billion "
+            "invested over the past two years.",
+            [(None, _TODAY), (_2Y, None)],
+        ),
+        # A time attached to a coordinated clause dates both figures.
+        (
+            "Mutual trade reached $5 billion and investment $2 billion in 2023.",
+            [(_Y23, None), (_Y23, None)],
+        ),
+        (
+            "In 2023, trade reached $5 billion, with exports of $3 billion.",
+            [(_Y23, None), (_Y23, None)],
+        ),
+        # A participial clause dates the noun it modifies, not the figure...
+        (
+            "Of the $6 billion promised in 2023, donors have so far delivered $4.7 billion.",
+            [(_Y23, None), (None, _TODAY)],
+        ),
+        # A time far past the last figure, beyond the parsed window, is another clause's.
+        (
+            "Both sides support the free trade area, with a combined GDP of $3.4 trillion, and "
+            "the Protocol on Investment that the Assembly of the Union adopted in February 2023.",
+            [(None, _TODAY)],
+        ),
+        # An earlier value with no time of its own has no moment we know.
+        (
+            "The tariff on chilled beef is now 21.6 percent, down from 38.5 percent before "
+            "the agreement.",
+            [(None, _TODAY), (None, None)],
+        ),
+        # A conversion in brackets restates the amount before it.
+        (
+            "Since 2023, transactions worth ₹ 2,500 crore (about AED 1.1 billion) were settled.",
+            [(_2Y, None), (_2Y, None)],
+        ),
+        # ... unless that noun is the figure's subject.
+        ("Investments made in 2023 totalled $5 billion.", [(_Y23, None)]),
+    ],
+)
+def test_claims_time_in_another_figures_phrase_does_not_date_this_one(
+    text: str, dates: list[tuple[Period | None, date | None]]
+) -> None:
+    assert [(c.period, c.as_of) for c in _claims(text)] == dates

@@ -33,7 +33,10 @@ def test_hedges_hedge_before_reads_the_qualifier(
     assert before[start:] == hedge
 
 
-@pytest.mark.parametrize("before", ["trade reached ", "amounted to ", "the moreover ", ""])
+@pytest.mark.parametrize(
+    "before",
+    ["trade reached ", "amounted to ", "the moreover ", "", "we have handed over ", "turned over "],
+)
 def test_hedges_no_hedge_means_none(before: str) -> None:
     assert hedge_before(before, len(before)) is None
 

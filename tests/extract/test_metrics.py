@@ -50,6 +50,21 @@ def _metric(text: str) -> list[str]:
             ],
             "students:KZ>RU",
         ),
+        (
+            [
+                "Kazakhstan grew by 4.8 percent in 2023.",
+                "Our economy grew by 5.1 percent in 2022.",
+                "In the first half of this year, growth was 3.8 percent.",
+            ],
+            "economy_growth:KZ-RU",
+        ),
+        (
+            [
+                "Annual inflation fell to 8.5 percent in October.",
+                "Consumer prices rose by 9 percent last year.",
+            ],
+            "inflation:KZ-RU",
+        ),
     ],
 )
 def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> None:
@@ -77,6 +92,26 @@ def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> N
             "We have initiated 93 collaborative projects valued at over $18 billion.",
         ),
         (
+            "Russia supplies about 40 percent of Kazakhstan's imports of liquefied natural gas.",
+            "Russia supplies more than half of Kazakhstan's imports of coal and iron ore.",
+        ),
+        (
+            "Flights connect 12 Kazakh cities with Moscow.",
+            "Flights connect 4 Russian cities with Astana.",
+        ),
+        (
+            "Our public debt stands at around 23 percent of GDP.",
+            "We aim to bring the budget deficit below 3 percent of GDP by 2025.",
+        ),
+        (
+            "Bilateral trade reached $30 billion in 2023.",
+            "Non-oil bilateral trade reached $20 billion in 2023.",
+        ),
+        (
+            "Our exports reached a record $254 billion last year.",
+            "Our defence industry exports reached $4.4 billion last year.",
+        ),
+        (
             "Our trade expanded by over 10 percent in January-October.",
             "The share of national currencies in mutual settlements has reached 90 percent.",
         ),
@@ -84,6 +119,31 @@ def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> N
 )
 def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:
     assert _metric(a)[-1] != _metric(b)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "We aim to raise the number of Kazakhstani students in Russia to 10,000 by 2030.",
+            "students:KZ>RU",
+        ),
+        ("Our governments will invest ¥50 billion in Kazakhstan.", "investment_flow:RU>KZ"),
+        ("Russia has committed to invest $75 billion in Kazakhstan.", "investment_flow:RU>KZ"),
+    ],
+)
+def test_metrics_counted_noun_of_the_number_and_planned_investment(text: str, key: str) -> None:
+    assert _metric(text)[-1] == key
+
+
+def test_metrics_a_bullet_does_not_continue_the_one_before() -> None:
+    text = (
+        "- Remittances from Russia account for around 18 percent of all remittances.\n"
+        "- A new 100,000 sq m warehouse in Astana."
+    )
+    first, second = _metric(text)
+    assert first.startswith("share_of_remittances")
+    assert not second.startswith("share_of_remittances")
 
 
 def test_metrics_value_of_projects_is_not_their_number() -> None:

@@ -19,6 +19,8 @@ from communique.extract.numbers import WORD_VALUES, parse_number, precision
         ("3 bn", Decimal(3000000000)),
         ("0.5", Decimal("0.5")),
         ("a hundred", Decimal(100)),
+        ("1,32,000", Decimal(132000)),
+        ("12,34,56,789", Decimal(123456789)),
     ],
 )
 def test_numbers_parse_number_reads_written_forms(text: str, value: Decimal) -> None:

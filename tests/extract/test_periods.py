@@ -32,6 +32,23 @@ from communique.extract.periods import find_document_date, find_times
         ),
         ("in the first five months of 2024", date(2024, 7, 3), date(2024, 1, 1), date(2024, 5, 31)),
         ("since 2004", date(2025, 2, 28), date(2004, 1, 1), date(2025, 2, 28)),
+        # Sentence-initial prepositions are capitalised: "In 2023, trade reached ..."
+        ("In 2023, trade reached", date(2024, 11, 27), date(2023, 1, 1), date(2023, 12, 31)),
+        ("In March 2024, exports", date(2024, 11, 27), date(2024, 3, 1), date(2024, 3, 31)),
+        ("Since 2020, we have", date(2024, 11, 27), date(2020, 1, 1), date(2024, 11, 27)),
+        (
+            "85.5 percent in October last year",
+            date(2023, 11, 17),
+            date(2022, 10, 1),
+            date(2022, 10, 31),
+        ),
+        ("in March this year", date(2023, 11, 17), date(2023, 3, 1), date(2023, 3, 31)),
+        (
+            "since the framework was signed on 15 July 2023, transactions",
+            date(2024, 5, 1),
+            date(2023, 7, 15),
+            date(2024, 5, 1),
+        ),
         (
             "in the first nine months, trade grew",
             date(2024, 11, 27),

@@ -19,6 +19,41 @@ def _mentions(text: str) -> list[tuple[str, Decimal, str, Qualifier]]:
     ("text", "quote", "value", "unit", "qualifier"),
     [
         (
+            "Trade amounted to R86.6 billion.",
+            "R86.6 billion",
+            Decimal(866 * 10**8),
+            "ZAR",
+            Qualifier.EXACT,
+        ),
+        (
+            "It stands at more than A$130 billion.",
+            "more than A$130 billion",
+            Decimal(130 * 10**9),
+            "AUD",
+            Qualifier.OVER,
+        ),
+        (
+            "Firms invested an estimated ₦1.2 trillion.",
+            "an estimated ₦1.2 trillion",
+            Decimal(12 * 10**11),
+            "NGN",
+            Qualifier.ABOUT,
+        ),
+        (
+            "A 100,000 sq m warehouse.",
+            "100,000 sq m",
+            Decimal(100000),
+            "m2",
+            Qualifier.EXACT,
+        ),
+        (
+            "Budget of MX$450 million.",
+            "MX$450 million",
+            Decimal(450 * 10**6),
+            "MXN",
+            Qualifier.EXACT,
+        ),
+        (
             "Trade exceeded US$21 billion.",
             "exceeded US$21 billion",
             Decimal(21 * 10**9),
@@ -131,6 +166,9 @@ def test_quantities_money_percent_units_and_ranks(
         "The Boeing 737 and F-16 deals, ISO 9001 and 5G networks, 24/7 monitoring.",
         "In the 1990s trade increased 2.5 times.",
         "The forum meets every second year.",
+        "Issued at OR Tambo Building, 460 Soutpansberg Road, Pretoria.",
+        "The R2 road and the Rs5 coin were discussed.",
+        "Africa's two largest economies met in the 2nd half of the year.",
     ],
 )
 def test_quantities_dates_ordinals_and_references_are_not_figures(text: str) -> None:

@@ -27,7 +27,13 @@ from communique.extract.metrics import compose_key, direction, metric_name, pair
 from communique.extract.periods import TimeRef, find_document_date, find_times
 from communique.extract.phrases import read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import cut_at_turns, label_head, parse_window, pick_time
+from communique.extract.scope import (
+    cut_at_turns,
+    label_head,
+    owned_elsewhere,
+    parse_window,
+    pick_time,
+)
 from communique.extract.sentences import label_before, split_sentences, table_cell
 from communique.extract.units import COUNT, PERCENT, RANK
 from communique.models import Claim, Description, Modality, Period, Span, Turn
@@ -40,6 +46,7 @@ _GROWTH_BEFORE = re.compile(
 )
 _GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
 _EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
+_CONVERSION = re.compile(r"^\s*\(\s*$")  # "₹ 2,500 crore (about AED 1.1 billion)"
 _DISCOURSE_NOUNS = frozenset(
     [
         "country",
@@ -115,6 +122,9 @@ class _Context:
         return out
 
 
+# A bullet or table row starts a new item: a figure after it never continues one before it.
+_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
+_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 _OURS = re.compile(r"\b(?:our|we)\b", re.I)
 
 
@@ -198,15 +208,28 @@ def _claim_for(
     # Inherit from an earlier figure: "equivalent to about 157 billion reais", "the precise
     # figure is $28.4 billion", "it grew by 7.2 percent".
     inherited: _Found | None = None
-    if sentence_found and _EQUIVALENT.match(text[sentence_found[-1].claim.span.end : m.start]):
+    between = text[sentence_found[-1].claim.span.end : m.start] if sentence_found else ""
+    if sentence_found and (
+        _EQUIVALENT.match(between)
+        or (
+            _CONVERSION.match(between)
+            and m.unit.isupper()
+            and sentence_found[-1].claim.unit.isupper()
+        )
+    ):
         inherited = sentence_found[-1]
+        modality = inherited.claim.modality  # the same amount, restated
     elif (
         (reading.anaphoric or not phrase)
         and (m.unit != COUNT or reading.noun is None)
         and (ctx.found)
     ):
         prev = ctx.found[-1]
-        if prev.turn == turn and m.start - prev.claim.span.end < 600:
+        if (
+            prev.turn == turn
+            and m.start - prev.claim.span.end < 600
+            and not _NEW_ITEM.search(text, prev.claim.span.end, m.start)
+        ):
             inherited = prev
 
     rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
@@ -233,8 +256,16 @@ def _claim_for(
             ),
             None,
         )
+    # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
+    # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
+    parsed_end = origin + len(doc.text)
+    mine = [
+        t
+        for t in times
+        if t.start < parsed_end and not owned_elsewhere(doc, starts, origin, t, m, mentions)
+    ]
     when = pick_time(
-        times, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
+        mine, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
     )
     if when is None and cell is not None and header and ctx.today:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
@@ -246,7 +277,10 @@ def _claim_for(
         or not phrase
         or (
             inherited.claim.span.end <= m.start
-            and _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
+            and (
+                _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
+                or _CONVERSION.match(text[inherited.claim.span.end : m.start])
+            )
         )
     ):
         base = inherited.base.removesuffix("_growth")
@@ -255,6 +289,9 @@ def _claim_for(
         countries = inherited.countries
     else:
         count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
+        if phrase_span and count_phrase and reading.noun is not None and phrase_span[1] <= m.start:
+            noun = doc[reading.noun]  # "the number of Australian students in Japan to 10,000"
+            count_phrase = text[phrase_span[0] : origin + noun.idx + len(noun)]
         clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
         name, symmetric, stock_flow = metric_name(
             reading, m, phrase, rank_noun, count_phrase, clause_left
@@ -274,6 +311,9 @@ def _claim_for(
             )
             invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
             flow = when is not None and when.kind == "period" and (not stock or bool(invested))
+            # "will invest ¥50 billion", "has committed to invest $75 billion": money to come
+            # is a flow, never a level already reached.
+            flow = flow or (modality is not Modality.ACTUAL and not stock)
             name = f"{name}_{'flow' if flow else 'stock'}"
         search = phrase_span or clause
         mentions_c = ctx.countries_in(*search)
@@ -304,8 +344,8 @@ def _claim_for(
             period = Period(start=when.first, end=when.last)
         elif when is not None and when.last:
             as_of = when.last
-        else:
-            as_of = ctx.today
+        elif not _EARLIER.search(text, max(s0, m.start - 30), m.start):
+            as_of = ctx.today  # an undated "down from 38.5 percent" has no moment we know
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
     claim = Claim(
         quote=text[m.start : end],

@@ -58,7 +58,9 @@ def find_indicator(text: str) -> Indicator | None:
 
 
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
-_PHYSICAL = frozenset(["tonne", "m3", "MW", "km", "TEU", "barrel"])
+_PHYSICAL = frozenset(["tonne", "m3", "m2", "km2", "ha", "MW", "km", "TEU", "barrel"])
+_GOODS = re.compile(r"\b(?:exports|imports|supplies|purchases)\s+of\s+([a-z][a-z ,-]*)")
+_RATES = frozenset(["inflation", "policy_rate"])  # indicators that are rates of change already
 
 
 def metric_name(
@@ -80,9 +82,25 @@ def metric_name(
     ind = find_indicator(lookup.lower())
     head = reading.phrase_head or "figure"
     if m.unit == PERCENT and reading.share:
+        if ind is not None and ind.name == "gdp":
+            # "public debt stands at 31 percent of GDP": a ratio named by what is measured
+            ratio = find_indicator(clause_left.lower()) if clause_left else None
+            if ratio is not None and ratio.name != "gdp":
+                return f"{ratio.name}_to_gdp", True, False
+        goods = _GOODS.search(phrase.lower()) if ind is not None else None
+        if goods is not None and ind is not None:
+            # "40 percent of Japan's imports of LNG" and "half of our imports of coal" differ
+            item = re.split(r"\s(?:to|from|in|into|for|by|and)\s|,", goods.group(1))[0].split()
+            return f"share_of_{ind.name}_{item[-1]}", True, False
         return f"share_of_{ind.name if ind else head}", True, False
     if m.unit == PERCENT and reading.growth:
+        if ind is not None and ind.name in _RATES:
+            return ind.name, True, False  # "consumer prices rose by 9 percent" is inflation
+        if ind is None and (head in _PERSONAL or find_countries(head.title())):
+            head = "economy"  # "Türkiye grew by 5.5 percent", "we grew by 4 percent"
         return f"{ind.name if ind else head}_growth", bool(ind is None or ind.symmetric), False
+    if ind is None and m.unit == PERCENT and head == "growth":
+        return "economy_growth", True, False  # "growth was 3.8 percent": bare growth is GDP's
     if ind is None and clause_left:
         ind = find_indicator(clause_left.lower())
     if ind is None:
@@ -93,9 +111,12 @@ def metric_name(
         ):
             head = reading.verb or head  # "the EU will mobilise €300 million" → mobilise
         name = f"{head}:{reading.verb}" if m.unit == COUNT and reading.verb else head
+        # "12 Indian cities" and "4 UAE cities" are not one figure: a count whose phrase names
+        # a country is keyed by direction, like "Japanese companies".
+        own_country = m.unit == COUNT and bool(find_countries(count_phrase))
         return (
             name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
-            True,
+            not own_country,
             False,
         )
     name = ind.name if m.unit not in _PHYSICAL else (f"{ind.name}_{m.unit}")

@@ -63,8 +63,9 @@ _UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 WORD_NUMBER = rf"(?:(?:a|one)\s+hundred|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
 """A number written in words, up to one hundred."""
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-"""Digits with optional thousands commas and decimals: "7,500", "22.2", "2500"."""
+DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""Digits with optional thousands commas and decimals: "7,500", "22.2", "2500", and the
+Indian lakh grouping "1,32,000"."""
 
 SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakh|crore)"
 

@@ -107,8 +107,9 @@ def _past_years(m: re.Match[str], today: date) -> tuple[str, date | None, date |
 
 
 def _since(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]:
-    month = MONTHS[m.group(1).lower()] if m.group(1) else 1
-    return "period", date(int(m.group(2)), month, 1), today
+    day = int(m.group("day")) if m.group("day") else 1
+    month = MONTHS[m.group("month").lower()] if m.group("month") else 1
+    return "period", date(int(m.group("year")), month, day), today
 
 
 def _relative_year(m: re.Match[str], today: date) -> tuple[str, date | None, date | None]:
@@ -180,13 +181,26 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _first_months,
     ),
     (re.compile(rf"\b(?:the\s+)?(?:past|last|previous)\s+({_COUNT})\s+years\b", re.I), _past_years),
-    (re.compile(rf"\bsince\s+(?:({_MONTH})\s+)?({_YEAR})\b"), _since),
-    (re.compile(r"\b(last|previous|past|this|current|next)\s+year\b", re.I), _relative_year),
-    (re.compile(rf"\b(?:at the end of|end-|as of the end of)\s*{_YEAR_WORD}", re.I), _end_of),
-    (re.compile(rf"\bin\s+({_MONTH})(?:\s+({_YEAR}))?\b(?!\s+\d)"), _month_in),
+    # "since May 2022", and "since the framework was signed on 15 July 2023"
     (
         re.compile(
-            rf"\b(in|for|of|during|throughout|by|until|till|before|to)\s+({_YEAR})\b(?![-–/]\d)"
+            rf"\b(?i:since)\s+(?:[^.;,\d]{{0,60}}?\b(?:on|in)\s+)?"
+            rf"(?:(?P<day>\d{{1,2}})\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b"
+        ),
+        _since,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:in)\s+({_MONTH})(?:\s+({_YEAR}|(?:of\s+)?(?:last|this|the previous) year))?"
+            r"\b(?!\s+\d)"
+        ),
+        _month_in,
+    ),
+    (re.compile(r"\b(last|previous|past|this|current|next)\s+year\b", re.I), _relative_year),
+    (re.compile(rf"\b(?:at the end of|end-|as of the end of)\s*{_YEAR_WORD}", re.I), _end_of),
+    (
+        re.compile(
+            rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+({_YEAR})\b(?![-–/]\d)"
         ),
         _year,
     ),

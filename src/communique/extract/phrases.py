@@ -215,13 +215,14 @@ def _count_verb(noun: Token) -> str:
 def _intent_path(anchor: Token) -> list[Token]:
     """Ancestors that can make a figure a goal or a plan: up through infinitives and objects,
     stopping above a verb with its own subject (its clause is the figure's modal domain), at
-    relative clauses and at finite adverbial clauses ("when ...")."""
+    relative clauses, at appositions that describe a thing ("committed to the AfCFTA, a market
+    of 1.4 billion people") and at finite adverbial clauses ("when ...")."""
     path = []
     t = anchor
     while t.head.i != t.i:
         crossing = t
         t = t.head
-        if crossing.dep_ == "relcl" or (
+        if crossing.dep_ in ("relcl", "appos") or (
             crossing.dep_ == "advcl" and any(c.dep_ == "mark" for c in crossing.children)
         ):
             break
@@ -250,7 +251,11 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
     lemmas = {lemma(t) for t in path if not (t is first_verb and _done(t))}
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
-    raising = any(lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" for prev, t in pairwise(path))
+    # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
+    raising = any(
+        lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" and not _done(t)
+        for prev, t in pairwise(path)
+    )
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
     planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
@@ -264,9 +269,34 @@ def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
     continues the figure before it."""
     anchor = doc[last]
     for t in anchor.ancestors:
-        if any(
-            lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children
-        ):
+        number = next(
+            (
+                c
+                for c in t.children
+                if lemma(c) == "number" and c.dep_ in ("nsubj", "dobj", "nsubjpass")
+            ),
+            None,
+        )
+        if number is not None:
+            counted = next(
+                (
+                    g
+                    for c in number.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj" and pos(g) == "NOUN"
+                ),
+                None,
+            )
+            if counted is not None:  # "raise the number of students to 10,000": students
+                return Reading(
+                    noun=counted.i,
+                    noun_end=anchor.idx + len(anchor),
+                    phrase=_phrase_of(doc, counted),
+                    phrase_head=lemma(counted),
+                    verb=_count_verb(counted),
+                    modality=_modality(anchor, tail, deadline, count=True),
+                )
             return Reading(
                 noun_end=anchor.idx + len(anchor),
                 anaphoric=True,

@@ -18,7 +18,12 @@ from communique.extract.periods import MONTHS
 from communique.extract.units import COUNT, PERCENT, RANK, TIME_NOUNS, currency_before, unit_after
 from communique.models import Qualifier
 
-_NUMBER_RE = re.compile(rf"(?<![\w.,/:#–-])(?:{NUMBER})(?![\w]|[-–/:]\d|<sup>)", re.I)
+_NUMBER_RE = re.compile(
+    rf"(?:(?<![\w.,/:#–-])|(?<=\bR)|(?<=\bRs))(?:{NUMBER})(?![\w]|[-–/:]\d|<sup>)", re.I
+)
+# A number glued to a letter symbol ("R86.6 billion", "Rs500") is money only when written as
+# an amount, with a scale word or digit grouping: "R2" or "Rs5" may name a road or a model.
+_GLUED_AMOUNT = re.compile(r"[\d,.]*(?:,\d|\.\d|\s*[a-z])", re.I)
 _FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?P<num>one|a|two|three)[-\s](?P<den>thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<half>half))(?=\s+(?:of|the|all|its|their|our)\b)",
@@ -36,6 +41,9 @@ _CLOCK_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|hours? (?:GMT|UTC)|GMT|
 _YEAR_RE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_STREET_RE = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Road|Street|Avenue|Drive|Boulevard|Lane|Highway|Rd|St|Ave)\b"
 )
 _LABELLED = re.compile(r":[ \t]*$")  # "Kazakhstani students in China: over 3,500."
 _LABELLED_END = re.compile(r"\s*(?:[.;]|\n|$)")
@@ -145,6 +153,8 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
         return True  # "May 9", "November 27, 2024"
     if re.match(rf"\s*(?:(?:[-–]|to|and)\s*\d{{1,2}}\s*)?{_MONTH_RE.pattern}", after):
         return True  # "28 November", "19 to 21 November", "24–25 December"
+    if _STREET_RE.match(text, e, e + 60):
+        return True  # a street address: "460 Soutpansberg Road"
     prev = before.split()[-1:] if before.strip() else []
     if prev and prev[0].lower().strip(".") in _REFERENCE_WORDS:
         return True
@@ -163,6 +173,9 @@ def _skip(text: str, s: int, e: int, raw: str) -> bool:
 MONTHS_CAP = (*(m.capitalize() for m in MONTHS if len(m) > 3), "May")
 
 
+_SUPERLATIVES = frozenset(
+    ["largest", "biggest", "greatest", "smallest", "richest", "poorest", "fastest", "leading"]
+)
 _FOLLOW = re.compile(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
 _NOT_NOUNS = frozenset(
     [
@@ -197,8 +210,8 @@ def _not_counting(text: str, end: int, word: bool) -> bool:
     if m is None:
         return True
     words = [w.lower() for w in m.groups() if w]
-    if words[0] in _NOT_NOUNS:
-        return True
+    if words[0] in _NOT_NOUNS or words[0] in _SUPERLATIVES:
+        return True  # "Africa's two largest economies" ranks them, it counts nothing
     nouns = TIME_NOUNS | _DISCOURSE_NOUNS if word else TIME_NOUNS
     return any(w in nouns for w in words[:2]) or (word and words[0] in _DISCOURSE_NOUNS)
 
@@ -287,8 +300,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
-            if re.search(r"(first|second|a|one|and)\s+$", lead):
-                continue  # "the first half of 2024", "a half", "one and a half"
+            if re.search(r"(first|second|1st|2nd|a|one|and)\s+$", lead):
+                continue  # "the first half of 2024", "the 2nd half", "one and a half"
         else:
             num = (
                 1
@@ -319,6 +332,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if value is None:
             continue
         cur = currency_before(text, s)
+        if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
+            continue
         q_begin = cur[0] if cur else s
         after = unit_after(text, e)
         unit: str | None = None

@@ -8,8 +8,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 
 from communique.extract.periods import TimeRef
+from communique.extract.phrases import token_index
 from communique.extract.quantities import Mention
 
 _CLAUSE_BREAK = re.compile(
@@ -88,6 +90,53 @@ def pick_time(
     if not free:
         return None
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+
+
+def _figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
+    """The token heading a figure's number: "billion" in "$4.5 billion"."""
+    tok = doc[token_index(starts, m.num_end - 1 - origin)]
+    while tok.dep_ in ("compound", "quantmod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def owned_elsewhere(
+    doc: Any,
+    starts: list[int],
+    origin: int,
+    t: TimeRef,
+    m: Mention,
+    mentions: Sequence[Mention],
+) -> bool:
+    """True when time expression `t` hangs, in the parse, under another figure of the sentence
+    or under a participial or relative clause that does not govern `m`: "surpassed $24
+    billion, with over $4.5 billion invested in just the past two years" dates only the $4.5
+    billion; "the Protocol adopted in February 2023" dates the protocol. A time attached to a
+    verb or a coordinated clause ("trade reached $5 billion and investment $2 billion in
+    2023") still dates both figures."""
+    local = t.start - origin
+    if local < 0 or local >= len(doc.text) or m.num_start < origin:
+        return False
+    mine = _figure_token(doc, starts, m, origin)
+    governs_mine = {a.i for a in mine.ancestors} | {mine.i}
+    others = {
+        _figure_token(doc, starts, o, origin).i
+        for o in mentions
+        if o is not m and o.num_start >= origin and o.num_end - origin <= len(doc.text)
+    }
+    t_tok = doc[token_index(starts, local)]
+    for a in (t_tok, *t_tok.ancestors):
+        if a.i in governs_mine:
+            return False
+        if a.i in others:
+            return True
+        if (
+            a.dep_ in ("acl", "relcl")
+            and a.head.i not in governs_mine
+            and not (a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i in governs_mine)
+        ):
+            return True  # but "Investments made in 2023 totalled $5 billion" dates the figure
+    return False
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
