@@ -16,10 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[postgres,parquet]' --group test --group lint --group bench
 	touch $(STAMP)
 
-## demo: ingest the bundled example corpus into ./communique.db and report on it
+## demo: ingest the bundled example corpus into ./communique.db, report on it (terminal + report.html)
 demo: install
 	$(BIN)/communique ingest examples/corpus --db $(DB)
-	$(BIN)/communique report --db $(DB)
+	$(BIN)/communique report --db $(DB) --html report.html
 
 ## test: the whole suite (SQLite always; PostgreSQL and Chromium when present, required in CI)
 test: install
