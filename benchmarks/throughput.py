@@ -2,11 +2,15 @@
 
 Builds a corpus of at least --mb megabytes (default 20) in benchmarks/corpus/ by repeating the
 example corpus and our test statements with small variations (every figure shifted, a copy
-number in the title), then times read_documents → process_document (describe, segment,
-extract) over all of it, pinned to one CPU with BLAS threads off, and quantulum3's
-`parser.parse` over a sample of the same documents in the same process.
+number in the title), then times, pinned to one CPU with BLAS threads off:
 
-    PYTHONPATH=src python benchmarks/throughput.py [--mb 20] [--sample-kb 200]
+1. read_documents → process_document (describe, segment, extract) one file at a time;
+2. read_documents → process_documents, --batch documents at a time (one spaCy stream);
+3. communique.ingest into a new SQLite ledger with one worker: reading, the pipeline in
+   batches, one transaction per document, then reconciliation (unless --no-ingest);
+4. quantulum3's `parser.parse` over a sample of the same documents, in the same process.
+
+    PYTHONPATH=src python benchmarks/throughput.py [--mb 20] [--sample-kb 200] [--batch 64]
 
 Throughput is characters per CPU-second of this process (time.process_time), which is
 per-core figure even on a busy machine; wall-clock is printed beside it.
