@@ -2,11 +2,15 @@
 
 Builds a corpus of at least --mb megabytes (default 20) in benchmarks/corpus/ by repeating the
 example corpus and our test statements with small variations (every figure shifted, a copy
-number in the title), then times read_documents → process_document (describe, segment,
-extract) over all of it, pinned to one CPU with BLAS threads off, and quantulum3's
-`parser.parse` over a sample of the same documents in the same process.
+number in the title), then times, pinned to one CPU with BLAS threads off:
 
-    PYTHONPATH=src python benchmarks/throughput.py [--mb 20] [--sample-kb 200]
+1. read_documents → process_document (describe, segment, extract) one file at a time;
+2. read_documents → process_documents, --batch documents at a time (one spaCy stream);
+3. communique.ingest into a new SQLite ledger with one worker: reading, the pipeline in
+   batches, one transaction per document, then reconciliation (unless --no-ingest);
+4. quantulum3's `parser.parse` over a sample of the same documents, in the same process.
+
+    PYTHONPATH=src python benchmarks/throughput.py [--mb 20] [--sample-kb 200] [--batch 64]
 
 Throughput is characters per CPU-second of this process (time.process_time), which is
 per-core figure even on a busy machine; wall-clock is printed beside it.
@@ -20,9 +24,11 @@ import random
 import re
 import shutil
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 # One core: no BLAS threads behind the parser's back. Set before spaCy (and numpy) are
 # imported, which happens inside the measuring functions.
@@ -93,32 +99,80 @@ def measure_pipeline(paths: list[Path]) -> tuple[int, int, float, float]:
 
 
 def measure_batched(paths: list[Path], batch: int) -> tuple[int, float]:
-    """(characters, CPU seconds) for the same stages with claims extracted `batch` documents
-    at a time (`extract_claims_batch`: one spaCy stream for all their sentences)."""
-    from communique.describe import describe_document
-    from communique.extract import extract_claims_batch
-    from communique.pipeline import default_registry
+    """(characters, CPU seconds) for read → `process_documents`, `batch` documents at a time
+    (claims of the whole batch extracted in one spaCy stream)."""
     from communique.read import read_documents
-    from communique.segment import segment_turns
 
-    registry = default_registry()
+    try:
+        from communique.pipeline import process_documents
+    except ImportError:  # before the pipeline had a batch entry point
+        process_documents = _batched_by_hand
+
     chars = 0
     cpu = time.process_time()
     pending = []
     for raw in read_documents([str(p) for p in paths]):
         if isinstance(raw, Exception):
             raise raw
+        pending.append(raw)
+        chars += len(raw.text)
+        if len(pending) == batch:
+            process_documents(pending)
+            pending = []
+    process_documents(pending)
+    return chars, time.process_time() - cpu
+
+
+def _batched_by_hand(raws: list[Any]) -> list[Any]:
+    from communique.describe import describe_document
+    from communique.extract import extract_claims_batch
+    from communique.pipeline import default_registry
+    from communique.segment import segment_turns
+
+    registry = default_registry()
+    pending = []
+    for raw in raws:
         description = describe_document(raw, registry=registry)
         turns = segment_turns(raw.text, registry=registry, description=description)
         pending.append((raw.text, turns, description))
-        chars += len(raw.text)
-        if len(pending) == batch:
-            for _ in extract_claims_batch(pending):
-                pass
-            pending = []
-    for _ in extract_claims_batch(pending):
-        pass
-    return chars, time.process_time() - cpu
+    return list(extract_claims_batch(pending))
+
+
+def measure_ingest(paths: list[Path]) -> tuple[int, float, float, float]:
+    """(characters, CPU seconds to the last document stored, CPU seconds in all, wall seconds)
+    for `communique.ingest` of the corpus into a new SQLite ledger in one process: reading,
+    the pipeline, one transaction per document, then reconciliation."""
+    import communique
+
+    stored = [0.0]
+    cpu = time.process_time()
+
+    def progress(event: str, _done: int, _total: int) -> None:
+        if event == "stored":
+            stored[0] = time.process_time()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        wall = time.perf_counter()
+        summary = communique.ingest(
+            [str(CORPUS)], db=str(Path(tmp) / "ledger.db"), workers=1, progress=progress
+        )
+        end, wall = time.process_time(), time.perf_counter() - wall
+    if summary.failed:
+        raise SystemExit(f"ingest: {summary.failed} documents failed")
+    chars = sum(len(_normalised(p)) for p in paths)
+    print(
+        f"ingest: {summary.new} documents, {summary.claims} claims, {summary.conflicts} conflicts"
+    )
+    return chars, stored[0] - cpu, end - cpu, wall
+
+
+def _normalised(path: Path) -> str:
+    from communique.read import read_documents
+
+    raw = next(iter(read_documents([str(path)])))
+    if isinstance(raw, Exception):
+        raise raw
+    return raw.text
 
 
 def measure_quantulum(paths: list[Path], sample_chars: int) -> tuple[int, float]:
@@ -143,7 +197,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in megabytes")
     ap.add_argument("--sample-kb", type=float, default=200.0, help="quantulum3 sample size")
-    ap.add_argument("--batch", type=int, default=64, help="documents per extract_claims_batch")
+    ap.add_argument("--batch", type=int, default=64, help="documents per process_documents")
+    ap.add_argument("--no-ingest", action="store_true", help="skip the ingest measurement")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -156,9 +211,16 @@ def main(argv: list[str]) -> int:
     print(f"communique: {ours:,.0f} chars/s/core ({chars / wall:,.0f} chars/s wall)")
     b_chars, b_cpu = measure_batched(paths, args.batch)
     print(
-        f"communique, extract in batches of {args.batch} documents: "
+        f"communique, process_documents in batches of {args.batch}: "
         f"{b_chars / b_cpu:,.0f} chars/s/core"
     )
+    if not args.no_ingest:
+        i_chars, i_stored, i_cpu, i_wall = measure_ingest(paths)
+        print(
+            f"communique.ingest into SQLite: {i_cpu:.1f} CPU s ({i_wall:.1f} s wall), "
+            f"{i_chars / i_stored:,.0f} chars/s/core to the last document stored, "
+            f"{i_chars / i_cpu:,.0f} with reconciliation"
+        )
     q_chars, q_cpu = measure_quantulum(paths, int(args.sample_kb * 1000))
     theirs = q_chars / q_cpu
     print(f"quantulum3: {q_chars} chars, {q_cpu:.1f} CPU s: {theirs:,.0f} chars/s/core")

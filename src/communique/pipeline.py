@@ -1,17 +1,20 @@
-"""One document through the pipeline: read → describe → segment → extract, as plain calls.
+"""Documents through the pipeline: read → describe → segment → extract, as plain calls.
 
 Storing and reconciling happen in the ledger, per document and per run. Each stage is a plain
-function so that executors (local processes, Ray) can ship `process_document` anywhere.
+function so that executors (local processes, Ray) can ship `process_document` or
+`process_documents` anywhere.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Sequence
 from functools import lru_cache
 
-from communique.describe import describe_document
-from communique.extract import EXTRACTOR, extract_claims
-from communique.models import Document, RawDocument
-from communique.segment import PersonRegistry, segment_turns
+from communique.describe.document import describe_and_segment
+from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
+from communique.models import Claim, Description, Document, RawDocument, Turn
+from communique.segment import PersonRegistry
 
 STAGES = {
     "describe": "communique.describe.v1",
@@ -29,9 +32,39 @@ def default_registry() -> PersonRegistry:
 def process_document(raw: RawDocument, *, registry: PersonRegistry | None = None) -> Document:
     """Describe, segment and extract one document; pure, so it can run in any process."""
     registry = registry or default_registry()
-    description = describe_document(raw, registry=registry)
-    turns = segment_turns(raw.text, registry=registry, description=description)
+    # The same as describe_document, then segment_turns with its description, in one pass.
+    description, turns = describe_and_segment(raw, registry=registry)
     claims = extract_claims(raw.text, turns, description=description)
+    return _document(raw, description, turns, claims)
+
+
+def process_documents(
+    raws: Sequence[RawDocument], *, registry: PersonRegistry | None = None
+) -> list[Document]:
+    """`process_document` for each of `raws`, in order, with the candidate sentences of all of
+    them parsed in one spaCy stream (the same documents, about a tenth faster)."""
+    registry = registry or default_registry()
+    # A batch allocates hundreds of thousands of short-lived objects (spaCy tokens, matches),
+    # all freed by reference counting; the cyclic collector's passes over them (and over the
+    # loaded model) cost 2-5% of the batch (900 statements, A/B on one core), so it waits until the
+    # batch is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        described = [(raw, *describe_and_segment(raw, registry=registry)) for raw in raws]
+        claims = extract_claims_batch((raw.text, turns, d) for raw, d, turns in described)
+        return [
+            _document(raw, description, turns, found)
+            for (raw, description, turns), found in zip(described, claims, strict=True)
+        ]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _document(
+    raw: RawDocument, description: Description, turns: list[Turn], claims: list[Claim]
+) -> Document:
     return Document(
         source=raw.source,
         content_hash=raw.content_hash,

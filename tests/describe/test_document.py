@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from communique.describe import describe_document
+from communique.describe.document import describe_and_segment
 from communique.read.sources import document_from_text
-from communique.segment import PersonRegistry
+from communique.segment import PersonRegistry, segment_turns
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +145,29 @@ def test_document_without_speakers_still_described(registry: PersonRegistry) -> 
         date(2020, 5, 1),
         (),
     )
+
+
+STATEMENTS = sorted((Path(__file__).parent.parent / "segment" / "statements").iterdir())
+INTERVIEW = """Interview with Kassym-Jomart Tokayev to Euronews
+
+A: We expect trade to grow by 10 percent.
+
+Q: And next year?
+
+A: By another 5 percent.
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [(path.name, path.read_text(encoding="utf-8")) for path in STATEMENTS]
+    + [("interview.txt", INTERVIEW), ("banner.txt", BANNER), ("kremlin.txt", KREMLIN)],
+)
+def test_document_describe_and_segment_equals_describe_then_segment(
+    registry: PersonRegistry, source: str, text: str
+) -> None:
+    fmt = "markdown" if source.endswith(".md") else "text"
+    raw = document_from_text(text, source=source, fmt=fmt)
+    description, turns = describe_and_segment(raw, registry=registry)
+    assert description == describe_document(raw, registry=registry)
+    assert turns == segment_turns(raw.text, registry=registry, description=description)

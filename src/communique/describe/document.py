@@ -8,10 +8,11 @@ from communique.describe.dates import HEAD_CHARS, find_dateline, find_dates
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
 from communique.models import Description, RawDocument, Turn
-from communique.segment import PersonRegistry, segment_turns
+from communique.segment import PersonRegistry
 from communique.segment.layouts import LabelKind, find_labels
 from communique.segment.lexicon import fold
 from communique.segment.people import split_label
+from communique.segment.turns import segment_labels
 
 # A title is a short line; longer lines are the lead paragraph.
 _TITLE_CHARS = 200
@@ -29,8 +30,18 @@ _DATELINE_WORDS = 3
 
 def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Description:
     """Title, date, place, publisher, participants and parties of one document."""
+    return describe_and_segment(raw, registry=registry)[0]
+
+
+def describe_and_segment(
+    raw: RawDocument, *, registry: PersonRegistry
+) -> tuple[Description, list[Turn]]:
+    """`describe_document` and `segment_turns(raw.text, description=...)` of its result,
+    from one search for speaker labels and at most two segmentations (the describer needs
+    the turns to find the participants; segmenting reads only the participants back)."""
     text = raw.text
-    turns = segment_turns(text, registry=registry, description=Description())
+    labels = find_labels(text)
+    turns = segment_labels(text, labels, registry=registry, description=Description())
     head_end = _head_end(text, turns)
     header = text[:head_end]
     dateline = find_dateline(text, head_end=head_end)
@@ -45,12 +56,12 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
     participants = find_participants(
         "\n".join(filter(None, [title, header])), turns, registry=registry, title=title
     )
-    if any(label.kind is LabelKind.ANSWER for label in find_labels(text)):
-        turns = segment_turns(  # answers need the interviewee when nobody spoke before them
-            text, registry=registry, description=Description(participants=participants)
+    if any(label.kind is LabelKind.ANSWER for label in labels):
+        turns = segment_labels(  # answers need the interviewee when nobody spoke before them
+            text, labels, registry=registry, description=Description(participants=participants)
         )
     countries = find_countries(participants, turns, title, registry=registry, host=host_code)
-    return Description(
+    description = Description(
         title=title,
         date=day,
         place=place,
@@ -58,6 +69,9 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
         participants=participants,
         countries=countries,
     )
+    # Segmenting reads nothing of the description but its participants (an answer's speaker),
+    # so these turns are the ones segment_turns gives for the finished description.
+    return description, turns
 
 
 def _head_end(text: str, turns: list[Turn]) -> int:

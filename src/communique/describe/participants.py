@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from communique.models import QUESTION, Turn
 from communique.segment import PersonRegistry
@@ -51,15 +52,25 @@ def find_participants(
             names.append(turn.speaker)
     folded = f" {fold(header)} "
     mentioned: list[tuple[int, str]] = []
-    for person in registry.people:
-        for name in (person.name, *person.aliases):
-            key = fold(name)
-            at = folded.find(f" {key} ") if len(key.split()) >= 2 else -1
+    for name, keys in _full_names(registry):
+        for key in keys:
+            at = folded.find(key)
             if at >= 0:
-                mentioned.append((at, person.name))
+                mentioned.append((at, name))
                 break
     names.extend(name for _, name in sorted(mentioned))
     return tuple(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=8)
+def _full_names(registry: PersonRegistry) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each person's name with the folded forms (" vladimir putin ") of those of their names
+    and aliases that have two words or more, folded once per registry, not per document."""
+    found = []
+    for person in registry.people:
+        keys = (fold(name) for name in (person.name, *person.aliases))
+        found.append((person.name, tuple(f" {key} " for key in keys if len(key.split()) >= 2)))
+    return tuple(found)
 
 
 def find_countries(

@@ -119,6 +119,8 @@ def _venue_city(venue: str, places: Places, context: str, host: str | None) -> s
 def _venue_place(head: str, places: Places, *, host: str | None) -> str | None:
     best: tuple[int, str] | None = None
     for venue in places.venues:
+        if venue not in head:  # the regex matches the venue as written: skip it cheaply
+            continue
         m = re.search(rf"\b{re.escape(venue)}\b", head)
         if m and (best is None or m.start() < best[0]):
             city = _venue_city(venue, places, head[m.start() : m.start() + 120], host)

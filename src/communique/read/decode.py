@@ -26,6 +26,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
+_ODD_CONTROLS = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
 # Two candidates whose chaos and coherence differ by less than this are a tie. On Western
 # European and Russian test texts the right charset ties the wrong ones at exactly 0.0 chaos,
 # or trails a Mac charset by about 0.02; real misdetections differ by 0.1 and more.
@@ -76,7 +77,7 @@ def decode_bytes(data: bytes, *, path: str, max_bytes: int = MAX_BYTES) -> str:
     if not data.strip():
         raise InputError(path, "empty", "the document is empty")
     head = data[:_SNIFF]
-    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(head) - len(head.translate(None, _ODD_CONTROLS))  # counted in C
     if b"\x00" in head or controls > _CONTROL_SHARE * len(head):
         raise InputError(
             path,

@@ -8,6 +8,7 @@ label (title, dateline, introduction) belongs to no turn. Stage directions such 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from communique.models import QUESTION, Description, Span, Turn
@@ -139,8 +140,15 @@ def _as_written(name: str) -> str:
 
 def segment_turns(text: str, *, registry: PersonRegistry, description: Description) -> list[Turn]:
     """Split `text` into speaker turns in reading order."""
+    return segment_labels(text, find_labels(text), registry=registry, description=description)
+
+
+def segment_labels(
+    text: str, labels: Sequence[Label], *, registry: PersonRegistry, description: Description
+) -> list[Turn]:
+    """`segment_turns` with the labels of `text` already found (`find_labels`), so that a
+    caller that also reads the labels (the describer) finds them once."""
     context = _Context(registry, description)
-    labels = find_labels(text)
     # One-word labels ("Smith:", "Note:") count only for people known by then.
     kept: list[Label] = []
     for label in labels:
