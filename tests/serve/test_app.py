@@ -353,3 +353,10 @@ def test_app_claim_totals_follow_writes_from_elsewhere(writer: TestClient) -> No
             )
         )
     assert _page(writer, "/api/claims?country=ZZ")["total"] == before + 1
+
+
+@pytest.mark.parametrize("query", ["offset=0.0", "limit=1.0", "document=2.0", "offset=%2B-1"])
+def test_app_whole_number_parameters_reject_decimals(client: Any, query: str) -> None:
+    response = client.get(f"/api/claims?{query}")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "bad-parameter"

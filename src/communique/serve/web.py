@@ -12,6 +12,7 @@ from fastapi import Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
+from pydantic import BeforeValidator
 
 from communique.store.ledger import Ledger
 
@@ -39,10 +40,23 @@ async def _ledger(request: Request) -> Ledger:  # async: no threadpool hop per r
 
 
 LedgerDep = Annotated[Ledger, Depends(_ledger)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
-ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="Claim id.")]
-DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.")]
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
+def _whole_number(value: object) -> object:
+    """Digits only: pydantic's lax mode would read "0.0" as 0, which the schema calls invalid."""
+    if isinstance(value, str) and not _WHOLE.fullmatch(value.strip()):
+        raise ValueError("must be a whole number")
+    return value
+
+
+WHOLE = BeforeValidator(_whole_number)
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page."), WHOLE]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip."), WHOLE]
+ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="Claim id."), WHOLE]
+DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id."), WHOLE]
 
 
 def not_found(what: str, key: object) -> ApiError:

@@ -12,7 +12,15 @@ from pydantic import BaseModel
 
 from communique.models import Modality, Qualifier
 from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_out
-from communique.serve.web import MAX_ID, ClaimId, LedgerDep, Limit, Offset, not_found
+from communique.serve.web import (
+    MAX_ID,
+    WHOLE,
+    ClaimId,
+    LedgerDep,
+    Limit,
+    Offset,
+    not_found,
+)
 from communique.store.browse import (
     claim_rows,
     claims_by_ids,
@@ -113,7 +121,9 @@ def list_claims(
     until: Annotated[IsoDate | None, Query(description="Period start or as-of on/before.")] = None,
     qualifier: Qualifier | None = None,
     modality: Modality | None = None,
-    document: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Document id.")] = None,
+    document: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Document id."), WHOLE
+    ] = None,
     unit: Annotated[str | None, Query(max_length=16, description="USD, percent, count…")] = None,
     text: Annotated[
         str | None, Query(max_length=200, description="Words in the quote or metric phrase.")

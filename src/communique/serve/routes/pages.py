@@ -17,6 +17,7 @@ from communique.serve.routes.claims import claim_filter
 from communique.serve.web import (
     MAX_ID,
     STATIC,
+    WHOLE,
     ApiError,
     ClaimId,
     DocumentId,
@@ -112,7 +113,7 @@ def claims_page(
     until: Annotated[str | None, Query(max_length=10)] = None,
     qualifier: _Text = None,
     modality: _Text = None,
-    document: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    document: Annotated[int | None, Query(ge=1, le=MAX_ID), WHOLE] = None,
     text: _Text = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
