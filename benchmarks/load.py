@@ -4,7 +4,7 @@ Builds (or reuses) a ledger of synthetic documents with claims, written straight
 `Ledger.add_document`, starts the real server on a free port, and runs a closed loop of claim
 queries for a bounded time. Prints latency percentiles per query kind as a Markdown table.
 
-    PYTHONPATH=src python benchmarks/load.py --documents 10000 --clients 50 --seconds 20
+    .venv/bin/python benchmarks/load.py --documents 10000 --clients 50 --seconds 20
 
 The ledger goes to benchmarks/results/load.db (git-ignored) and is reused when it already
 holds the requested number of documents.

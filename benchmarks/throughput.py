@@ -10,7 +10,7 @@ number in the title), then times, pinned to one CPU with BLAS threads off:
    batches, one transaction per document, then reconciliation (unless --no-ingest);
 4. quantulum3's `parser.parse` over a sample of the same documents, in the same process.
 
-    PYTHONPATH=src python benchmarks/throughput.py [--mb 20] [--sample-kb 200] [--batch 64]
+    .venv/bin/python benchmarks/throughput.py [--mb 20] [--sample-kb 200] [--batch 64]
 
 Throughput is characters per CPU-second of this process (time.process_time), which is
 per-core figure even on a busy machine; wall-clock is printed beside it.
