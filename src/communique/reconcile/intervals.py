@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from communique.extract.numbers import SCALES
 from communique.models import Claim, Qualifier
 
 # "about X": the gold pairs "approximately 24,000" / "over 23,000" (4% apart) and "about 60,000"
@@ -86,18 +87,12 @@ def _min_or(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return b if a is None else a if b is None else min(a, b)
 
 
+# The scale words are the extractor's, so a quote it read always parses back here.
+_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|bn|mn)?\b",
+    rf"(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?\s*({_SCALE_WORDS})?\b",
     re.IGNORECASE,
 )
-_SCALES = {
-    "thousand": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-}
 
 
 def precision(value: Decimal, quote: str = "") -> Decimal:
@@ -114,7 +109,7 @@ def precision(value: Decimal, quote: str = "") -> Decimal:
         whole, decimals, scale = (
             match[1].replace(",", ""),
             match[2] or "",
-            _SCALES[match[3].lower()],
+            SCALES[match[3].lower()],
         )
         written = Decimal(f"{whole}.{decimals}" if decimals else whole) * scale
         if abs(written - abs(value)) <= abs(value) * Decimal("0.005"):
