@@ -14,10 +14,22 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.engine import URL, CursorResult
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import selectinload, sessionmaker
 
 from communique._optional import require
 from communique.errors import LedgerError
@@ -201,16 +213,17 @@ class Ledger:
     ) -> AddStatus:
         """Store one processed document with its turns and claims, all in one transaction."""
         try:
-            with self._session.begin() as s:
-                if s.scalar(
-                    select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)
-                ):
+            # Core on one connection, no Session: the ORM's bookkeeping around these few
+            # statements cost more than the statements (benchmarks/throughput.py).
+            with self.engine.begin() as conn:
+                if conn.scalar(_BY_HASH, {"hash": doc.content_hash}) is not None:
                     return AddStatus.UNCHANGED
-                removed = s.execute(delete(DocumentRow).where(DocumentRow.source == doc.source))
-                replaced = cast("CursorResult[Any]", removed).rowcount
-                _insert_document(s, doc, run_id=run_id, stages=stages or {})
-                _record_people(s, doc.turns)
-                return AddStatus.REPLACED if replaced else AddStatus.NEW
+                old = conn.scalars(_BY_SOURCE, {"source": doc.source}).all()
+                if old:
+                    conn.execute(_DOCUMENTS.delete().where(_DOCUMENTS.c.id.in_(old)))
+                _insert_document(conn, doc, run_id=run_id, stages=stages or {})
+                _record_people(conn, doc.turns)
+                return AddStatus.REPLACED if old else AddStatus.NEW
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
         except SQLAlchemyError as exc:
@@ -393,7 +406,7 @@ class Ledger:
 # -- row ↔ dataclass ------------------------------------------------------------------------
 
 
-def _record_people(s: Session, turns: Sequence[Turn]) -> None:
+def _record_people(conn: Connection, turns: Sequence[Turn]) -> None:
     """Upsert the speakers of a document into `people`, merging the roles seen for each."""
     seen: dict[str, Turn] = {}
     roles: dict[str, set[str]] = {}
@@ -405,16 +418,31 @@ def _record_people(s: Session, turns: Sequence[Turn]) -> None:
             roles.setdefault(turn.speaker, set()).add(turn.role)
     if not seen:
         return
-    existing = {p.name: p for p in s.scalars(select(PersonRow).where(PersonRow.name.in_(seen)))}
+    people = _PEOPLE.c
+    existing = {
+        row.name: row
+        for row in conn.execute(
+            select(people.id, people.name, people.roles, people.country).where(
+                people.name.in_(seen)
+            )
+        )
+    }
+    added = []
     for name, turn in seen.items():
         row = existing.get(name)
         if row is None:
-            s.add(PersonRow(name=name, roles=sorted(roles.get(name, ())), country=turn.country))
+            added.append(
+                {"name": name, "roles": sorted(roles.get(name, ())), "country": turn.country}
+            )
             continue
         merged = sorted(set(row.roles) | roles.get(name, set()))
-        if merged != row.roles:
-            row.roles = merged
-        row.country = row.country or turn.country
+        country = row.country or turn.country
+        if merged != row.roles or country != row.country:
+            conn.execute(
+                _PEOPLE.update().where(people.id == row.id), {"roles": merged, "country": country}
+            )
+    if added:
+        conn.execute(_PEOPLE.insert(), added)
 
 
 def _filter_claims(query: Any, where: ClaimFilter) -> Any:
@@ -452,15 +480,17 @@ def _filter_claims(query: Any, where: ClaimFilter) -> Any:
 _DOCUMENTS = cast("Table", DocumentRow.__table__)
 _TURNS = cast("Table", TurnRow.__table__)
 _CLAIMS = cast("Table", ClaimRow.__table__)
+_PEOPLE = cast("Table", PersonRow.__table__)
+_BY_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("hash"))
+_BY_SOURCE = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.source == bindparam("source"))
 
 
 def _insert_document(
-    s: Session, doc: Document, *, run_id: int | None, stages: dict[str, str]
+    conn: Connection, doc: Document, *, run_id: int | None, stages: dict[str, str]
 ) -> None:
     """Insert a document, then its turns and claims in order, as bulk inserts: the ORM's unit
     of work cost ~1.5 µs per character stored, more than reading, describing and segmenting
     together (benchmarks/throughput.py)."""
-    conn = s.connection()  # Core inserts: statements compiled once, no ORM bookkeeping
     doc_id = conn.execute(
         _DOCUMENTS.insert().returning(_DOCUMENTS.c.id),
         {
