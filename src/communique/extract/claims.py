@@ -16,14 +16,9 @@ from datetime import date
 from typing import Any
 
 from communique.extract import nlp
-from communique.extract.countries import (
-    CountryMention,
-    country_in_label,
-    find_countries,
-    guess_parties,
-)
+from communique.extract.countries import CountryMention, find_countries, guess_parties
 from communique.extract.hedges import interval
-from communique.extract.metrics import compose_key, direction, metric_name, pair
+from communique.extract.keys import country_key, figure_name
 from communique.extract.periods import TimeRef, find_document_date, find_times
 from communique.extract.phrases import read_figure, token_index, token_starts
 from communique.extract.quantities import Mention, find_mentions
@@ -35,7 +30,7 @@ from communique.extract.scope import (
     pick_time,
 )
 from communique.extract.sentences import label_before, split_sentences, table_cell
-from communique.extract.units import COUNT, PERCENT, RANK
+from communique.extract.units import COUNT, PERCENT
 from communique.models import Claim, Description, Modality, Period, Span, Turn
 
 EXTRACTOR = "communique.claims.v1"
@@ -125,15 +120,6 @@ class _Context:
 # A bullet or table row starts a new item: a figure after it never continues one before it.
 _NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
 _EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
-_OURS = re.compile(r"\b(?:our|we)\b", re.I)
-
-
-def _speaker_country(ctx: _Context, turn: int) -> str | None:
-    """The speaker's country: from the turn, else named in its label."""
-    if turn < 0:
-        return None
-    t = ctx.turns[turn]
-    return t.country or country_in_label(t.label or t.speaker)
 
 
 def _turn_of(ctx: _Context, pos: int) -> int:
@@ -232,9 +218,6 @@ def _claim_for(
         ):
             inherited = prev
 
-    rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
-    if m.unit == RANK:
-        rank_noun = " ".join(text[m.num_end : m.end].split())
     valued = next(
         (
             f
@@ -288,50 +271,29 @@ def _claim_for(
             base += "_growth"
         countries = inherited.countries
     else:
-        count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
-        if phrase_span and count_phrase and reading.noun is not None and phrase_span[1] <= m.start:
-            noun = doc[reading.noun]  # "the number of Australian students in Japan to 10,000"
-            count_phrase = text[phrase_span[0] : origin + noun.idx + len(noun)]
-        clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
-        name, symmetric, stock_flow = metric_name(
-            reading, m, phrase, rank_noun, count_phrase, clause_left
+        name, symmetric = figure_name(
+            text,
+            doc,
+            origin,
+            m,
+            reading,
+            phrase_span=phrase_span,
+            phrase=phrase,
+            end=end,
+            clause=clause,
+            when=when,
+            modality=modality,
         )
-        if stock_flow:
-            stock = any(
-                w in phrase.lower()
-                for w in (
-                    "cumulative",
-                    "accumulat",
-                    "aggregate",
-                    "total",
-                    "stock",
-                    "volume",
-                    "portfolio",
-                )
-            )
-            invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
-            flow = when is not None and when.kind == "period" and (not stock or bool(invested))
-            # "will invest ¥50 billion", "has committed to invest $75 billion": money to come
-            # is a flow, never a level already reached.
-            flow = flow or (modality is not Modality.ACTUAL and not stock)
-            name = f"{name}_{'flow' if flow else 'stock'}"
         search = phrase_span or clause
         mentions_c = ctx.countries_in(*search)
         if not mentions_c and phrase_span is not None:
             mentions_c = ctx.countries_in(*clause)
         if not mentions_c and not symmetric:
             mentions_c = ctx.countries_in(*ctx.prev_sentence)
-        if symmetric:
-            countries = pair(mentions_c, ctx.parties)
-        else:
-            ours = _speaker_country(ctx, turn) if _OURS.search(phrase) else None
-            subject, obj = direction(text, mentions_c, ctx.parties, ours=ours)
-            if subject is None and obj is None:  # no country in sight: key it by the parties
-                countries = pair((), ctx.parties)
-            else:
-                countries = compose_key(
-                    "", symmetric=False, subject=subject, obj=obj, pair_codes=""
-                ).split(":", 1)[1]
+        speaker = ctx.turns[turn] if turn >= 0 else None
+        countries = country_key(
+            text, mentions_c, ctx.parties, symmetric=symmetric, phrase=phrase, speaker=speaker
+        )
         base = name
     metric = f"{base}:{countries}"
 
