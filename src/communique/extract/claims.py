@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from communique.extract import nlp
+from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.countries import CountryMention, find_countries, guess_parties
 from communique.extract.hedges import interval
 from communique.extract.keys import country_key, figure_name
@@ -30,7 +31,7 @@ from communique.extract.scope import (
     pick_time,
 )
 from communique.extract.sentences import label_before, split_sentences, table_cell
-from communique.extract.units import COUNT, PERCENT
+from communique.extract.units import PERCENT
 from communique.models import Claim, Description, Modality, Period, Span, Turn
 
 EXTRACTOR = "communique.claims.v1"
@@ -40,8 +41,6 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
-_EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
-_CONVERSION = re.compile(r"^\s*\(\s*$")  # "₹ 2,500 crore (about AED 1.1 billion)"
 _DISCOURSE_NOUNS = frozenset(
     [
         "country",
@@ -85,16 +84,6 @@ _ALWAYS_TIME = frozenset(
 
 
 @dataclass(slots=True)
-class _Found:
-    """A claim being built, with what later figures of the same turn may inherit."""
-
-    claim: Claim
-    base: str  # metric name without countries: "trade", "investment_stock"
-    countries: str  # "KZ-RU" or "RU>KZ"
-    turn: int
-
-
-@dataclass(slots=True)
 class _Context:
     text: str
     today: date | None
@@ -103,7 +92,7 @@ class _Context:
     turn_starts: list[int]
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
-    found: list[_Found] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
     prev_sentence: tuple[int, int] = (0, 0)
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
@@ -117,8 +106,6 @@ class _Context:
         return out
 
 
-# A bullet or table row starts a new item: a figure after it never continues one before it.
-_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
 _EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 
 
@@ -138,8 +125,8 @@ def _claim_for(
     m: Mention,
     mentions: Sequence[Mention],
     times: Sequence[TimeRef],
-    sentence_found: list[_Found],
-) -> _Found | None:
+    sentence_found: list[Found],
+) -> Found | None:
     text, (s0, s1) = ctx.text, sent
     first = token_index(starts, m.num_start - origin)
     last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - origin)
@@ -189,56 +176,11 @@ def _claim_for(
         )
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
-    modality = reading.modality
-
-    # Inherit from an earlier figure: "equivalent to about 157 billion reais", "the precise
-    # figure is $28.4 billion", "it grew by 7.2 percent".
-    inherited: _Found | None = None
-    between = text[sentence_found[-1].claim.span.end : m.start] if sentence_found else ""
-    if sentence_found and (
-        _EQUIVALENT.match(between)
-        or (
-            _CONVERSION.match(between)
-            and m.unit.isupper()
-            and sentence_found[-1].claim.unit.isupper()
-        )
-    ):
-        inherited = sentence_found[-1]
-        modality = inherited.claim.modality  # the same amount, restated
-    elif (
-        (reading.anaphoric or not phrase)
-        and (m.unit != COUNT or reading.noun is None)
-        and (ctx.found)
-    ):
-        prev = ctx.found[-1]
-        if (
-            prev.turn == turn
-            and m.start - prev.claim.span.end < 600
-            and not _NEW_ITEM.search(text, prev.claim.span.end, m.start)
-        ):
-            inherited = prev
-
-    valued = next(
-        (
-            f
-            for f in sentence_found
-            if reading.valued is not None
-            and f.claim.unit == COUNT
-            and f.claim.span.end >= origin + doc[reading.valued].idx
-            and f.claim.span.start < origin + doc[reading.valued].idx + 1
-        ),
-        None,
+    inherited, restated = antecedent(
+        text, m, reading, phrase, turn, sentence=sentence_found, document=ctx.found
     )
-    if valued is None and reading.valued is not None:
-        valued = next(
-            (
-                f
-                for f in sentence_found
-                if f.claim.unit == COUNT
-                and f.claim.span.end == origin + doc[reading.valued].idx + len(doc[reading.valued])
-            ),
-            None,
-        )
+    # A restatement is the same amount said again, so it is said the same way.
+    modality = inherited.claim.modality if inherited is not None and restated else reading.modality
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
     parsed_end = origin + len(doc.text)
@@ -253,23 +195,11 @@ def _claim_for(
     if when is None and cell is not None and header and ctx.today:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
         when = header_times[0] if header_times else None
-    if valued is not None:
-        base, countries = valued.base + "_value", valued.countries
-    elif inherited is not None and (
-        reading.anaphoric
-        or not phrase
-        or (
-            inherited.claim.span.end <= m.start
-            and (
-                _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
-                or _CONVERSION.match(text[inherited.claim.span.end : m.start])
-            )
-        )
-    ):
-        base = inherited.base.removesuffix("_growth")
-        if m.unit == PERCENT and reading.growth and inherited.claim.unit != PERCENT:
-            base += "_growth"
-        countries = inherited.countries
+    borrowed = borrowed_key(
+        text, doc, origin, m, reading, phrase, inherited=inherited, sentence=sentence_found
+    )
+    if borrowed is not None:
+        base, countries = borrowed
     else:
         name, symmetric = figure_name(
             text,
@@ -328,7 +258,7 @@ def _claim_for(
         sentence=Span(start=s0, end=s1),
         extractor=EXTRACTOR,
     )
-    return _Found(claim, base, countries, turn)
+    return Found(claim, base, countries, turn)
 
 
 def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
@@ -378,7 +308,7 @@ def _read(
     )
     for (sent, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
-        sentence_found: list[_Found] = []
+        sentence_found: list[Found] = []
         starts = token_starts(doc)
         for m in mentions:
             found = _claim_for(ctx, sent, origin, doc, starts, m, mentions, times, sentence_found)
