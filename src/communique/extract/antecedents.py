@@ -110,6 +110,7 @@ def borrowed_key(
 
 
 def _restatement(between: str) -> bool:
+    """Whether the words between two figures make the second a restatement of the first."""
     return bool(_EQUIVALENT.match(between) or _CONVERSION.match(between))
 
 

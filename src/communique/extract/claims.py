@@ -1,9 +1,10 @@
 """Quantitative claims: figure, hedge, metric, period or moment, modality, speaker, offsets.
 
 Cheap regexes find sentences that hold a quantity (`sentences`, `quantities`); only those are
-parsed by spaCy, in one batch (`nlp`), to read what each figure measures (`phrases`). Metric
-keys come from an indicator lexicon and the countries around the figure (`metrics`), periods
-from the time expressions of the sentence, resolved against the document's date (`periods`).
+parsed by spaCy, in one batch (`nlp`), to read what each figure measures (`phrases`, `figures`).
+A figure may take its key, date or modality from one it refers back to (`antecedents`); else
+its key comes from an indicator lexicon and the countries around it (`keys`, `metrics`). Periods
+come from the time expressions of the sentence, resolved against the document's date (`periods`).
 """
 
 from __future__ import annotations
@@ -11,69 +12,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.countries import CountryMention, find_countries, guess_parties
+from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.hedges import interval
 from communique.extract.keys import country_key, figure_name
 from communique.extract.periods import TimeRef, find_document_date, find_times
-from communique.extract.phrases import Reading, read_figure, token_index, token_starts
+from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import (
-    cut_at_turns,
-    label_head,
-    owned_elsewhere,
-    parse_window,
-    pick_time,
-)
-from communique.extract.sentences import label_before, split_sentences, table_cell
-from communique.extract.units import PERCENT
+from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
+from communique.extract.sentences import split_sentences
 from communique.models import Claim, Description, Modality, Period, Span, Turn
 
 EXTRACTOR = "communique.claims.v1"
 
-_GROWTH_BEFORE = re.compile(
-    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
-_TIME_NOUNS = frozenset(
-    ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
-)
-# What a small number word counts in talk rather than in data: "one side", "the first round".
-_DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
-    [
-        "country",
-        "side",
-        "party",
-        "leader",
-        "president",
-        "head",
-        "state",
-        "nation",
-        "people",
-        "delegation",
-        "original",
-        "copy",
-        "language",
-        "question",
-        "word",
-        "thing",
-        "way",
-        "point",
-        "issue",
-        "anniversary",
-        "occasion",
-        "round",
-        "stage",
-        "phase",
-    ]
-)
-_WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
 _EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 
 
@@ -102,38 +59,25 @@ class _Context:
         return out
 
 
-@dataclass(slots=True)
-class _Sentence:
-    """One candidate sentence: its figures, its time expressions, the parse of its window
-    (which starts at `origin`), and the claims found in it so far."""
-
-    span: tuple[int, int]
-    origin: int
-    doc: Any
-    starts: list[int]
-    mentions: Sequence[Mention]
-    times: Sequence[TimeRef]
-    found: list[Found] = field(default_factory=list)
-
-
 def _turn_of(ctx: _Context, pos: int) -> int:
+    """Index of the turn that holds `pos`, or -1 outside every turn (no speaker)."""
     i = bisect_right(ctx.turn_starts, pos) - 1
     if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
         return i
     return -1
 
 
-def _claim_for(ctx: _Context, s: _Sentence, m: Mention) -> Found | None:
+def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     """The claim of one figure, or None for a bare number that is no claim. Each step reads
     what the ones before settled: the parse, the phrase, the figure it inherits from, its
     time, its metric key, its date."""
     text = ctx.text
-    reading = _reading(text, s, m)
-    end = _quote_end(ctx, s, m, reading)
+    reading = read_in_sentence(text, s, m)
+    end = quote_end(s, m, reading, first_claim=not ctx.found)
     if end is None:
         return None
     clause = (s.origin + reading.clause[0], s.origin + reading.clause[1])
-    reading, phrase_span, header = _phrase(text, s.origin, m, reading)
+    reading, phrase_span, header = metric_phrase(text, s.origin, m, reading)
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
     inherited, restated = antecedent(
@@ -172,71 +116,9 @@ def _claim_for(ctx: _Context, s: _Sentence, m: Mention) -> Found | None:
     return Found(claim, base, countries, turn)
 
 
-def _reading(text: str, s: _Sentence, m: Mention) -> Reading:
-    """What the parse says the figure measures, with two hints from the raw text that the
-    parse alone misses: a deadline in the sentence that governs it (a target, not a level),
-    and "by", "up", "grew" before it or "growth" after a percent (a change, not a level)."""
-    s0, s1 = s.span
-    first = token_index(s.starts, m.num_start - s.origin)
-    last = token_index(s.starts, (m.num_end if m.candidate else m.end) - 1 - s.origin)
-    deadlines = [t for t in s.times if t.kind == "deadline"]
-    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=("deadline",)) is not None
-    growth_hint = any(
-        _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
-    ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))
-    reading = read_figure(
-        s.doc,
-        first,
-        last,
-        count=m.candidate,
-        deadline=clause_times,
-        tail=text[m.end : s1],
-        growth_hint=growth_hint,
-    )
-    if m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
-        reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
-    return reading
-
-
-def _quote_end(ctx: _Context, s: _Sentence, m: Mention, reading: Reading) -> int | None:
-    """Where the figure's quote ends, or None when a bare number is no claim. A bare number
-    ("93 collaborative projects") runs to the noun it counts; it is no claim when it counts
-    nothing, counts time ("two years"), or is a small word counting a discourse noun ("one
-    side"), nor is a bare "the number" with no claim before it to continue."""
-    if not m.candidate:
-        return m.end
-    if reading.noun_end is None or (reading.noun is None and not ctx.found):
-        return None
-    head = reading.phrase_head
-    if head in _TIME_NOUNS or (m.small_word and head in _DISCOURSE_NOUNS):
-        return None
-    return s.origin + reading.noun_end
-
-
-def _phrase(
-    text: str, origin: int, m: Mention, reading: Reading
-) -> tuple[Reading, tuple[int, int] | None, str]:
-    """(reading, where the metric phrase is written, the column header of a table cell). A
-    table row's first cell or a line's "Label:" names the figure better than any parse of the
-    row, so it replaces the parsed phrase and its head."""
-    cell = table_cell(text, m.start)
-    if cell is not None:
-        span, header = cell
-    else:
-        label = label_before(text, m.start)
-        if label is None or text[label[1] : m.start].strip() != ":":
-            parsed = (
-                (origin + reading.phrase[0], origin + reading.phrase[1]) if reading.phrase else None
-            )
-            return reading, parsed, ""
-        span, header = label, ""
-    head = label_head(text[span[0] : span[1]])
-    return replace(reading, phrase=None, anaphoric=False, phrase_head=head), span, header
-
-
 def _time_of(
     ctx: _Context,
-    s: _Sentence,
+    s: Sentence,
     m: Mention,
     clause: tuple[int, int],
     *,
@@ -271,7 +153,7 @@ def _time_of(
 
 def _own_key(
     ctx: _Context,
-    s: _Sentence,
+    s: Sentence,
     m: Mention,
     reading: Reading,
     phrase_span: tuple[int, int] | None,
@@ -312,7 +194,7 @@ def _own_key(
 
 def _dating(
     ctx: _Context,
-    s: _Sentence,
+    s: Sentence,
     m: Mention,
     modality: Modality,
     inherited: Found | None,
@@ -381,7 +263,7 @@ def _read(
     )
     for (span, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=span[0], end=span[1]) if ctx.today else []
-        sentence = _Sentence(span, origin, doc, token_starts(doc), mentions, times)
+        sentence = Sentence(span, origin, doc, token_starts(doc), mentions, times)
         for m in mentions:
             found = _claim_for(ctx, sentence, m)
             if found is not None:
