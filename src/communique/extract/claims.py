@@ -90,7 +90,19 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         text, s.doc, s.origin, m, reading, phrase, inherited=inherited, sentence=s.found
     )
     if key is None:
-        key = _own_key(ctx, s, m, reading, phrase_span, phrase, end, clause, when, modality, turn)
+        key = _own_key(
+            ctx,
+            s,
+            m,
+            reading,
+            phrase_span=phrase_span,
+            phrase=phrase,
+            end=end,
+            clause=clause,
+            when=when,
+            modality=modality,
+            turn=turn,
+        )
     base, countries = key
     period, as_of = _dating(ctx, s, m, modality, inherited, when)
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
@@ -156,6 +168,7 @@ def _own_key(
     s: Sentence,
     m: Mention,
     reading: Reading,
+    *,
     phrase_span: tuple[int, int] | None,
     phrase: str,
     end: int,
