@@ -1,9 +1,10 @@
 """Quantitative claims: figure, hedge, metric, period or moment, modality, speaker, offsets.
 
 Cheap regexes find sentences that hold a quantity (`sentences`, `quantities`); only those are
-parsed by spaCy, in one batch (`nlp`), to read what each figure measures (`phrases`). Metric
-keys come from an indicator lexicon and the countries around the figure (`metrics`), periods
-from the time expressions of the sentence, resolved against the document's date (`periods`).
+parsed by spaCy, in one batch (`nlp`), to read what each figure measures (`phrases`, `figures`).
+A figure may take its key, date or modality from one it refers back to (`antecedents`); else
+its key comes from an indicator lexicon and the countries around it (`keys`, `metrics`). Periods
+come from the time expressions of the sentence, resolved against the document's date (`periods`).
 """
 
 from __future__ import annotations
@@ -11,96 +12,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from communique.extract import nlp
-from communique.extract.countries import (
-    CountryMention,
-    country_in_label,
-    find_countries,
-    guess_parties,
-)
+from communique.extract.antecedents import Found, antecedent, borrowed_key
+from communique.extract.countries import CountryMention, find_countries, guess_parties
+from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.hedges import interval
-from communique.extract.metrics import compose_key, direction, metric_name, pair
+from communique.extract.keys import country_key, figure_name
 from communique.extract.periods import TimeRef, find_document_date, find_times
-from communique.extract.phrases import read_figure, token_index, token_starts
+from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import (
-    cut_at_turns,
-    label_head,
-    owned_elsewhere,
-    parse_window,
-    pick_time,
-)
-from communique.extract.sentences import label_before, split_sentences, table_cell
-from communique.extract.units import COUNT, PERCENT, RANK
+from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
+from communique.extract.sentences import split_sentences
 from communique.models import Claim, Description, Modality, Period, Span, Turn
 
 EXTRACTOR = "communique.claims.v1"
 
-_GROWTH_BEFORE = re.compile(
-    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
-_EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
-_CONVERSION = re.compile(r"^\s*\(\s*$")  # "₹ 2,500 crore (about AED 1.1 billion)"
-_DISCOURSE_NOUNS = frozenset(
-    [
-        "country",
-        "side",
-        "party",
-        "leader",
-        "president",
-        "head",
-        "state",
-        "nation",
-        "people",
-        "delegation",
-        "original",
-        "copy",
-        "language",
-        "question",
-        "word",
-        "thing",
-        "way",
-        "point",
-        "issue",
-        "anniversary",
-        "occasion",
-        "round",
-        "stage",
-        "phase",
-        "time",
-        "year",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "decade",
-        "century",
-    ]
-)
-_ALWAYS_TIME = frozenset(
-    ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
-)
-
-
-@dataclass(slots=True)
-class _Found:
-    """A claim being built, with what later figures of the same turn may inherit."""
-
-    claim: Claim
-    base: str  # metric name without countries: "trade", "investment_stock"
-    countries: str  # "KZ-RU" or "RU>KZ"
-    turn: int
+_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 
 
 @dataclass(slots=True)
 class _Context:
+    """One document being read, with the claims found so far."""
+
     text: str
     today: date | None
     parties: tuple[str, ...]
@@ -108,7 +45,7 @@ class _Context:
     turn_starts: list[int]
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
-    found: list[_Found] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
     prev_sentence: tuple[int, int] = (0, 0)
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
@@ -122,230 +59,52 @@ class _Context:
         return out
 
 
-# A bullet or table row starts a new item: a figure after it never continues one before it.
-_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
-_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
-_OURS = re.compile(r"\b(?:our|we)\b", re.I)
-
-
-def _speaker_country(ctx: _Context, turn: int) -> str | None:
-    """The speaker's country: from the turn, else named in its label."""
-    if turn < 0:
-        return None
-    t = ctx.turns[turn]
-    return t.country or country_in_label(t.label or t.speaker)
-
-
 def _turn_of(ctx: _Context, pos: int) -> int:
+    """Index of the turn that holds `pos`, or -1 outside every turn (no speaker)."""
     i = bisect_right(ctx.turn_starts, pos) - 1
     if i >= 0 and ctx.turns[i].span.start <= pos < ctx.turns[i].span.end:
         return i
     return -1
 
 
-def _claim_for(
-    ctx: _Context,
-    sent: tuple[int, int],
-    origin: int,
-    doc: Any,
-    starts: list[int],
-    m: Mention,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeRef],
-    sentence_found: list[_Found],
-) -> _Found | None:
-    text, (s0, s1) = ctx.text, sent
-    first = token_index(starts, m.num_start - origin)
-    last = token_index(starts, (m.num_end if m.candidate else m.end) - 1 - origin)
-    deadlines = [t for t in times if t.kind == "deadline"]
-    clause_times = pick_time(deadlines, mentions, m, (0, 0), kinds=("deadline",)) is not None
-    growth_hint = any(
-        _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
-    ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))
-    reading = read_figure(
-        doc,
-        first,
-        last,
-        count=m.candidate,
-        deadline=clause_times,
-        tail=text[m.end : s1],
-        growth_hint=growth_hint,
-    )
-    if m.unit == PERCENT and not re.search(r"\d|percent|per cent|%", text[m.start : m.end]):
-        reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
-    end = m.end
-    if m.candidate:
-        if reading.noun_end is None or (reading.noun is None and not ctx.found):
-            return None
-        head = reading.phrase_head
-        if head in _ALWAYS_TIME or (m.small_word and head in _DISCOURSE_NOUNS):
-            return None
-        end = origin + reading.noun_end
-    clause = (origin + reading.clause[0], origin + reading.clause[1])
-    phrase_span = (
-        (origin + reading.phrase[0], origin + reading.phrase[1]) if reading.phrase else None
-    )
-    header = ""
-    label = label_before(text, m.start)
-    cell = table_cell(text, m.start)
-    if cell is not None:
-        phrase_span, header = cell
-    elif label is not None and text[label[1] : m.start].strip() == ":":
-        phrase_span = label
-    else:
-        label = None
-    if phrase_span is not None and (label is not None or cell is not None):
-        reading = replace(
-            reading,
-            phrase=None,
-            anaphoric=False,
-            phrase_head=label_head(text[phrase_span[0] : phrase_span[1]]),
-        )
+def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
+    """The claim of one figure, or None for a bare number that is no claim. Each step reads
+    what the ones before settled: the parse, the phrase, the figure it inherits from, its
+    time, its metric key, its date."""
+    text = ctx.text
+    reading = read_in_sentence(text, s, m)
+    end = quote_end(s, m, reading, first_claim=not ctx.found)
+    if end is None:
+        return None
+    clause = (s.origin + reading.clause[0], s.origin + reading.clause[1])
+    reading, phrase_span, header = metric_phrase(text, s.origin, m, reading)
     phrase = text[phrase_span[0] : phrase_span[1]] if phrase_span else ""
     turn = _turn_of(ctx, m.start)
-    modality = reading.modality
-
-    # Inherit from an earlier figure: "equivalent to about 157 billion reais", "the precise
-    # figure is $28.4 billion", "it grew by 7.2 percent".
-    inherited: _Found | None = None
-    between = text[sentence_found[-1].claim.span.end : m.start] if sentence_found else ""
-    if sentence_found and (
-        _EQUIVALENT.match(between)
-        or (
-            _CONVERSION.match(between)
-            and m.unit.isupper()
-            and sentence_found[-1].claim.unit.isupper()
-        )
-    ):
-        inherited = sentence_found[-1]
-        modality = inherited.claim.modality  # the same amount, restated
-    elif (
-        (reading.anaphoric or not phrase)
-        and (m.unit != COUNT or reading.noun is None)
-        and (ctx.found)
-    ):
-        prev = ctx.found[-1]
-        if (
-            prev.turn == turn
-            and m.start - prev.claim.span.end < 600
-            and not _NEW_ITEM.search(text, prev.claim.span.end, m.start)
-        ):
-            inherited = prev
-
-    rank_noun = text[m.end : m.end + 40].split(".")[0] if m.unit == RANK else ""
-    if m.unit == RANK:
-        rank_noun = " ".join(text[m.num_end : m.end].split())
-    valued = next(
-        (
-            f
-            for f in sentence_found
-            if reading.valued is not None
-            and f.claim.unit == COUNT
-            and f.claim.span.end >= origin + doc[reading.valued].idx
-            and f.claim.span.start < origin + doc[reading.valued].idx + 1
-        ),
-        None,
+    inherited, restated = antecedent(
+        text, m, reading, phrase, turn, sentence=s.found, document=ctx.found
     )
-    if valued is None and reading.valued is not None:
-        valued = next(
-            (
-                f
-                for f in sentence_found
-                if f.claim.unit == COUNT
-                and f.claim.span.end == origin + doc[reading.valued].idx + len(doc[reading.valued])
-            ),
-            None,
-        )
-    # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
-    # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
-    parsed_end = origin + len(doc.text)
-    mine = [
-        t
-        for t in times
-        if t.start < parsed_end and not owned_elsewhere(doc, starts, origin, t, m, mentions)
-    ]
-    when = pick_time(
-        mine, mentions, m, clause, inside_only=inherited is not None, text=text, sentence_start=s0
+    # A restatement is the same amount said again, so it is said the same way.
+    modality = inherited.claim.modality if inherited is not None and restated else reading.modality
+    when = _time_of(ctx, s, m, clause, inside_only=inherited is not None, header=header)
+    key = borrowed_key(
+        text, s.doc, s.origin, m, reading, phrase, inherited=inherited, sentence=s.found
     )
-    if when is None and cell is not None and header and ctx.today:
-        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
-        when = header_times[0] if header_times else None
-    if valued is not None:
-        base, countries = valued.base + "_value", valued.countries
-    elif inherited is not None and (
-        reading.anaphoric
-        or not phrase
-        or (
-            inherited.claim.span.end <= m.start
-            and (
-                _EQUIVALENT.match(text[inherited.claim.span.end : m.start])
-                or _CONVERSION.match(text[inherited.claim.span.end : m.start])
-            )
+    if key is None:
+        key = _own_key(
+            ctx,
+            s,
+            m,
+            reading,
+            phrase_span=phrase_span,
+            phrase=phrase,
+            end=end,
+            clause=clause,
+            when=when,
+            modality=modality,
+            turn=turn,
         )
-    ):
-        base = inherited.base.removesuffix("_growth")
-        if m.unit == PERCENT and reading.growth and inherited.claim.unit != PERCENT:
-            base += "_growth"
-        countries = inherited.countries
-    else:
-        count_phrase = text[phrase_span[0] : end] if phrase_span and m.unit == COUNT else ""
-        if phrase_span and count_phrase and reading.noun is not None and phrase_span[1] <= m.start:
-            noun = doc[reading.noun]  # "the number of Australian students in Japan to 10,000"
-            count_phrase = text[phrase_span[0] : origin + noun.idx + len(noun)]
-        clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
-        name, symmetric, stock_flow = metric_name(
-            reading, m, phrase, rank_noun, count_phrase, clause_left
-        )
-        if stock_flow:
-            stock = any(
-                w in phrase.lower()
-                for w in (
-                    "cumulative",
-                    "accumulat",
-                    "aggregate",
-                    "total",
-                    "stock",
-                    "volume",
-                    "portfolio",
-                )
-            )
-            invested = re.match(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b", text[end:])
-            flow = when is not None and when.kind == "period" and (not stock or bool(invested))
-            # "will invest ¥50 billion", "has committed to invest $75 billion": money to come
-            # is a flow, never a level already reached.
-            flow = flow or (modality is not Modality.ACTUAL and not stock)
-            name = f"{name}_{'flow' if flow else 'stock'}"
-        search = phrase_span or clause
-        mentions_c = ctx.countries_in(*search)
-        if not mentions_c and phrase_span is not None:
-            mentions_c = ctx.countries_in(*clause)
-        if not mentions_c and not symmetric:
-            mentions_c = ctx.countries_in(*ctx.prev_sentence)
-        if symmetric:
-            countries = pair(mentions_c, ctx.parties)
-        else:
-            ours = _speaker_country(ctx, turn) if _OURS.search(phrase) else None
-            subject, obj = direction(text, mentions_c, ctx.parties, ours=ours)
-            if subject is None and obj is None:  # no country in sight: key it by the parties
-                countries = pair((), ctx.parties)
-            else:
-                countries = compose_key(
-                    "", symmetric=False, subject=subject, obj=obj, pair_codes=""
-                ).split(":", 1)[1]
-        base = name
-    metric = f"{base}:{countries}"
-
-    period: Period | None = None
-    as_of: date | None = None
-    if modality is not Modality.TARGET:
-        if inherited is not None and when is None:
-            period, as_of = inherited.claim.period, inherited.claim.as_of
-        elif when is not None and when.kind == "period" and when.first and when.last:
-            period = Period(start=when.first, end=when.last)
-        elif when is not None and when.last:
-            as_of = when.last
-        elif not _EARLIER.search(text, max(s0, m.start - 30), m.start):
-            as_of = ctx.today  # an undated "down from 38.5 percent" has no moment we know
+    base, countries = key
+    period, as_of = _dating(ctx, s, m, modality, inherited, when)
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
     claim = Claim(
         quote=text[m.start : end],
@@ -354,7 +113,7 @@ def _claim_for(
         qualifier=m.qualifier,
         low=low,
         high=high,
-        metric=metric,
+        metric=f"{base}:{countries}",
         metric_phrase=" ".join(phrase.split()),
         subject=countries.split(">")[0] if ">" in countries else None,
         object=countries.split(">")[1] if ">" in countries else None,
@@ -363,10 +122,111 @@ def _claim_for(
         modality=modality,
         speaker=ctx.turns[turn].speaker if turn >= 0 else "",
         span=Span(start=m.start, end=end),
-        sentence=Span(start=s0, end=s1),
+        sentence=Span(start=s.span[0], end=s.span[1]),
         extractor=EXTRACTOR,
     )
-    return _Found(claim, base, countries, turn)
+    return Found(claim, base, countries, turn)
+
+
+def _time_of(
+    ctx: _Context,
+    s: Sentence,
+    m: Mention,
+    clause: tuple[int, int],
+    *,
+    inside_only: bool,
+    header: str,
+) -> TimeRef | None:
+    """The time expression that dates the figure, among those of its sentence that the parse
+    does not hang under another figure or clause; a table cell falls back to its column
+    header ("2023"). A figure that inherits from another takes a time only from its clause."""
+    # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
+    # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
+    parsed_end = s.origin + len(s.doc.text)
+    mine = [
+        t
+        for t in s.times
+        if t.start < parsed_end and not owned_elsewhere(s.doc, s.starts, s.origin, t, m, s.mentions)
+    ]
+    when = pick_time(
+        mine,
+        s.mentions,
+        m,
+        clause,
+        inside_only=inside_only,
+        text=ctx.text,
+        sentence_start=s.span[0],
+    )
+    if when is None and header and ctx.today:
+        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
+        when = header_times[0] if header_times else None
+    return when
+
+
+def _own_key(
+    ctx: _Context,
+    s: Sentence,
+    m: Mention,
+    reading: Reading,
+    *,
+    phrase_span: tuple[int, int] | None,
+    phrase: str,
+    end: int,
+    clause: tuple[int, int],
+    when: TimeRef | None,
+    modality: Modality,
+    turn: int,
+) -> tuple[str, str]:
+    """(metric name, countries) of a figure that borrows no key: named by `keys`, with the
+    countries of its phrase, else of its clause, else, for a directional indicator, of the
+    sentence before ("Russian investments ... They reached $17 billion")."""
+    name, symmetric = figure_name(
+        ctx.text,
+        s.doc,
+        s.origin,
+        m,
+        reading,
+        phrase_span=phrase_span,
+        phrase=phrase,
+        end=end,
+        clause=clause,
+        when=when,
+        modality=modality,
+    )
+    nearby = ctx.countries_in(*(phrase_span or clause))
+    if not nearby and phrase_span is not None:
+        nearby = ctx.countries_in(*clause)
+    if not nearby and not symmetric:
+        nearby = ctx.countries_in(*ctx.prev_sentence)
+    speaker = ctx.turns[turn] if turn >= 0 else None
+    countries = country_key(
+        ctx.text, nearby, ctx.parties, symmetric=symmetric, phrase=phrase, speaker=speaker
+    )
+    return name, countries
+
+
+def _dating(
+    ctx: _Context,
+    s: Sentence,
+    m: Mention,
+    modality: Modality,
+    inherited: Found | None,
+    when: TimeRef | None,
+) -> tuple[Period | None, date | None]:
+    """(period, as_of) of a figure. A target is undated (its deadline is not when it held); a
+    figure with no time of its own takes the date of the one it inherits from; an undated
+    figure holds on the document's date, unless it is where something came "down from"."""
+    if modality is Modality.TARGET:
+        return None, None
+    if inherited is not None and when is None:
+        return inherited.claim.period, inherited.claim.as_of
+    if when is not None and when.kind == "period" and when.first and when.last:
+        return Period(start=when.first, end=when.last), None
+    if when is not None and when.last:
+        return None, when.last
+    if not _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
+        return None, ctx.today
+    return None, None  # an undated "down from 38.5 percent" has no moment we know
 
 
 def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
@@ -414,16 +274,15 @@ def _read(
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
     )
-    for (sent, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
-        times = find_times(text, ctx.today, start=sent[0], end=sent[1]) if ctx.today else []
-        sentence_found: list[_Found] = []
-        starts = token_starts(doc)
+    for (span, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
+        times = find_times(text, ctx.today, start=span[0], end=span[1]) if ctx.today else []
+        sentence = Sentence(span, origin, doc, token_starts(doc), mentions, times)
         for m in mentions:
-            found = _claim_for(ctx, sent, origin, doc, starts, m, mentions, times, sentence_found)
+            found = _claim_for(ctx, sentence, m)
             if found is not None:
-                sentence_found.append(found)
+                sentence.found.append(found)
                 ctx.found.append(found)
-        ctx.prev_sentence = sent
+        ctx.prev_sentence = span
     return [f.claim for f in ctx.found]
 
 

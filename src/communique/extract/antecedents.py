@@ -1,0 +1,130 @@
+"""The earlier figure a figure refers back to, and what it takes from it.
+
+A figure can restate the one just before it in its sentence ("$28.4 billion, equivalent to
+about 157 billion reais", "₹ 2,500 crore (about AED 1.1 billion)"), continue the last claim
+of its turn without saying what it measures ("it grew by 7.2 percent", "the precise figure
+is ..."), or give the value of a count just claimed ("Eight projects worth over US$2.5
+billion"). Such a figure takes its metric key from that one, and a restatement its modality.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from communique.extract.phrases import Doc, Reading
+from communique.extract.quantities import Mention
+from communique.extract.units import COUNT, PERCENT
+from communique.models import Claim
+
+_EQUIVALENT = re.compile(r"^\s*[,(]?\s*(?:equivalent to|or|i\.e\.|that is)\s*$", re.I)
+_CONVERSION = re.compile(r"^\s*\(\s*$")  # "₹ 2,500 crore (about AED 1.1 billion)"
+# A bullet or table row starts a new item: a figure after it never continues one before it.
+_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•]|\d+[.)]|\|)[ \t]")
+
+
+@dataclass(slots=True)
+class Found:
+    """A claim already built, with what later figures of the same turn may inherit."""
+
+    claim: Claim
+    base: str  # metric name without countries: "trade", "investment_stock"
+    countries: str  # "KZ-RU" or "RU>KZ"
+    turn: int
+
+
+def antecedent(
+    text: str,
+    m: Mention,
+    reading: Reading,
+    phrase: str,
+    turn: int,
+    *,
+    sentence: Sequence[Found],
+    document: Sequence[Found],
+) -> tuple[Found | None, bool]:
+    """(the earlier figure `m` inherits from, whether `m` restates it). `sentence` holds the
+    claims found so far in the figure's sentence, `document` those of the whole document."""
+    if sentence and _restates(text, m, sentence[-1].claim):
+        return sentence[-1], True
+    if document and _continues(text, m, reading, phrase, turn, document[-1]):
+        return document[-1], False
+    return None, False
+
+
+def _restates(text: str, m: Mention, prev: Claim) -> bool:
+    """Whether `m` says `prev` again: "equivalent to", "or", "i.e." between them, or a money
+    amount in brackets after another (a currency conversion)."""
+    between = text[prev.span.end : m.start]
+    return bool(
+        _EQUIVALENT.match(between)
+        or (_CONVERSION.match(between) and m.unit.isupper() and prev.unit.isupper())
+    )
+
+
+def _continues(
+    text: str, m: Mention, reading: Reading, phrase: str, turn: int, prev: Found
+) -> bool:
+    """Whether `m`, which names no measure of its own, goes on about `prev`: the last claim,
+    in the same turn, a few sentences back, with no new bullet or table row between. A count
+    of a noun it names ("12 cities") is its own figure."""
+    if not (reading.anaphoric or not phrase) or (m.unit == COUNT and reading.noun is not None):
+        return False
+    end = prev.claim.span.end
+    return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
+
+
+def borrowed_key(
+    text: str,
+    doc: Doc,
+    origin: int,
+    m: Mention,
+    reading: Reading,
+    phrase: str,
+    *,
+    inherited: Found | None,
+    sentence: Sequence[Found],
+) -> tuple[str, str] | None:
+    """(metric name, countries) taken from an earlier figure, or None when `m` has a key of its
+    own. The value of a count is that count's `_value` ("Eight projects worth over US$2.5
+    billion"); a figure that restates or continues `inherited` without naming a measure takes
+    its key, and a percent saying how a non-percent figure changed is its growth ("$5 billion
+    ... it grew by 7.2 percent"). `doc` is the parse of the window that starts at `origin`."""
+    valued = _valued_count(doc, origin, reading, sentence)
+    if valued is not None:
+        return valued.base + "_value", valued.countries
+    if inherited is None:
+        return None
+    earlier = inherited.claim
+    if not (
+        reading.anaphoric
+        or not phrase
+        or (earlier.span.end <= m.start and _restatement(text[earlier.span.end : m.start]))
+    ):
+        return None
+    base = inherited.base.removesuffix("_growth")
+    if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
+        base += "_growth"
+    return base, inherited.countries
+
+
+def _restatement(between: str) -> bool:
+    """Whether the words between two figures make the second a restatement of the first."""
+    return bool(_EQUIVALENT.match(between) or _CONVERSION.match(between))
+
+
+def _valued_count(
+    doc: Doc, origin: int, reading: Reading, sentence: Sequence[Found]
+) -> Found | None:
+    """The count of the sentence whose value an amount gives: the one over the noun the parse
+    says the amount values, else one that ends at that noun."""
+    if reading.valued is None:
+        return None
+    noun = doc[reading.valued]
+    start = origin + noun.idx
+    for f in sentence:
+        if f.claim.unit == COUNT and f.claim.span.end >= start and f.claim.span.start < start + 1:
+            return f
+    end = start + len(noun)
+    return next((f for f in sentence if f.claim.unit == COUNT and f.claim.span.end == end), None)

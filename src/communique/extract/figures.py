@@ -1,0 +1,138 @@
+"""One figure read in its sentence: what the parse says it measures, where its quote ends,
+and which words name it.
+
+`phrases` reads the dependency parse; this adds what the raw text around the figure tells
+and the parse misses (a deadline that makes it a target, "grew by" before a percent, a table
+row's first cell or a "Label:" that names it), and drops the bare numbers that count nothing
+worth a claim ("one side", "two years").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from communique.extract.antecedents import Found
+from communique.extract.periods import TimeRef
+from communique.extract.phrases import Doc, Reading, read_figure, token_index
+from communique.extract.quantities import Mention
+from communique.extract.scope import label_head, pick_time
+from communique.extract.sentences import label_before, table_cell
+from communique.extract.units import PERCENT
+
+_GROWTH_BEFORE = re.compile(
+    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
+    re.I,
+)
+_GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
+_TIME_NOUNS = frozenset(
+    ["time", "year", "month", "week", "day", "hour", "minute", "decade", "century"]
+)
+# What a small number word counts in talk rather than in data: "one side", "the first round".
+_DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
+    [
+        "country",
+        "side",
+        "party",
+        "leader",
+        "president",
+        "head",
+        "state",
+        "nation",
+        "people",
+        "delegation",
+        "original",
+        "copy",
+        "language",
+        "question",
+        "word",
+        "thing",
+        "way",
+        "point",
+        "issue",
+        "anniversary",
+        "occasion",
+        "round",
+        "stage",
+        "phase",
+    ]
+)
+_WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One candidate sentence: its figures, its time expressions, the parse of its window
+    (which starts at `origin`), and the claims found in it so far."""
+
+    span: tuple[int, int]
+    origin: int
+    doc: Doc
+    starts: list[int]
+    mentions: Sequence[Mention]
+    times: Sequence[TimeRef]
+    found: list[Found] = field(default_factory=list)
+
+
+def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
+    """What the parse says the figure measures, with two hints from the raw text that the
+    parse alone misses: a deadline with no other figure between it and this one (a target or
+    plan, not a level), and "by", "up", "grew" before the figure or "growth" after a percent
+    (a change, not a level)."""
+    s0, s1 = s.span
+    first = token_index(s.starts, m.num_start - s.origin)
+    last = token_index(s.starts, (m.num_end if m.candidate else m.end) - 1 - s.origin)
+    deadlines = [t for t in s.times if t.kind == "deadline"]
+    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=("deadline",)) is not None
+    growth_hint = any(
+        _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
+    ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))
+    reading = read_figure(
+        s.doc,
+        first,
+        last,
+        count=m.candidate,
+        deadline=clause_times,
+        tail=text[m.end : s1],
+        growth_hint=growth_hint,
+    )
+    if m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
+        reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
+    return reading
+
+
+def quote_end(s: Sentence, m: Mention, reading: Reading, *, first_claim: bool) -> int | None:
+    """Where the figure's quote ends, or None when a bare number is no claim. A bare number
+    ("93 collaborative projects") runs to the noun it counts; it is no claim when it counts
+    nothing, counts time ("two years"), or is a small word counting a discourse noun ("one
+    side"), nor is a bare "the number" with no claim before it to continue."""
+    if not m.candidate:
+        return m.end
+    if reading.noun_end is None or (reading.noun is None and first_claim):
+        return None
+    head = reading.phrase_head
+    if head in _TIME_NOUNS or (m.small_word and head in _DISCOURSE_NOUNS):
+        return None
+    return s.origin + reading.noun_end
+
+
+def metric_phrase(
+    text: str, origin: int, m: Mention, reading: Reading
+) -> tuple[Reading, tuple[int, int] | None, str]:
+    """(reading, where the metric phrase is written, the column header of a table cell). A
+    table row's first cell or a line's "Label:" names the figure better than any parse of the
+    row, so it replaces the parsed phrase and its head."""
+    cell = table_cell(text, m.start)
+    if cell is not None:
+        span, header = cell
+    else:
+        label = label_before(text, m.start)
+        if label is None or text[label[1] : m.start].strip() != ":":
+            parsed = (
+                (origin + reading.phrase[0], origin + reading.phrase[1]) if reading.phrase else None
+            )
+            return reading, parsed, ""
+        span, header = label, ""
+    head = label_head(text[span[0] : span[1]])
+    return replace(reading, phrase=None, anaphoric=False, phrase_head=head), span, header
