@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.store.browse import (
+    claim_listings,
     claim_page,
     claims_by_ids,
     count_documents,
@@ -45,6 +46,12 @@ def test_browse_claim_page_matches_the_ledger(sample_ledger: Ledger, where: Clai
         assert total == len(expected)
         pages += [item.claim.id for item in items]
     assert pages == expected
+    listed = [
+        c.id
+        for o in range(0, len(expected), 7)
+        for c in claim_listings(sample_ledger, where, limit=7, offset=o)
+    ]
+    assert listed == expected
 
 
 def test_browse_claims_by_ids_keeps_the_order_asked(sample_ledger: Ledger) -> None:

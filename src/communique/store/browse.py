@@ -12,13 +12,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Select, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from communique.models import Claim
-from communique.store.ledger import ClaimFilter, Ledger, _claim, _filter_claims
+from communique.store.ledger import _CLAIMS, ClaimFilter, Ledger, _claim, _filter_claims
 from communique.store.search import _WORD, _fts5_query
 from communique.store.tables import ClaimRow, DocumentRow, TurnRow
 
@@ -241,6 +241,70 @@ def claim_rows(
         )
         for r in rows
     ]
+
+
+class ClaimListing(NamedTuple):
+    """A claim as stored, with its document: what one line of a claim list shows.
+
+    Values stay as stored (amounts as decimal text, qualifier and modality as their values), so
+    a page of 50 costs no parsing; `claim_rows` gives checked `Claim`s instead.
+    """
+
+    id: int
+    document_id: int
+    source: str
+    document_date: date | None
+    speaker: str
+    quote: str
+    value_text: str
+    unit: str
+    qualifier: str
+    low: str | None
+    high: str | None
+    metric: str
+    metric_phrase: str
+    subject: str | None
+    object: str | None
+    period_start: date | None
+    period_end: date | None
+    as_of: date | None
+    modality: str
+    start: int
+    end: int
+    sentence_start: int | None
+    sentence_end: int | None
+    extractor: str
+
+
+_DOCUMENT_COLUMNS = {"source": DocumentRow.source, "document_date": DocumentRow.date}
+_LISTING = select(
+    *(
+        _DOCUMENT_COLUMNS[n] if n in _DOCUMENT_COLUMNS else _CLAIMS.c[n]
+        for n in ClaimListing._fields
+    )
+).join(DocumentRow, _CLAIMS.c.document_id == DocumentRow.id)
+
+
+def claim_listings(
+    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+) -> list[ClaimListing]:
+    """One page of claims in ledger order (as `claim_rows`), in one query.
+
+    The page's ids are picked in a subquery on the claims table alone (through an index where
+    the filter has one); only those rows are joined to their documents.
+    """
+    ids = _filter_claims(_from_claims(select(ClaimRow.id), where), where)
+    page = ids.order_by(ClaimRow.id).limit(limit).offset(offset).scalar_subquery()
+    query = _LISTING.where(_CLAIMS.c.id.in_(page)).order_by(_CLAIMS.c.id)
+    with ledger.engine.connect() as conn:
+        return [ClaimListing(*row) for row in conn.execute(query)]
+
+
+def claim_listing(ledger: Ledger, claim_id: int) -> ClaimListing | None:
+    """One claim by id, as a list shows it."""
+    with ledger.engine.connect() as conn:
+        row = conn.execute(_LISTING.where(_CLAIMS.c.id == claim_id)).first()
+    return None if row is None else ClaimListing(*row)
 
 
 def ledger_version(ledger: Ledger) -> tuple[int, ...] | None:
