@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel
+from pydantic_core import to_json
 
 from communique.models import Modality, Qualifier
 from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_fields
@@ -101,9 +101,10 @@ def _totals(request: Request) -> ClaimTotals:
     return totals
 
 
-def _json(model: BaseModel) -> Response:
-    """An already validated body, serialised once (FastAPI would validate it again)."""
-    return Response(model.model_dump_json(), media_type="application/json")
+def _fields_json(fields: dict[str, Any]) -> Response:
+    """A body of plain fields, serialised as its model would be (`claim_fields`; the tests
+    compare the two): validating a page of 50 claims again cost a quarter of a request."""
+    return Response(to_json(fields, inf_nan_mode="null"), media_type="application/json")
 
 
 @router.get("/claims", summary="Claims, filtered and paginated", response_model=ClaimPage)
@@ -145,8 +146,14 @@ async def list_claims(
     items = claim_listings(ledger, where, limit=limit, offset=offset)
     last = 0 < len(items) < limit  # a short page is the last: it gives the total uncounted
     total = offset + len(items) if last else _totals(request).total(ledger, where)
-    page = {"items": [claim_fields(c) for c in items], "total": total}
-    return _json(ClaimPage.model_validate({**page, "limit": limit, "offset": offset}))
+    return _fields_json(
+        {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "items": [claim_fields(c) for c in items],
+        }
+    )
 
 
 @router.get("/claims/{claim_id}", summary="One claim", response_model=ClaimOut)
@@ -154,4 +161,4 @@ async def get_claim(ledger: LedgerDep, claim_id: ClaimId) -> Response:
     found = claim_listing(ledger, claim_id)
     if found is None:
         raise not_found("claim", claim_id)
-    return _json(ClaimOut.model_validate(claim_fields(found)))
+    return _fields_json(claim_fields(found))
