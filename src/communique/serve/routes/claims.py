@@ -8,10 +8,9 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic_core import to_json
 
 from communique.models import Modality, Qualifier
-from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_fields
+from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_fields, fields_json
 from communique.serve.web import (
     MAX_ID,
     WHOLE,
@@ -102,9 +101,8 @@ def _totals(request: Request) -> ClaimTotals:
 
 
 def _fields_json(fields: dict[str, Any]) -> Response:
-    """A body of plain fields, serialised as its model would be (`claim_fields`; the tests
-    compare the two): validating a page of 50 claims again cost a quarter of a request."""
-    return Response(to_json(fields, inf_nan_mode="null"), media_type="application/json")
+    """A body of plain fields, not validated again: that cost a quarter of a request."""
+    return Response(fields_json(fields), media_type="application/json")
 
 
 @router.get("/claims", summary="Claims, filtered and paginated", response_model=ClaimPage)
