@@ -214,19 +214,31 @@ def _conflicts(ledger: Ledger) -> list[Conflict]:
 
 def build_sample_ledger(path: Path) -> Path:
     """Write the sample ledger at `path` (an SQLite file) and return the path."""
+    with Ledger.open(str(path)) as ledger:
+        fill_sample_ledger(ledger)
+    return path
+
+
+def fill_sample_ledger(ledger: Ledger) -> None:
+    """Add the sample documents, their claims and conflicts to an empty ledger."""
     metas = {m["doc"]: m for m in json.loads(GOLD_DOCS.read_text(encoding="utf-8"))}
     golds: dict[str, list[dict[str, object]]] = {}
     for line in GOLD_CLAIMS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             gold = json.loads(line)
             golds.setdefault(gold["doc"], []).append(gold)
-    with Ledger.open(str(path)) as ledger:
-        for name in sorted(metas):
-            ledger.add_document(_document(name, metas[name], golds.get(name, [])))
-        ledger.add_document(_hostile())
-        reconcile(ledger)
-        ledger.replace_conflicts(_conflicts(ledger))
-    return path
+    for name in sorted(metas):
+        ledger.add_document(_document(name, metas[name], golds.get(name, [])))
+    ledger.add_document(_hostile())
+    reconcile(ledger)
+    ledger.replace_conflicts(_conflicts(ledger))
+
+
+@pytest.fixture
+def sample_ledger_anywhere(ledger: Ledger) -> Ledger:
+    """The sample ledger once on SQLite and once on PostgreSQL (`ledger` is parametrized)."""
+    fill_sample_ledger(ledger)
+    return ledger
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,18 @@ def test_app_pages_add_up_to_total(
     assert len(seen) == total == len(set(seen))
 
 
+@pytest.mark.parametrize("query", ["metric=ru_kz_trade", "country=KZ", "text=billion"])
+@pytest.mark.parametrize("limit", [1, 3, 4])
+def test_app_claim_totals_hold_on_every_page(
+    client: TestClient, sample_ledger: Ledger, query: str, limit: int
+) -> None:
+    total = _page(client, f"/api/claims?{query}&limit=500")["total"]
+    for offset in range(0, total + limit + 1):
+        page = _page(client, f"/api/claims?{query}&limit={limit}&offset={offset}")
+        assert page["total"] == total
+        assert len(page["items"]) == max(0, min(limit, total - offset))
+
+
 @pytest.mark.parametrize(
     ("query", "holds"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.store.browse import (
+    claim_listings,
     claim_page,
     claims_by_ids,
     count_documents,
@@ -45,6 +46,12 @@ def test_browse_claim_page_matches_the_ledger(sample_ledger: Ledger, where: Clai
         assert total == len(expected)
         pages += [item.claim.id for item in items]
     assert pages == expected
+    listed = [
+        c.id
+        for o in range(0, len(expected), 7)
+        for c in claim_listings(sample_ledger, where, limit=7, offset=o)
+    ]
+    assert listed == expected
 
 
 def test_browse_claims_by_ids_keeps_the_order_asked(sample_ledger: Ledger) -> None:
@@ -75,3 +82,27 @@ def test_browse_document_ids_by_source(sample_ledger: Ledger) -> None:
     assert document_ids(sample_ledger, [d.source for d in docs] + ["nope"]) == {
         d.source: d.id for d in docs
     }
+
+
+def test_browse_claim_listings_page_like_the_ledger_on_every_database(
+    sample_ledger_anywhere: Ledger,
+) -> None:
+    """The cached statements (one per filter shape, a UNION for countries) on SQLite and
+    PostgreSQL: each filter's pages hold exactly the ledger's claims, in order."""
+    ledger = sample_ledger_anywhere
+    filters = [
+        ClaimFilter(country="KZ"),
+        ClaimFilter(),
+        ClaimFilter(country="RU", qualifier="over"),
+        ClaimFilter(metric="ru_kz_trade"),
+        ClaimFilter(country="KZ", text="billion"),
+        ClaimFilter(country="ZZ"),
+    ]
+    for where in filters:
+        expected = sorted(c.id or 0 for c in ledger.claims(where))
+        listed = [
+            c.id
+            for offset in range(0, len(expected) + 3, 3)
+            for c in claim_listings(ledger, where, limit=3, offset=offset)
+        ]
+        assert listed == expected, where

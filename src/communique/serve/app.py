@@ -208,6 +208,9 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     ledger = Ledger.open(ledger_url)
     if ledger.dialect == "sqlite":
         event.listen(ledger.engine, "connect", _reader_pragmas)
+        # the connection that opening (migrating) pooled has no such pragmas: the async claim
+        # routes use one connection per process, so it would serve every request unmapped
+        ledger.engine.dispose()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

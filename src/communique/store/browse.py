@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy import CompoundSelect, Connection, Select, bindparam, func, select, text, union
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import BindParameter
 
 from communique.models import Claim
-from communique.store.ledger import ClaimFilter, Ledger, _claim, _filter_claims
+from communique.store.ledger import (
+    _CLAIMS,
+    ClaimFilter,
+    Ledger,
+    _claim,
+    _filter_claims,
+    _filter_params,
+)
 from communique.store.search import _WORD, _fts5_query
 from communique.store.tables import ClaimRow, DocumentRow, TurnRow
 
@@ -241,6 +249,99 @@ def claim_rows(
         )
         for r in rows
     ]
+
+
+class ClaimListing(NamedTuple):
+    """A claim as stored, with its document: what one line of a claim list shows.
+
+    Values stay as stored (amounts as decimal text, qualifier and modality as their values), so
+    a page of 50 costs no parsing; `claim_rows` gives checked `Claim`s instead.
+    """
+
+    id: int
+    document_id: int
+    source: str
+    document_date: date | None
+    speaker: str
+    quote: str
+    value_text: str
+    unit: str
+    qualifier: str
+    low: str | None
+    high: str | None
+    metric: str
+    metric_phrase: str
+    subject: str | None
+    object: str | None
+    period_start: date | None
+    period_end: date | None
+    as_of: date | None
+    modality: str
+    start: int
+    end: int
+    sentence_start: int | None
+    sentence_end: int | None
+    extractor: str
+
+
+_DOCUMENT_COLUMNS = {"source": DocumentRow.source, "document_date": DocumentRow.date}
+_LISTING = select(
+    *(
+        _DOCUMENT_COLUMNS[n] if n in _DOCUMENT_COLUMNS else _CLAIMS.c[n]
+        for n in ClaimListing._fields
+    )
+).join(DocumentRow, _CLAIMS.c.document_id == DocumentRow.id)
+
+
+# One statement per set of filter fields, reused with each request's values: building and
+# keying a fresh statement cost more than running it (~0.6 ms of a ~1 ms page).
+_LISTINGS: dict[frozenset[str], Select[Any]] = {}
+_ONE_LISTING = _LISTING.where(_CLAIMS.c.id == bindparam("claim_id"))
+
+
+def claim_listings(
+    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+) -> list[ClaimListing]:
+    """One page of claims in ledger order (as `claim_rows`), in one query.
+
+    The page's ids are picked in a subquery on the claims table alone (through an index where
+    the filter has one); only those rows are joined to their documents.
+    """
+    params = _filter_params(where)
+    query = _LISTINGS.get(frozenset(params))
+    if query is None:
+        page = _page_ids(where).limit(bindparam("page_limit")).offset(bindparam("page_offset"))
+        query = _LISTING.where(_CLAIMS.c.id.in_(page)).order_by(_CLAIMS.c.id)
+        _LISTINGS[frozenset(params)] = query
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(query, {**params, "page_limit": limit, "page_offset": offset})
+        return [ClaimListing._make(row) for row in rows.all()]
+
+
+def _page_ids(where: ClaimFilter) -> Select[Any] | CompoundSelect[Any]:
+    """The ids `where` matches, in ledger order.
+
+    A country is the subject or the object: the two index searches, each already in id order,
+    are merged (SQLite's MERGE UNION) instead of sorting every match of the OR (0.05 ms instead
+    of 1.6 ms for a first page of a country with 10,000 claims on the load ledger).
+    """
+    if where.country is None:
+        ids: Select[Any] = _filter_claims(_from_claims(select(ClaimRow.id), where), where)
+        return ids.order_by(ClaimRow.id)
+    rest = replace(where, country=None)
+    country: BindParameter[str] = bindparam("where_country", where.country)
+    arms = [
+        _filter_claims(_from_claims(select(ClaimRow.id), rest), rest).where(side == country)
+        for side in (ClaimRow.subject, ClaimRow.object)
+    ]
+    return union(*arms).order_by("id")
+
+
+def claim_listing(ledger: Ledger, claim_id: int) -> ClaimListing | None:
+    """One claim by id, as a list shows it."""
+    with ledger.engine.connect() as conn:
+        row = conn.execute(_ONE_LISTING, {"claim_id": claim_id}).first()
+    return None if row is None else ClaimListing._make(row)
 
 
 def ledger_version(ledger: Ledger) -> tuple[int, ...] | None:

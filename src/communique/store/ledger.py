@@ -7,7 +7,7 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.sql.elements import BindParameter
 
 from communique._optional import require
 from communique.errors import LedgerError
@@ -445,35 +446,50 @@ def _record_people(conn: Connection, turns: Sequence[Turn]) -> None:
         conn.execute(_PEOPLE.insert(), added)
 
 
+def _filter_params(where: ClaimFilter) -> dict[str, Any]:
+    """The values `_filter_claims(where)` binds, by parameter name (one per field set)."""
+    values = {f.name: getattr(where, f.name) for f in fields(where)}
+    values["text"] = f"%{where.text.lower()}%" if where.text else None
+    return {f"where_{name}": value for name, value in values.items() if value is not None}
+
+
 def _filter_claims(query: Any, where: ClaimFilter) -> Any:
-    if where.metric is not None:
-        query = query.where(ClaimRow.metric == where.metric)
-    if where.speaker is not None:
-        query = query.where(ClaimRow.speaker == where.speaker)
-    if where.country is not None:
+    """`query` narrowed to the claims `where` matches.
+
+    Values go in as named parameters (`_filter_params`), so a statement built for one filter
+    serves every filter with the same fields set, given that filter's parameters.
+    """
+    p: dict[str, BindParameter[Any]] = {
+        name: bindparam(name, value) for name, value in _filter_params(where).items()
+    }
+    if "where_metric" in p:
+        query = query.where(ClaimRow.metric == p["where_metric"])
+    if "where_speaker" in p:
+        query = query.where(ClaimRow.speaker == p["where_speaker"])
+    if "where_country" in p:
+        country = p["where_country"]
+        query = query.where((ClaimRow.subject == country) | (ClaimRow.object == country))
+    if "where_document_id" in p:
+        query = query.where(ClaimRow.document_id == p["where_document_id"])
+    if "where_source" in p:
+        query = query.where(DocumentRow.source == p["where_source"])
+    if "where_qualifier" in p:
+        query = query.where(ClaimRow.qualifier == p["where_qualifier"])
+    if "where_modality" in p:
+        query = query.where(ClaimRow.modality == p["where_modality"])
+    if "where_unit" in p:
+        query = query.where(ClaimRow.unit == p["where_unit"])
+    if "where_text" in p:
+        words = p["where_text"]
         query = query.where(
-            (ClaimRow.subject == where.country) | (ClaimRow.object == where.country)
+            func.lower(ClaimRow.quote).like(words) | func.lower(ClaimRow.metric_phrase).like(words)
         )
-    if where.document_id is not None:
-        query = query.where(ClaimRow.document_id == where.document_id)
-    if where.source is not None:
-        query = query.where(DocumentRow.source == where.source)
-    if where.qualifier is not None:
-        query = query.where(ClaimRow.qualifier == where.qualifier)
-    if where.modality is not None:
-        query = query.where(ClaimRow.modality == where.modality)
-    if where.unit is not None:
-        query = query.where(ClaimRow.unit == where.unit)
-    if where.text:
-        pattern = f"%{where.text.lower()}%"
+    if "where_since" in p:
+        query = query.where(func.coalesce(ClaimRow.period_end, ClaimRow.as_of) >= p["where_since"])
+    if "where_until" in p:
         query = query.where(
-            func.lower(ClaimRow.quote).like(pattern)
-            | func.lower(ClaimRow.metric_phrase).like(pattern)
+            func.coalesce(ClaimRow.period_start, ClaimRow.as_of) <= p["where_until"]
         )
-    if where.since is not None:
-        query = query.where(func.coalesce(ClaimRow.period_end, ClaimRow.as_of) >= where.since)
-    if where.until is not None:
-        query = query.where(func.coalesce(ClaimRow.period_start, ClaimRow.as_of) <= where.until)
     return query
 
 
