@@ -453,6 +453,18 @@ def _filter_params(where: ClaimFilter) -> dict[str, Any]:
     return {f"where_{name}": value for name, value in values.items() if value is not None}
 
 
+# Filter fields that match one column exactly.
+_EQUALS: dict[str, Any] = {
+    "metric": ClaimRow.metric,
+    "speaker": ClaimRow.speaker,
+    "document_id": ClaimRow.document_id,
+    "source": DocumentRow.source,
+    "qualifier": ClaimRow.qualifier,
+    "modality": ClaimRow.modality,
+    "unit": ClaimRow.unit,
+}
+
+
 def _filter_claims(query: Any, where: ClaimFilter) -> Any:
     """`query` narrowed to the claims `where` matches.
 
@@ -462,23 +474,12 @@ def _filter_claims(query: Any, where: ClaimFilter) -> Any:
     p: dict[str, BindParameter[Any]] = {
         name: bindparam(name, value) for name, value in _filter_params(where).items()
     }
-    if "where_metric" in p:
-        query = query.where(ClaimRow.metric == p["where_metric"])
-    if "where_speaker" in p:
-        query = query.where(ClaimRow.speaker == p["where_speaker"])
+    for field, column in _EQUALS.items():
+        if f"where_{field}" in p:
+            query = query.where(column == p[f"where_{field}"])
     if "where_country" in p:
         country = p["where_country"]
         query = query.where((ClaimRow.subject == country) | (ClaimRow.object == country))
-    if "where_document_id" in p:
-        query = query.where(ClaimRow.document_id == p["where_document_id"])
-    if "where_source" in p:
-        query = query.where(DocumentRow.source == p["where_source"])
-    if "where_qualifier" in p:
-        query = query.where(ClaimRow.qualifier == p["where_qualifier"])
-    if "where_modality" in p:
-        query = query.where(ClaimRow.modality == p["where_modality"])
-    if "where_unit" in p:
-        query = query.where(ClaimRow.unit == p["where_unit"])
     if "where_text" in p:
         words = p["where_text"]
         query = query.where(
