@@ -12,10 +12,12 @@ import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
@@ -40,17 +42,34 @@ def _sample_app() -> object:
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _sample_app())
-schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+# One pytest case per operation, each with its own id ("GET /api/claims"): schemathesis's own
+# parametrize gave every case the same node id, so pytest-xdist ran one of them and dropped the
+# rest. Valid and invalid data both, as the schema allows.
+OPERATIONS = [result.ok() for result in schema.get_all_operations()]
 
 
 @pytest.mark.slow
-@schema.parametrize()
-@settings(
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
-def test_schema_api_conforms(case: schemathesis.Case) -> None:
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
+def test_schema_api_conforms(operation: Any) -> None:
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
+
+    @given(case=cases)
+    @settings(
+        max_examples=100,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    def conforms(case: schemathesis.Case) -> None:
+        _check(case)
+
+    conforms()
+
+
+def _check(case: schemathesis.Case) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"} if case.method == "POST" else None
     # A text/plain body is text whatever was generated (an "integer" 4275 arrives as "4275"),
     # and so is every query string: "schema-violating" raw text cannot be told apart.
