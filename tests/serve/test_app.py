@@ -372,3 +372,34 @@ def test_app_whole_number_parameters_reject_decimals(client: Any, query: str) ->
     response = client.get(f"/api/claims?{query}")
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "bad-parameter"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "allow"),
+    [
+        ("DELETE", "/api/claims", "GET, HEAD"),
+        ("POST", "/api/claims/1", "GET, HEAD"),
+        ("PUT", "/api/documents", "GET, HEAD, POST"),
+        ("DELETE", "/", "GET, HEAD"),
+        ("PATCH", "/metrics", "GET, HEAD"),
+    ],
+)
+def test_app_405_names_the_allowed_methods(
+    client: TestClient, method: str, url: str, allow: str
+) -> None:
+    response = client.request(method, url)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allow
+
+
+@pytest.mark.parametrize("url", ["/", "/claims", "/api/claims", "/api/claims/1", "/api/metrics"])
+def test_app_answers_head_like_get_without_a_body(client: TestClient, url: str) -> None:
+    get, head = client.get(url), client.head(url)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers.get("content-security-policy") == get.headers["content-security-policy"]
+
+
+def test_app_head_of_a_missing_page_is_404(client: TestClient) -> None:
+    assert client.head("/api/claims/999999").status_code == 404

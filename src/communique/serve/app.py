@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
 from starlette.exceptions import HTTPException
-from starlette.routing import BaseRoute, Match
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique import __version__
@@ -85,6 +85,28 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class _HeadAsGet:
+    """Answers HEAD wherever GET is answered: the GET response's status and headers, no body
+    (RFC 9110 §9.3.2). FastAPI routes declare GET only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
@@ -116,12 +138,17 @@ def _field(loc: tuple[Any, ...]) -> str:
     return f"{where} parameter {'.'.join(parts)}" if parts else str(where)
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def _allowed(app: FastAPI, request: Request) -> str:
-    """Every method some route serves at this path (Starlette lists only the first route's)."""
-    methods: set[str] = set()
-    for route in app.router.routes:
-        if isinstance(route, BaseRoute) and route.matches(request.scope)[0] != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+    """Every method some route serves at this path, asked of the router itself (Starlette lists
+    only the first route's, and included routers hide their routes' methods)."""
+    methods = set()
+    for method in _METHODS:
+        scope = {**request.scope, "method": "GET" if method == "HEAD" else method}
+        if any(route.matches(scope)[0] is Match.FULL for route in app.router.routes):
+            methods.add(method)  # HEAD is answered wherever GET is (_HeadAsGet)
     return ", ".join(sorted(methods))
 
 
@@ -239,6 +266,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_openapi(app)
     app.add_middleware(_SecurityHeaders)
+    app.add_middleware(_HeadAsGet)
     return app
 
 
