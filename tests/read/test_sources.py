@@ -98,13 +98,13 @@ def test_sources_max_bytes_is_adjustable(tmp_path: Path) -> None:
 
 def test_sources_missing_and_unsupported(tmp_path: Path) -> None:
     good = _write(tmp_path / "good.txt", GOOD.encode())
-    pdf = _write(tmp_path / "scan.pdf", b"%PDF-1.4")
+    word = _write(tmp_path / "statement.docx", b"PK\x03\x04")
     missing = tmp_path / "nope.txt"
-    docs, errors = _split(list(read_documents([str(missing), str(pdf), str(good)])))
+    docs, errors = _split(list(read_documents([str(missing), str(word), str(good)])))
     assert [d.source for d in docs] == [str(good)]
     assert [(e.path, e.reason) for e in errors] == [
         (str(missing), "missing"),
-        (str(pdf), "unsupported"),
+        (str(word), "unsupported"),
     ]
 
 
@@ -226,12 +226,16 @@ def test_sources_url(server: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=2048), st.sampled_from([None, "text", "markdown", "html"]))
+@given(
+    st.one_of(st.binary(max_size=2048), st.binary(max_size=2048).map(lambda b: b"%PDF-1.4\n" + b)),
+    st.sampled_from([None, "text", "markdown", "html", "pdf"]),
+)
 def test_sources_arbitrary_bytes_never_crash(data: bytes, fmt: str | None) -> None:
     try:
         doc = document_from_bytes(data, source="fuzz", fmt=fmt)
     except InputError as exc:
-        assert exc.path == "fuzz" and exc.reason in {"empty", "binary", "encoding", "bad-html"}
+        reasons = {"empty", "binary", "encoding", "bad-html", "bad-pdf", "no-text", "encrypted"}
+        assert exc.path == "fuzz" and exc.reason in reasons | {"bad-front-matter"}
     else:
         assert len(doc.offset_map) == len(doc.text) and doc.text == doc.text.strip()
 

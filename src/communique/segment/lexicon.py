@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from anyascii import anyascii
+
 
 def _data(name: str) -> dict[str, Any]:
     raw = files("communique").joinpath("data", name).read_text(encoding="utf-8")
@@ -23,8 +25,9 @@ LABEL_WORDS: dict[str, list[str]] = _data("labels.toml")
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." == "v"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Accent-, case-, script- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." ==
+    "v", "Путин" == "Putin" (anyascii's transliteration; Cyrillic is no longer erased)."""
+    plain = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
     plain = re.sub(r"[.’'`]", "", plain.casefold())
     return " ".join(re.sub(r"[-‐–,]", " ", plain).split())
 

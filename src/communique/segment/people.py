@@ -64,9 +64,21 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
     # "Chairman of Gazprom Alexei Miller": an unknown organisation right after "of".
     if after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES:
         i = len(words) - 2
+    # "Central Election Commission Chairperson Ella Pamfilova", "Kaliningrad Region Governor
+    # Anton Alikhanov": an organisation's name before the title; the person is the last two
+    # words when a title word stands anywhere before them.
+    elif len(words) - i >= 3 and _titled_name_tail(words):
+        i = len(words) - 2
     name_words = words[i:]
     role = " ".join(w for w in words[:i] if fold(w) not in HONORIFICS) or None
     return LabelParts(name=" ".join(name_words), role=role, country=country)
+
+
+def _titled_name_tail(words: list[str]) -> bool:
+    """Whether `words` end in a two-word name after a title word ("... Governor Anton X")."""
+    if words[-2].lower() in _PARTICLES or re.fullmatch(r"[A-Z]\.?", words[-2]):
+        return False
+    return any(fold(word) in TITLE_WORDS for word in words[:-2])
 
 
 @dataclass(frozen=True, slots=True)
