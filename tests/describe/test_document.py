@@ -77,7 +77,7 @@ QUESTION: Thanks, Matt.
             KREMLIN,
             "Talks with President of Belarus Alexander Lukashenko",
             date(2022, 2, 10),
-            "Moscow",
+            "Novo-Ogaryovo",  # a residence in Moscow Region, outside Moscow: a place of its own
             None,
             ("Vladimir Putin", "Alexander Lukashenko"),
             ("RU", "BY"),

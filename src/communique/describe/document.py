@@ -46,7 +46,9 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
     title = raw.title or heading
     publisher = raw.publisher or institution
     host = _host(publisher, registry)
-    place = find_place(text, dateline=dateline, places=registry.places, host=host)
+    place = find_place(
+        text, dateline=dateline, places=registry.places, host=host, head_end=head_end
+    )
     participants = find_participants(
         "\n".join(filter(None, [title, header])), (), registry=registry, title=title
     )

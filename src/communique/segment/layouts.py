@@ -59,6 +59,7 @@ _ROLE_WORDS = frozenset(LABEL_WORDS["role_labels"])
 _CONNECTORS = frozenset(LABEL_WORDS["connectors"])
 _STOP_FIRST = frozenset(LABEL_WORDS["stop_first"])
 _STOP_LAST = frozenset(LABEL_WORDS["stop_last"])
+_PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"])
 _WORD_OK = re.compile(r"(?:(?:al|el|ad|ibn|bin|d|O)[-'’])?[A-ZÀ-ÞА-ЯЁ][\w’'.\-]*|[–\-&]")
 
 
@@ -81,7 +82,7 @@ def classify(label: str) -> LabelKind | None:
     if len(words) > _MAX_LABEL_WORDS:
         return None
     first, last = fold(words[0]), fold(words[-1])
-    if first in _STOP_FIRST or last in _STOP_LAST or _only_places(words):
+    if first in _STOP_FIRST or last in _STOP_LAST or _only_places(words) or _headline(words):
         return None
     if not words[0][0].isupper():
         return None
@@ -91,6 +92,22 @@ def classify(label: str) -> LabelKind | None:
         if not _WORD_OK.fullmatch(word):
             return None
     return LabelKind.SPEAKER
+
+
+# A label without a title or honorific is a name: two to four words ("Luiz Inácio Lula da
+# Silva" has three besides its particles). Five or more are a headline ("HISTORIC LAUNCH TO
+# LOWER DRUG PRICES FOR AMERICAN PATIENTS:" in a fact sheet).
+_NAME_WORDS = 4
+
+
+def _headline(words: list[str]) -> bool:
+    """A bold headline of a fact sheet, not a person: no title or honorific, and it opens
+    with a gerund ("DELIVERING FOR THE AMERICAN PEOPLE") or is longer than a name."""
+    if any(fold(w) in _PERSON_TITLES or fold(w) in HONORIFICS for w in words):
+        return False
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    gerund = re.fullmatch(r"[^\W\d_]{3,}ING", words[0].upper()) is not None
+    return gerund or len(content) > _NAME_WORDS
 
 
 def _only_places(words: list[str]) -> bool:

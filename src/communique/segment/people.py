@@ -16,6 +16,7 @@ from typing import Any
 
 from communique.models import Person
 from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
+from communique.segment.offices import Offices, default_offices
 
 HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
 TITLE_WORDS = frozenset(LABEL_WORDS["title_words"])
@@ -130,7 +131,8 @@ class PersonRegistry:
         return cls.from_toml(tomllib.loads(raw))
 
     @classmethod
-    def from_toml(cls, data: dict[str, Any]) -> PersonRegistry:
+    def from_toml(cls, data: dict[str, Any], *, offices: Offices | None = None) -> PersonRegistry:
+        """People of a people.toml table, plus the office holders not listed there."""
         people, surnames = [], {}
         for entry in data.get("person", []):
             people.append(
@@ -143,6 +145,10 @@ class PersonRegistry:
             )
             if entry.get("surname"):
                 surnames[entry["name"]] = entry["surname"]
+        listed = {person.name for person in people}
+        for holder in (offices or default_offices()).people():
+            if holder.name not in listed:
+                people.append(holder)
         return cls(people, surnames=surnames)
 
     @property
@@ -182,7 +188,7 @@ class PersonRegistry:
             if country:
                 found = [p for p in found if p.country == country] or found
             if role and len(found) > 1:
-                wanted = fold(role)
+                wanted = fold(role).removeprefix("the ")
                 found = [p for p in found if any(wanted in fold(r) for r in p.roles)] or found
             if len(found) == 1:
                 return found[0]
