@@ -1,14 +1,144 @@
-"""Voices outside transcript turns: an author's own statement, and reported speech."""
+"""Voices outside transcript turns: an author's own statement, and reported speech.
+
+    "Statement from President Joe Biden on ..."       the body is Joe Biden's
+    "Presidential Message on National Diabetes Month" the sitting president's (office table)
+    "Vladimir Putin sent a message ... The message reads, in part: ..."   Putin's
+    "Governor Ivanov reported that ...", "according to Ivanov, ..."      Ivanov's sentence
+
+Voices set the speaker of the claims in them (narration stays ""), never the document's turns:
+a statement, readout or message has no transcript. Text inside a turn is that turn's speaker's,
+whoever the speaker quotes.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from communique.models import Description, Turn, Voice
-from communique.segment.people import PersonRegistry
+from communique.models import Description, Span, Turn, Voice, VoiceKind
+from communique.segment.lexicon import fold
+from communique.segment.offices import default_offices
+from communique.segment.people import TITLE_WORDS, PersonRegistry, split_label
+
+_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+){1,3}"
+# "Statement from President Joe Biden on ...", "Message by Press Secretary X", "Op-Ed by X".
+_AUTHORED = re.compile(
+    r"^(?:Joint\s+)?(?:Statement|Message|Letter|Remarks\s+as\s+Prepared(?:\s+for\s+Delivery)?"
+    r"|Op-Ed|Address|Greetings|Video\s+Message|Written\s+Statement)\s+(?:from|by|of)\s+"
+    r"(?P<who>[^,:;]+?)(?:\s+(?:on|to|at|for|regarding|in|marking|after|before|following|ahead)\b|[,:;]|$)"
+)
+# "Presidential Message on ...", "Presidential Proclamation ...": the office speaks.
+_OFFICE_AUTHORED = re.compile(r"^(?P<office>Presidential|Vice\s+Presidential)\s+(?:Message|Proclamation|Statement)\b")
+_OFFICE_TITLES = {"presidential": "President", "vice presidential": "Vice President"}
+# "Vladimir Putin sent a message of greetings to ..." / "congratulated ..." in the summary,
+# then "The message reads, in part: ..." in the body.
+_SENDER = re.compile(
+    rf"^(?P<who>{_NAME}|The President)\s+(?:sent|addressed|wished|congratulated|expressed)\b",
+    re.M,
+)
+_MESSAGE_READS = re.compile(r"\b(?:The|His|Her)\s+(?:message|letter|telegram|address)\s+(?:reads|says)\b")
+# Reported speech: "X said that", "X noted", "according to X".
+_VERBS = (
+    r"said|says|noted|notes|reported|reports|stated|states|stressed|emphasized|emphasised"
+    r"|underlined|underscored|highlighted|pointed\s+out|informed|told|added|explained"
+    r"|announced|remarked|observed|recalled|mentioned"
+)
+_REPORTED = re.compile(
+    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w’'\-]*\.?\s+){{0,5}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_VERBS})\b"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w’'\-]*\.?\s+){{0,5}}[A-Z][\w’'\-]+)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s|$)|\n\s*\n")
+_NOT_PEOPLE = {"i", "we", "they", "it", "this", "that", "he", "she", "you", "the parties", "both"}
 
 
 def find_voices(
     text: str, turns: Sequence[Turn], *, registry: PersonRegistry, description: Description
 ) -> list[Voice]:
-    return []
+    """Author and reported-speech voices of `text` outside its `turns`."""
+    voices: list[Voice] = []
+    author = _author(text, registry=registry, description=description)
+    if author is not None:
+        voices.append(author)
+    voices.extend(_reported(text, turns, registry=registry, description=description))
+    return voices
+
+
+def _author(text: str, *, registry: PersonRegistry, description: Description) -> Voice | None:
+    """The whole text as its author's, when the title or summary says who wrote it."""
+    title = description.title or ""
+    who: str | None = None
+    m = _AUTHORED.match(title)
+    if m:
+        who = _person(m["who"], registry=registry, description=description)
+    office = _OFFICE_AUTHORED.match(title)
+    if who is None and office:
+        key = fold(office["office"])
+        who = _office_holder(_OFFICE_TITLES[key], description)
+    if who is None:
+        reads = _MESSAGE_READS.search(text)
+        sender = _SENDER.search(text[: reads.start()]) if reads else None
+        if reads and sender:
+            who = _person(sender["who"], registry=registry, description=description)
+            if who:
+                return Voice(speaker=who, span=Span(start=reads.start(), end=len(text)), kind=VoiceKind.AUTHOR)
+    if who is None:
+        return None
+    return Voice(speaker=who, span=Span(start=0, end=len(text)), kind=VoiceKind.AUTHOR)
+
+
+def _reported(
+    text: str, turns: Sequence[Turn], *, registry: PersonRegistry, description: Description
+) -> list[Voice]:
+    """Sentences outside turns that report what a named person said."""
+    found: list[Voice] = []
+    inside = [(t.span.start, t.span.end) for t in turns]
+    for pattern in (_REPORTED, _ACCORDING):
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in inside):
+                continue
+            who = _person(m["who"], registry=registry, description=description)
+            if who is None:
+                continue
+            start, end = _sentence(text, m.start())
+            found.append(Voice(speaker=who, span=Span(start=start, end=end), kind=VoiceKind.REPORTED))
+    return found
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The sentence around `at`: from the previous sentence end to the next one."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, at - 2000), at):
+        start = m.end()
+    end_m = _SENTENCE_END.search(text, at)
+    end = end_m.end() if end_m else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _person(phrase: str, *, registry: PersonRegistry, description: Description) -> str | None:
+    """The canonical person a phrase names ("President Joe Biden", "the Governor", "Mr Kozak"),
+    or None when it names no person (an institution, a pronoun)."""
+    phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip(" .,"))
+    if not phrase or fold(phrase) in _NOT_PEOPLE:
+        return None
+    person = registry.resolve(phrase)
+    if person is not None:
+        return person.name
+    parts = split_label(phrase, places=registry.places)
+    name_words = parts.name.split()
+    if not name_words and parts.role:
+        return _office_holder(parts.role, description)
+    if len(name_words) >= 2 and all(w[0].isupper() for w in name_words):
+        if any(fold(w) in TITLE_WORDS for w in name_words):
+            return None
+        return " ".join(name_words[-3:]) if parts.role else None
+    return None
+
+
+def _office_holder(role: str, description: Description) -> str | None:
+    offices = default_offices()
+    country = (description.countries[0] if description.countries else None) or offices.country_of(
+        description.url
+    )
+    return offices.holder(role, country=country, on=description.date)
