@@ -32,6 +32,8 @@ _PLACE_LINES = 8
 _CITY_LINE = re.compile(
     r"(?P<city>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2}), (?:[A-Z][\w’'.\-]*\.?)(?: [A-Z][\w’'.\-]+){0,2}"
 )
+# "En Route Boston, MA", "Aboard Air Force One": said on the way, in no city.
+_IN_TRANSIT = re.compile(r"(?:en route|aboard|on board|via)\b", re.I)
 _NOT_PLACES = {"press release", "press statement", "news", "transcript", "readout", "update"}
 
 
@@ -68,7 +70,7 @@ def _place_line(header: str, places: Places) -> str | None:
     for raw in header.split("\n")[:_PLACE_LINES]:
         line = raw.strip(" *")
         m = _CITY_LINE.fullmatch(line)
-        if not m or len(line) > _PLACE_CHARS:
+        if not m or len(line) > _PLACE_CHARS or _IN_TRANSIT.match(line):
             continue
         return resolve_place(line, places) or m["city"]
     return None

@@ -60,6 +60,7 @@ _CONNECTORS = frozenset(LABEL_WORDS["connectors"])
 _STOP_FIRST = frozenset(LABEL_WORDS["stop_first"])
 _STOP_LAST = frozenset(LABEL_WORDS["stop_last"])
 _PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"])
+_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "in", "on", "at", "&", "-", "–"})
 _WORD_OK = re.compile(r"(?:(?:al|el|ad|ibn|bin|d|O)[-'’])?[A-ZÀ-ÞА-ЯЁ][\w’'.\-]*|[–\-&]")
 
 
@@ -83,6 +84,10 @@ def classify(label: str) -> LabelKind | None:
         return None
     first, last = fold(words[0]), fold(words[-1])
     if first in _STOP_FIRST or last in _STOP_LAST or _only_places(words) or _headline(words):
+        return None
+    # "Briefly on Burma", "Visit to Peter the Great": function words belong to titles ("Minister
+    # for Foreign Affairs"), never to the name that follows them.
+    if _FUNCTION_WORDS & {w.lower() for w in split_label(text).name.split()}:
         return None
     if not words[0][0].isupper():
         return None
@@ -194,8 +199,8 @@ def _inline_label(text: str, line_start: int, end: int, speech: int) -> Label | 
         return None
     tooltip = _tooltip(text, tokens)
     if tooltip is not None:
-        name_end, first = tooltip
-        start = _title_start(text, tokens[:first])
+        name_end, last = tooltip
+        start = _title_start(text, tokens[: last + 1])
         return _inline(text[start:name_end], start, _after_space(text, speech))
     region = text[region_start:end]
     kind = classify(region)
@@ -230,7 +235,7 @@ def _abbreviation(text: str, at: int) -> bool:
 def _tooltip(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
     """ "... Alexander Lukashenko Lukashenko AlexanderPresident of Belarus": a name followed by
     the same name surname first, its last word glued to a role. Returns (end of the name as
-    written first, index of its first token)."""
+    written first, index of its last token)."""
     words = [text[s:e] for s, e in tokens]
     for size in (2, 3, 4):
         for i in range(len(words) - 2 * size, -1, -1):
@@ -240,7 +245,7 @@ def _tooltip(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None
             last, glued = name[-2], tip[-1]
             rest = glued[len(last) :]
             if glued.startswith(last) and (not rest or rest[0].isupper() or rest[0] == "("):
-                return tokens[i + size - 1][1], i
+                return tokens[i + size - 1][1], i + size - 1
     return None
 
 

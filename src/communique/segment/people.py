@@ -52,7 +52,8 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
             i += 2
             continue
         code, used = places.country_prefix(words[i:])
-        if code and (i > 0 or used < len(words)):
+        # "German Gref": a first name that is also a demonym, before a lone surname.
+        if code and (i > 0 or used < len(words)) and not (i == 0 and len(words) - used == 1):
             country = country or code
             i += used
             after_of = False
@@ -164,6 +165,11 @@ class PersonRegistry:
         whole = fold(clean_label(label))
         if whole in self._by_key:
             return self._by_key[whole]
+        words = whole.split()
+        for size in range(min(len(words), 5), 1, -1):  # "President of Egypt Abdel Fattah el-Sisi"
+            found = self._by_key.get(" ".join(words[-size:]))
+            if found is not None:
+                return found
         parts = split_label(label, places=self._places)
         return self.resolve_name(parts.name, country=parts.country, role=parts.role)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.models import QUESTION, Description, Span, Turn
 from communique.segment.layouts import Label, LabelKind, find_labels
@@ -238,7 +238,24 @@ def segment_labels(
                 country=speaker.country,
             )
         )
-    return turns
+    return _fullest_names(turns)
+
+
+def _fullest_names(turns: list[Turn]) -> list[Turn]:
+    """One name per person: "Xuan Phuc" and, later, "Nguyen Xuan Phuc" (a label that gave
+    more of the name) become the longer name everywhere, when the surname is the same."""
+    names = {t.speaker for t in turns if len(t.speaker.split()) >= 2}
+    longer: dict[str, str] = {}
+    for short in names:
+        words = fold(short).split()
+        for full in names:
+            known = fold(full).split()
+            if len(known) > len(words) and known[-1] == words[-1] and set(words) <= set(known):
+                if len(full) > len(longer.get(short, short)):
+                    longer[short] = full
+    if not longer:
+        return turns
+    return [replace(t, speaker=longer.get(t.speaker, t.speaker)) for t in turns]
 
 
 def _spoken(text: str, start: int, end: int) -> Span | None:
