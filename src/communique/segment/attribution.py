@@ -43,10 +43,15 @@ _VERBS = (
     r"|underlined|underscored|highlighted|pointed\s+out|informed|told|added|explained"
     r"|announced|remarked|observed|recalled|mentioned"
 )
+# A word of a name or title: capitalised, an initial ("J."), or an abbreviated honorific; a
+# full stop after anything else ends the sentence before the name.
+_WORD = r"(?:[A-Z]\.|(?:Mr|Ms|Mrs|Dr|St)\.|[A-Z][\w’'\-]*)"
 _REPORTED = re.compile(
-    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w’'\-]*\.?\s+){{0,5}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_VERBS})\b"
+    rf"(?P<who>(?:(?:the|The)\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_VERBS})\b"
 )
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w’'\-]*\.?\s+){{0,5}}[A-Z][\w’'\-]+)")
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)"
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s|$)|\n\s*\n")
 _NOT_PEOPLE = {"i", "we", "they", "it", "this", "that", "he", "she", "you", "the parties", "both"}
 
@@ -98,10 +103,28 @@ def _reported(
                 continue
             who = _person(m["who"], registry=registry, description=description)
             if who is None:
+                who = _named_earlier(text[: m.start()], m["who"], registry=registry)
+            if who is None:
                 continue
             start, end = _sentence(text, m.start())
             found.append(Voice(speaker=who, span=Span(start=start, end=end), kind=VoiceKind.REPORTED))
     return found
+
+
+def _named_earlier(before: str, phrase: str, *, registry: PersonRegistry) -> str | None:
+    """ "the Governor" after "... Governor of Kursk Region Ivan Petrov ...": the last person
+    the text named with that title before."""
+    parts = split_label(re.sub(r"^(?:the|The)\s+", "", phrase.strip()), places=registry.places)
+    if parts.name or not parts.role:
+        return None
+    title = re.escape(parts.role).replace("\\ ", r"\s+")
+    found = None
+    for m in re.finditer(rf"\b{title}\b(?:\s+of(?:\s+[A-Z][\w’'\-]*|\s+the){{1,4}})?\s+({_NAME})", before[-3000:]):
+        found = m.group(1)
+    if found is None:
+        return None
+    person = registry.resolve(found)
+    return person.name if person else " ".join(found.split()[-2:])
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:

@@ -206,7 +206,8 @@ def _inline_label(text: str, line_start: int, end: int, speech: int) -> Label | 
     kind = classify(region)
     if kind is not None and region_start > line_start and _names_someone(region, kind):
         return _inline(region, region_start, _after_space(text, speech), kind=kind)
-    heading = region_start == line_start or text[region_start - 2 : region_start] == "* "
+    # Only after a "***" rule: at a line start, "I spoke with President X: ..." is a sentence.
+    heading = text[region_start - 2 : region_start] == "* "
     if heading and len(tokens) <= _HEADING_WORDS and not re.search(r"[.!?;,]", region):
         start = _title_start(text, tokens)
         suffix = text[start:end]
