@@ -32,12 +32,12 @@ def default_registry() -> PersonRegistry:
 def process_document(raw: RawDocument, *, registry: PersonRegistry | None = None) -> Document:
     """Describe, segment and extract one document; pure, so it can run in any process."""
     registry = registry or default_registry()
-    description, parts = _describe_and_segment(raw, registry)
+    description, parts = describe_and_segment(raw, registry)
     claims = extract_claims(raw.text, parts.turns, description=description, voices=parts.voices)
     return _document(raw, description, parts, claims)
 
 
-def _describe_and_segment(
+def describe_and_segment(
     raw: RawDocument, registry: PersonRegistry
 ) -> tuple[Description, Segmentation]:
     """Describe from the header, segment with that description, then complete the
@@ -60,7 +60,7 @@ def process_documents(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        described = [(raw, *_describe_and_segment(raw, registry)) for raw in raws]
+        described = [(raw, *describe_and_segment(raw, registry)) for raw in raws]
         claims = extract_claims_batch(
             (raw.text, parts.turns, d, parts.voices) for raw, d, parts in described
         )

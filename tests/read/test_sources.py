@@ -6,6 +6,7 @@ import io
 import json
 import threading
 from collections.abc import Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.errors import InputError
-from communique.models import RawDocument
+from communique.models import DatePrecision, RawDocument
 from communique.read import read_documents
 from communique.read.sources import document_from_bytes
 
@@ -258,3 +259,23 @@ def test_sources_speech_without_speakers_still_reads(tmp_path: Path) -> None:
     registry = PersonRegistry.default()
     turns = [segment_turns(d.text, registry=registry, description=Description()) for d in docs]
     assert turns[0] == [] and [t.speaker for t in turns[1]] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    ("given", "day", "precision"),
+    [
+        ("1995", date(1995, 1, 1), DatePrecision.YEAR),
+        ("2021-11-04", date(2021, 11, 4), DatePrecision.DAY),
+        ("2021-11-04T18:35:00Z", date(2021, 11, 4), DatePrecision.DAY),
+        (None, None, None),
+    ],
+)
+def test_sources_jsonl_dates_keep_their_precision(
+    tmp_path: Path, given: str | None, day: date | None, precision: DatePrecision | None
+) -> None:
+    path = tmp_path / "speeches.jsonl"
+    record = {"id": "s1", "title": "General Debate", "date": given, "text": "We met. " * 5}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (raw,) = read_documents([str(path)])
+    assert isinstance(raw, RawDocument)
+    assert (raw.date, raw.date_precision) == (day, precision)

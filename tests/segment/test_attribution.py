@@ -30,10 +30,19 @@ def _voices(registry: PersonRegistry, text: str, **description: object) -> list[
     ("title", "day", "countries", "author"),
     [
         ("Statement from President Joe Biden on the Jobs Report", None, (), "Joe Biden"),
-        ("Statement by Press Secretary Karine Jean-Pierre on Trade", None, (), "Karine Jean-Pierre"),
+        (
+            "Statement by Press Secretary Karine Jean-Pierre on Trade",
+            None,
+            (),
+            "Karine Jean-Pierre",
+        ),
         ("Statement from Minister Rufus Firefly on Tariffs", None, (), "Rufus Firefly"),
-        ("Presidential Message on National Diabetes Month", date(2025, 11, 4), ("US",),
-         "Donald Trump"),
+        (
+            "Presidential Message on National Diabetes Month",
+            date(2025, 11, 4),
+            ("US",),
+            "Donald Trump",
+        ),
     ],
 )
 def test_attribution_author_named_by_the_title(
@@ -93,7 +102,11 @@ def test_attribution_inside_a_turn_the_speaker_keeps_the_floor() -> None:
     author = Voice(speaker="Joe Biden", span=Span(start=0, end=200), kind=VoiceKind.AUTHOR)
     inner = Voice(speaker="Kamala Harris", span=Span(start=60, end=80), kind=VoiceKind.REPORTED)
     speakers = Speakers.of([turn], [author, voice, inner])
-    assert [speakers.at(p) for p in (20, 70, 100)] == ["Vladimir Putin", "Kamala Harris", "Joe Biden"]
+    assert [speakers.at(p) for p in (20, 70, 100)] == [
+        "Vladimir Putin",
+        "Kamala Harris",
+        "Joe Biden",
+    ]
 
 
 def test_attribution_sets_claim_speakers_through_the_pipeline() -> None:
@@ -117,7 +130,8 @@ def test_attribution_sets_claim_speakers_through_the_pipeline() -> None:
 
 def test_attribution_message_reads_is_the_senders(registry: PersonRegistry) -> None:
     text = (
-        "Greetings to the Forum\nVladimir Putin sent greetings to the forum.\n2021-11-19T14:00:00Z\n\n"
+        "Greetings to the Forum\nVladimir Putin sent greetings to the forum.\n"
+        "2021-11-19T14:00:00Z\n\n"
         'The message reads, in part: "More than 1,400 standards have been approved."'
     )
     found = _voices(registry, text, title="Greetings to the Forum")

@@ -21,21 +21,46 @@ def registry() -> PersonRegistry:
 @pytest.mark.parametrize(
     ("title", "country", "day", "label", "speaker"),
     [
-        ("Remarks by President Biden at a Reception", "US", date(2024, 5, 1), "THE PRESIDENT",
-         "Joe Biden"),
-        ("Remarks by Vice President Harris at a Launch", "US", date(2022, 6, 7),
-         "THE VICE PRESIDENT", "Kamala Harris"),
+        (
+            "Remarks by President Biden at a Reception",
+            "US",
+            date(2024, 5, 1),
+            "THE PRESIDENT",
+            "Joe Biden",
+        ),
+        (
+            "Remarks by Vice President Harris at a Launch",
+            "US",
+            date(2022, 6, 7),
+            "THE VICE PRESIDENT",
+            "Kamala Harris",
+        ),
         # no name in the title: the holder of the office on the document's date
-        ("Press Briefing by the Press Secretary", "US", date(2021, 4, 15), "THE PRESIDENT",
-         "Joe Biden"),
-        ("Press Briefing by the Press Secretary", "US", date(2025, 4, 15), "THE PRESIDENT",
-         "Donald Trump"),
+        (
+            "Press Briefing by the Press Secretary",
+            "US",
+            date(2021, 4, 15),
+            "THE PRESIDENT",
+            "Joe Biden",
+        ),
+        (
+            "Press Briefing by the Press Secretary",
+            "US",
+            date(2025, 4, 15),
+            "THE PRESIDENT",
+            "Donald Trump",
+        ),
         ("Remarks at a Reception", "US", date(2022, 3, 1), "THE FIRST LADY", "Jill Biden"),
         ("Press Briefing", "US", date(2022, 5, 20), "MS. JEAN-PIERRE", "Karine Jean-Pierre"),
         ("Talks", "IN", date(2024, 7, 9), "PRIME MINISTER MODI", "Narendra Modi"),
         # a name the registry does not know, learned from the title
-        ("Remarks by Prime Minister Rufus Firefly of Freedonia", None, None,
-         "THE PRIME MINISTER", "Rufus Firefly"),
+        (
+            "Remarks by Prime Minister Rufus Firefly of Freedonia",
+            None,
+            None,
+            "THE PRIME MINISTER",
+            "Rufus Firefly",
+        ),
     ],
 )
 def test_offices_role_label_is_a_person(
@@ -47,9 +72,7 @@ def test_offices_role_label_is_a_person(
     speaker: str,
 ) -> None:
     text = f"{label}:  Thank you all.\n\nQ    A question?\n\n{label}:  An answer."
-    description = Description(
-        title=title, date=day, countries=(country,) if country else ()
-    )
+    description = Description(title=title, date=day, countries=(country,) if country else ())
     turns = segment_turns(text, registry=registry, description=description)
     assert [t.speaker for t in turns] == [speaker, "Question", speaker]
 

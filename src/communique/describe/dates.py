@@ -51,11 +51,11 @@ def month_names() -> dict[str, int]:
     from dateparser.languages.loader import default_loader
 
     names: dict[str, int] = {}
-    months = ("january", "february", "march", "april", "may", "june", "july", "august")
-    months += ("september", "october", "november", "december")
+    months = "january february march april may june july august september october november"
+    months += " december"
     for language in LANGUAGES:
         info = default_loader.get_locale(language).info
-        for number, key in enumerate(months, start=1):
+        for number, key in enumerate(months.split(), start=1):
             for name in info.get(key, ()):
                 if re.fullmatch(r"[^\W\d_]{3,}", name):
                     names.setdefault(name.lower(), number)

@@ -30,7 +30,8 @@ _PLACE_LINES = 8
 # "City, Region": one to three capitalised words, a comma, then one to three capitalised words
 # or initials ("D.C.").
 _CITY_LINE = re.compile(
-    r"(?P<city>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2}), (?:[A-Z][\w’'.\-]*\.?)(?: [A-Z][\w’'.\-]+){0,2}"
+    r"(?P<city>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2}),"
+    r" (?:[A-Z][\w’'.\-]*\.?)(?: [A-Z][\w’'.\-]+){0,2}"
 )
 # "En Route Boston, MA", "Aboard Air Force One": said on the way, in no city.
 _IN_TRANSIT = re.compile(r"(?:en route|aboard|on board|via)\b", re.I)

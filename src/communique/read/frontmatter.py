@@ -15,7 +15,9 @@ from typing import Any
 
 from communique.errors import InputError
 
-_BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_BLOCK = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _KEY_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s*:")
 _TITLE_KEYS = ("title", "headline", "name")

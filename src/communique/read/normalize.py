@@ -113,8 +113,9 @@ def _entity(m: re.Match[str]) -> list[Piece]:
 def normalize_text(original: str, *, markdown: bool = True, start: int = 0) -> MappedText:
     """Inline normalisation: Unicode, spaces, line ends, Markdown and stray HTML markup.
 
-    `start` skips a header that is not text (front matter). Line-level furniture is removed afterwards by `boilerplate.strip_furniture`, and
-    `finish` collapses blank lines once everything else is gone.
+    `start` skips a header that is not text (front matter). Line-level furniture is removed
+    afterwards by `boilerplate.strip_furniture`, and `finish` collapses blank lines once
+    everything else is gone.
     """
     mapped = MappedText.of(original)
     if start:  # front matter: metadata, not text; what follows keeps its offsets

@@ -91,8 +91,9 @@ class TextReader:
         self.fmt = fmt
 
     def read(self, data: bytes, *, source: str, max_bytes: int) -> ReadText:
-        return read_markup(decode_bytes(data, path=source, max_bytes=max_bytes), source=source,
-                           fmt=self.fmt)
+        return read_markup(
+            decode_bytes(data, path=source, max_bytes=max_bytes), source=source, fmt=self.fmt
+        )
 
 
 class PdfReader:

@@ -261,5 +261,3 @@ def _document(read: ReadText, *, source: str, fmt: str, hints: Hints) -> RawDocu
 
 def _str(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
-
-

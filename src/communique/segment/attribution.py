@@ -28,7 +28,9 @@ _AUTHORED = re.compile(
     r"(?P<who>[^,:;]+?)(?:\s+(?:on|to|at|for|regarding|in|marking|after|before|following|ahead)\b|[,:;]|$)"
 )
 # "Presidential Message on ...", "Presidential Proclamation ...": the office speaks.
-_OFFICE_AUTHORED = re.compile(r"^(?P<office>Presidential|Vice\s+Presidential)\s+(?:Message|Proclamation|Statement)\b")
+_OFFICE_AUTHORED = re.compile(
+    r"^(?P<office>Presidential|Vice\s+Presidential)\s+(?:Message|Proclamation|Statement)\b"
+)
 _OFFICE_TITLES = {"presidential": "President", "vice presidential": "Vice President"}
 # "Vladimir Putin sent a message of greetings to ..." / "congratulated ..." in the summary,
 # then "The message reads, in part: ..." in the body.
@@ -36,7 +38,9 @@ _SENDER = re.compile(
     rf"^(?P<who>{_NAME}|The President)\s+(?:sent|addressed|wished|congratulated|expressed)\b",
     re.M,
 )
-_MESSAGE_READS = re.compile(r"\b(?:The|His|Her)\s+(?:message|letter|telegram|address)\s+(?:reads|says)\b")
+_MESSAGE_READS = re.compile(
+    r"\b(?:The|His|Her)\s+(?:message|letter|telegram|address)\s+(?:reads|says)\b"
+)
 # Reported speech: "X said that", "X noted", "according to X".
 _VERBS = (
     r"said|says|noted|notes|reported|reports|stated|states|stressed|emphasized|emphasised"
@@ -85,7 +89,11 @@ def _author(text: str, *, registry: PersonRegistry, description: Description) ->
         if reads and sender:
             who = _person(sender["who"], registry=registry, description=description)
             if who:
-                return Voice(speaker=who, span=Span(start=reads.start(), end=len(text)), kind=VoiceKind.AUTHOR)
+                return Voice(
+                    speaker=who,
+                    span=Span(start=reads.start(), end=len(text)),
+                    kind=VoiceKind.AUTHOR,
+                )
     if who is None:
         return None
     return Voice(speaker=who, span=Span(start=0, end=len(text)), kind=VoiceKind.AUTHOR)
@@ -107,7 +115,9 @@ def _reported(
             if who is None:
                 continue
             start, end = _sentence(text, m.start())
-            found.append(Voice(speaker=who, span=Span(start=start, end=end), kind=VoiceKind.REPORTED))
+            found.append(
+                Voice(speaker=who, span=Span(start=start, end=end), kind=VoiceKind.REPORTED)
+            )
     return found
 
 
@@ -119,7 +129,9 @@ def _named_earlier(before: str, phrase: str, *, registry: PersonRegistry) -> str
         return None
     title = re.escape(parts.role).replace("\\ ", r"\s+")
     found = None
-    for m in re.finditer(rf"\b{title}\b(?:\s+of(?:\s+[A-Z][\w’'\-]*|\s+the){{1,4}})?\s+({_NAME})", before[-3000:]):
+    for m in re.finditer(
+        rf"\b{title}\b(?:\s+of(?:\s+[A-Z][\w’'\-]*|\s+the){{1,4}})?\s+({_NAME})", before[-3000:]
+    ):
         found = m.group(1)
     if found is None:
         return None

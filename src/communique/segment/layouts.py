@@ -230,7 +230,7 @@ def _last_boundary(text: str, line_start: int, end: int) -> int:
 def _abbreviation(text: str, at: int) -> bool:
     """ "Mr. Smith": a full stop after an honorific ends no sentence."""
     word = re.search(r"(\w+)$", text[max(0, at - 12) : at])
-    return bool(word) and fold(word.group(1)) in HONORIFICS
+    return word is not None and fold(word.group(1)) in HONORIFICS
 
 
 def _tooltip(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -64,12 +64,9 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
             continue
         break
     # "Chairman of Gazprom Alexei Miller": an unknown organisation right after "of".
-    if after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES:
-        i = len(words) - 2
-    # "Central Election Commission Chairperson Ella Pamfilova", "Kaliningrad Region Governor
-    # Anton Alikhanov": an organisation's name before the title; the person is the last two
-    # words when a title word stands anywhere before them.
-    elif len(words) - i >= 3 and _titled_name_tail(words):
+    if (after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES) or (
+        len(words) - i >= 3 and _titled_name_tail(words)
+    ):
         i = len(words) - 2
     name_words = words[i:]
     role = " ".join(w for w in words[:i] if fold(w) not in HONORIFICS) or None

@@ -250,9 +250,13 @@ def _fullest_names(turns: list[Turn]) -> list[Turn]:
         words = fold(short).split()
         for full in names:
             known = fold(full).split()
-            if len(known) > len(words) and known[-1] == words[-1] and set(words) <= set(known):
-                if len(full) > len(longer.get(short, short)):
-                    longer[short] = full
+            if (
+                len(known) > len(words)
+                and known[-1] == words[-1]
+                and set(words) <= set(known)
+                and len(full) > len(longer.get(short, short))
+            ):
+                longer[short] = full
     if not longer:
         return turns
     return [replace(t, speaker=longer.get(t.speaker, t.speaker)) for t in turns]
