@@ -189,7 +189,7 @@ def test_ledger_reopen_does_not_migrate_again(ledger_url: str) -> None:
     with Ledger.open(ledger_url) as first:
         first.add_document(make_document())
     with Ledger.open(ledger_url) as again, again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
         assert again.count()["documents"] == 1
 
 
