@@ -148,3 +148,11 @@ def test_attribution_a_title_alone_is_the_person_named_with_it_before(
     assert _voices(registry, text, title="Meeting with the Governor") == [
         ("reported", "Ivan Petrov")
     ]
+
+
+def test_attribution_an_institution_is_no_person_named_before(registry: PersonRegistry) -> None:
+    text = (
+        "White House Press Secretary Jane Roe spoke today. The White House said that 300 "
+        "engineers will go."
+    )
+    assert _voices(registry, text, title="Readout") == []

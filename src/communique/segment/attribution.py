@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from communique.models import Description, Span, Turn, Voice, VoiceKind
-from communique.segment.lexicon import fold
+from communique.segment.lexicon import LABEL_WORDS, fold
 from communique.segment.offices import default_offices
 from communique.segment.people import TITLE_WORDS, PersonRegistry, split_label
 
@@ -57,6 +57,7 @@ _ACCORDING = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s|$)|\n\s*\n")
+PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"])
 _NOT_PEOPLE = {"i", "we", "they", "it", "this", "that", "he", "she", "you", "the parties", "both"}
 
 
@@ -125,8 +126,8 @@ def _named_earlier(before: str, phrase: str, *, registry: PersonRegistry) -> str
     """ "the Governor" after "... Governor of Kursk Region Ivan Petrov ...": the last person
     the text named with that title before."""
     parts = split_label(re.sub(r"^(?:the|The)\s+", "", phrase.strip()), places=registry.places)
-    if parts.name or not parts.role:
-        return None
+    if parts.name or not parts.role or fold(parts.role).split()[-1] not in PERSON_TITLES:
+        return None  # "the White House said": an institution, not a person named before
     title = re.escape(parts.role).replace("\\ ", r"\s+")
     found = None
     for m in re.finditer(
