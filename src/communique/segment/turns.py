@@ -197,8 +197,8 @@ def _is_title_word(word: str) -> bool:
 
 def _as_written(name: str) -> str:
     """An unknown name as written; names set in capitals ("PSAKI") get ordinary case."""
-    if name.isupper() and len(name) > 1:
-        return " ".join(w.capitalize() for w in name.split())
+    if name.isupper() and len(name) > 1:  # "AKUFO-ADDO" → "Akufo-Addo", "O'NEILL" → "O'Neill"
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), name)
     return name
 
 
