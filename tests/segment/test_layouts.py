@@ -170,3 +170,14 @@ def test_layouts_arbitrary_text_never_crashes(text: str) -> None:
     labels = find_labels(text)
     assert all(0 <= lab.start < lab.speech <= len(text) for lab in labels)
     assert [lab.start for lab in labels] == sorted(lab.start for lab in labels)
+
+
+def test_layouts_title_with_lower_case_words_needs_the_name_confirmed() -> None:
+    body = "Please, Mr Petrov. Captain of the Freedonia ferry Ivan Petrov: All is ready."
+    assert find_labels(body) == []  # alone, it may be a sentence
+    confirmed = body + " Vladimir Putin: Good. Ivan Petrov: Thank you."
+    assert [lab.label for lab in find_labels(confirmed)] == [
+        "Captain of the Freedonia ferry Ivan Petrov",
+        "Vladimir Putin",
+        "Ivan Petrov",
+    ]

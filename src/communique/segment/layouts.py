@@ -182,6 +182,7 @@ _HEADING_WORDS = 24
 def find_inline_labels(text: str) -> list[Label]:
     """Labels that do not start a line: a transcript whose paragraph breaks were lost."""
     found: list[Label] = []
+    weak: list[tuple[str, Label]] = []
     for colon in _INLINE_COLON.finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
         if line_start == colon.start():
@@ -189,7 +190,36 @@ def find_inline_labels(text: str) -> list[Label]:
         label = _inline_label(text, line_start, colon.start(), colon.end())
         if label is not None and (not found or label.start >= found[-1].speech):
             found.append(label)
+        elif label is None:
+            candidate = _titled_label(text, line_start, colon.start(), colon.end())
+            if candidate is not None:
+                weak.append(candidate)
+    if weak:
+        names = {fold(split_label(lab.label).name) for lab in found}
+        confirmed = [lab for name, lab in weak if fold(name) in names]
+        found = sorted(found + confirmed, key=lambda lab: lab.start)
     return found
+
+
+def _titled_label(text: str, line_start: int, end: int, speech: int) -> tuple[str, Label] | None:
+    """ "Captain of the Marshal Rokossovsky vessel Alexander Vangonen": a title, an
+    organisation written in lower case, then a name. Kept only when the same name speaks
+    under a label of its own elsewhere in the text (the caller checks)."""
+    start = _last_boundary(text, line_start, end)
+    region = text[start:end]
+    words = region.split()
+    if (
+        start == line_start
+        or not words
+        or fold(words[0]) not in _PERSON_TITLES
+        or len(words) > _MAX_LABEL_WORDS
+        or re.search(r"[.!?;,:]", region)
+    ):
+        return None
+    name = split_label(region).name
+    if not 2 <= len(name.split()) <= 3 or not all(w[0].isupper() for w in name.split()):
+        return None
+    return name, _inline(region, start, _after_space(text, speech))
 
 
 def _inline_label(text: str, line_start: int, end: int, speech: int) -> Label | None:
