@@ -156,3 +156,12 @@ def test_attribution_an_institution_is_no_person_named_before(registry: PersonRe
         "engineers will go."
     )
     assert _voices(registry, text, title="Readout") == []
+
+
+def test_attribution_a_foreign_office_is_its_holder(registry: PersonRegistry) -> None:
+    text = (
+        "The leaders held talks. The President of China mentioned the intention to increase "
+        "trade to US$250 billion. The President of Russia spoke about settlements."
+    )
+    found = _voices(registry, text, title="Talks", date=date(2022, 2, 4), countries=("RU",))
+    assert found == [("reported", "Xi Jinping")]

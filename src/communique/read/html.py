@@ -17,8 +17,6 @@ class HtmlText:
     url: str | None = None
 
 
-
-
 def extract_html(markup: str, *, path: str) -> HtmlText:
     """Main text and metadata of a page, or InputError `bad-html` when there is no text."""
     import trafilatura

@@ -51,7 +51,8 @@ _VERBS = (
 # full stop after anything else ends the sentence before the name.
 _WORD = r"(?:[A-Z]\.|(?:Mr|Ms|Mrs|Dr|St)\.|[A-Z][\w’'\-]*)"
 _REPORTED = re.compile(
-    rf"(?P<who>(?:(?:the|The)\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_VERBS})\b"
+    rf"(?P<who>(?:(?:the|The)\s+)?(?:(?:{_WORD}|of|the)\s+){{0,6}}[A-Z][\w’'\-]+)\s+(?:also\s+)?"
+    rf"(?:{_VERBS})\b"
 )
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)"
@@ -163,8 +164,8 @@ def _person(phrase: str, *, registry: PersonRegistry, description: Description) 
         return person.name
     parts = split_label(phrase, places=registry.places)
     name_words = parts.name.split()
-    if not name_words and parts.role:
-        return _office_holder(parts.role, description)
+    if not name_words and parts.role:  # "The President of China mentioned ..."
+        return _office_holder(parts.role, description, country=parts.country)
     if len(name_words) >= 2 and all(w[0].isupper() for w in name_words):
         if any(fold(w) in TITLE_WORDS for w in name_words):
             return None
@@ -172,9 +173,15 @@ def _person(phrase: str, *, registry: PersonRegistry, description: Description) 
     return None
 
 
-def _office_holder(role: str, description: Description) -> str | None:
+def _office_holder(
+    role: str, description: Description, *, country: str | None = None
+) -> str | None:
+    """Who held `role` on the document's date: in the country the role names, else the
+    document's own."""
     offices = default_offices()
-    country = (description.countries[0] if description.countries else None) or offices.country_of(
-        description.url
+    country = (
+        country
+        or (description.countries[0] if description.countries else None)
+        or offices.country_of(description.url)
     )
     return offices.holder(role, country=country, on=description.date)
