@@ -59,7 +59,9 @@ _ROLE_WORDS = frozenset(LABEL_WORDS["role_labels"])
 _CONNECTORS = frozenset(LABEL_WORDS["connectors"])
 _STOP_FIRST = frozenset(LABEL_WORDS["stop_first"])
 _STOP_LAST = frozenset(LABEL_WORDS["stop_last"])
-_PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"])
+_PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
+    fold(word) for word in LABEL_WORDS["russian_titles"]
+)
 _FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "in", "on", "at", "&", "-", "–"})
 _WORD_OK = re.compile(r"(?:(?:al|el|ad|ibn|bin|d|O)[-'’])?[A-ZÀ-ÞА-ЯЁ][\w’'.\-]*|[–\-&]")
 

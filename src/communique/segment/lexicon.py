@@ -19,8 +19,6 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
-LABEL_WORDS: dict[str, list[str]] = _data("labels.toml")
-"""Word lists for speaker labels: honorifics, title words, question labels, stop words."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -30,6 +28,22 @@ def fold(text: str) -> str:
     plain = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
     plain = re.sub(r"[.’'`]", "", plain.casefold())
     return " ".join(re.sub(r"[-‐–,]", " ", plain).split())
+
+
+# Lists compared with folded words: written in any script ("губернатор" is "gubernator").
+_FOLDED_LISTS = ("honorifics", "title_words", "question_labels", "answer_labels", "role_labels")
+_FOLDED_LISTS += ("person_titles", "stop_first", "stop_last")
+
+
+def _label_words() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = _data("labels.toml")
+    for name in _FOLDED_LISTS:
+        words[name] = [fold(word) for word in words[name]]
+    return words
+
+
+LABEL_WORDS: dict[str, list[str]] = _label_words()
+"""Word lists for speaker labels: honorifics, title words, question labels, stop words."""
 
 
 @dataclass(frozen=True, slots=True)

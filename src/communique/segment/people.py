@@ -19,7 +19,9 @@ from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
 from communique.segment.offices import Offices, default_offices
 
 HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
-TITLE_WORDS = frozenset(LABEL_WORDS["title_words"])
+TITLE_WORDS = frozenset(LABEL_WORDS["title_words"]) | frozenset(
+    fold(word) for word in LABEL_WORDS["russian_titles"]
+)
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
