@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.errors import InputError
+from communique.read.normalize import plain_inline
 
 _BLOCK = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _KEY_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s*:")
 _TITLE_KEYS = ("title", "headline", "name")
 _DATE_KEYS = ("date", "published", "published_time", "publish_date", "pubdate", "created")
@@ -84,9 +84,7 @@ def _text(value: object) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None
     # Pandoc escapes survive in YAML strings ("President\\_Biden"): the title reads as written.
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])", r"\1", str(value))
-    text = _INVISIBLE.sub("", text)  # "Biden-\u2060Harris": a word joiner, not a character
-    return " ".join(text.split()) or None
+    return plain_inline(str(value)) or None
 
 
 def _tags(value: object) -> tuple[str, ...]:

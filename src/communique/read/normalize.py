@@ -110,6 +110,13 @@ def _entity(m: re.Match[str]) -> list[Piece]:
     return [html.unescape(m.group(0))]
 
 
+def plain_inline(text: str) -> str:
+    """A metadata string as read: Markdown escapes undone ("President\\_Biden"), invisible
+    characters dropped ("Biden-\u2060Harris"), spaces collapsed."""
+    text = _ZERO_WIDTH.sub("", _MD_ESCAPE.sub(r"\1", text))
+    return " ".join(text.split())
+
+
 def normalize_text(original: str, *, markdown: bool = True, start: int = 0) -> MappedText:
     """Inline normalisation: Unicode, spaces, line ends, Markdown and stray HTML markup.
 

@@ -176,12 +176,4 @@ def _person(phrase: str, *, registry: PersonRegistry, description: Description) 
 def _office_holder(
     role: str, description: Description, *, country: str | None = None
 ) -> str | None:
-    """Who held `role` on the document's date: in the country the role names, else the
-    document's own."""
-    offices = default_offices()
-    country = (
-        country
-        or (description.countries[0] if description.countries else None)
-        or offices.country_of(description.url)
-    )
-    return offices.holder(role, country=country, on=description.date)
+    return default_offices().holder_for(role, description, country=country)

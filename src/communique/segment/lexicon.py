@@ -19,8 +19,6 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
-
-
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case-, script- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." ==
@@ -31,8 +29,16 @@ def fold(text: str) -> str:
 
 
 # Lists compared with folded words: written in any script ("губернатор" is "gubernator").
-_FOLDED_LISTS = ("honorifics", "title_words", "question_labels", "answer_labels", "role_labels")
-_FOLDED_LISTS += ("person_titles", "stop_first", "stop_last")
+_FOLDED_LISTS = (
+    "honorifics",
+    "title_words",
+    "question_labels",
+    "answer_labels",
+    "role_labels",
+    "person_titles",
+    "stop_first",
+    "stop_last",
+)
 
 
 def _label_words() -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-from communique.models import Person
+from communique.models import Description, Person
 from communique.segment.lexicon import fold
 
 
@@ -71,6 +71,19 @@ class Offices:
             if office.country == country and key in office.titles:
                 return office.holder(on)
         return None
+
+    def holder_for(
+        self, title: str, description: Description, *, country: str | None = None
+    ) -> str | None:
+        """Who held `title` on the document's date, in `country` (the one a label or phrase
+        names: "President of China") or else the document's: its first party, or the
+        country whose office published its URL."""
+        country = (
+            country
+            or (description.countries[0] if description.countries else None)
+            or self.country_of(description.url)
+        )
+        return self.holder(title, country=country, on=description.date)
 
     def country_of(self, url: str | None) -> str | None:
         """The country of an office whose site published `url`, or None."""

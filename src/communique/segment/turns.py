@@ -121,16 +121,11 @@ class _Context:
         document's country on its date."""
         if parts.name or not parts.role:
             return None
-        description = self.description
-        offices = default_offices()
-        country = (
-            description.countries[0] if description.countries else None
-        ) or offices.country_of(description.url)
-        name = offices.holder(parts.role, country=country, on=description.date)
+        name = default_offices().holder_for(parts.role, self.description, country=parts.country)
         if name is None:
             return None
         person = self.registry.resolve_name(name)
-        return _Speaker(name, parts.role, person.country if person else country)
+        return _Speaker(name, parts.role, person.country if person else parts.country)
 
     def _named_before(self, name: str, before: str) -> _Speaker | None:
         """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
