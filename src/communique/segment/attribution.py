@@ -12,13 +12,14 @@ whoever the speaker quotes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from communique.models import Description, Span, Turn, Voice, VoiceKind
-from communique.segment.lexicon import LABEL_WORDS, fold
+from communique.segment.lexicon import fold
 from communique.segment.offices import default_offices
-from communique.segment.people import TITLE_WORDS, PersonRegistry, split_label
+from communique.segment.people import PERSON_TITLES, TITLE_WORDS, PersonRegistry, split_label
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+){1,3}"
 # "Statement from President Joe Biden on ...", "Message by Press Secretary X", "Op-Ed by X".
@@ -58,7 +59,6 @@ _ACCORDING = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:{_WORD}\s+){{0,5}}[A-Z][\w’'\-]+)"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s|$)|\n\s*\n")
-PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"])
 _NOT_PEOPLE = {"i", "we", "they", "it", "this", "that", "he", "she", "you", "the parties", "both"}
 
 
@@ -106,11 +106,10 @@ def _reported(
 ) -> list[Voice]:
     """Sentences outside turns that report what a named person said."""
     found: list[Voice] = []
-    inside = [(t.span.start, t.span.end) for t in turns]
-    for pattern in (_REPORTED, _ACCORDING):
-        for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in inside):
-                continue
+    for pattern, (gap_start, gap_end) in itertools.product(
+        (_REPORTED, _ACCORDING), _gaps(text, turns)
+    ):
+        for m in pattern.finditer(text, gap_start, gap_end):
             who = _person(m["who"], registry=registry, description=description)
             if who is None:
                 who = _named_earlier(text[: m.start()], m["who"], registry=registry)
@@ -121,6 +120,18 @@ def _reported(
                 Voice(speaker=who, span=Span(start=start, end=end), kind=VoiceKind.REPORTED)
             )
     return found
+
+
+def _gaps(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:
+    """The stretches of `text` that no turn holds: narration, headers, a readout's body."""
+    gaps, at = [], 0
+    for turn in sorted(turns, key=lambda t: t.span.start):
+        if turn.span.start > at:
+            gaps.append((at, turn.span.start))
+        at = max(at, turn.span.end)
+    if at < len(text):
+        gaps.append((at, len(text)))
+    return gaps
 
 
 def _named_earlier(before: str, phrase: str, *, registry: PersonRegistry) -> str | None:

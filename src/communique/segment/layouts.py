@@ -22,9 +22,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from communique.segment.lexicon import LABEL_WORDS, default_places, fold
-from communique.segment.people import HONORIFICS, clean_label, split_label
+from communique.segment.people import HONORIFICS, PERSON_TITLES, clean_label, split_label
 
 
 class LabelKind(StrEnum):
@@ -59,9 +60,7 @@ _ROLE_WORDS = frozenset(LABEL_WORDS["role_labels"])
 _CONNECTORS = frozenset(LABEL_WORDS["connectors"])
 _STOP_FIRST = frozenset(LABEL_WORDS["stop_first"])
 _STOP_LAST = frozenset(LABEL_WORDS["stop_last"])
-_PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
-    fold(word) for word in LABEL_WORDS["russian_titles"]
-)
+
 _FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "in", "on", "at", "&", "-", "–"})
 _WORD_OK = re.compile(r"(?:(?:al|el|ad|ibn|bin|d|O)[-'’])?[A-ZÀ-ÞА-ЯЁ][\w’'.\-]*|[–\-&]")
 
@@ -110,7 +109,7 @@ _NAME_WORDS = 4
 def _headline(words: list[str]) -> bool:
     """A bold headline of a fact sheet, not a person: no title or honorific, and it opens
     with a gerund ("DELIVERING FOR THE AMERICAN PEOPLE") or is longer than a name."""
-    if any(fold(w) in _PERSON_TITLES or fold(w) in HONORIFICS for w in words):
+    if any(fold(w) in PERSON_TITLES or fold(w) in HONORIFICS for w in words):
         return False
     content = [w for w in words if w.lower() not in _CONNECTORS]
     gerund = re.fullmatch(r"[^\W\d_]{3,}ING", words[0].upper()) is not None
@@ -134,6 +133,11 @@ def _only_places(words: list[str]) -> bool:
 
 def find_labels(text: str) -> list[Label]:
     """Every speaker label, at a line start or inside a flattened line, in reading order."""
+    return list(_find_labels(text))
+
+
+@lru_cache(maxsize=4)  # describing (where the header ends) and segmenting ask for one text
+def _find_labels(text: str) -> tuple[Label, ...]:
     found: dict[int, Label] = {}
     for m in _SPLIT.finditer(text):
         kind = classify(m["label"])
@@ -152,7 +156,7 @@ def find_labels(text: str) -> list[Label]:
         if m.start() not in found:
             found[m.start()] = _label(m, LabelKind.QUESTION)
     labels = [found[k] for k in sorted(found)]
-    return _merge(labels, find_inline_labels(text))
+    return tuple(_merge(labels, find_inline_labels(text)))
 
 
 def _merge(line_labels: list[Label], inline: list[Label]) -> list[Label]:
@@ -174,6 +178,9 @@ _INLINE_COLON = re.compile(r"(?:\s*\([^()\n]{1,40}\))?[ ]?:(?=[ ]|$)", re.M)
 # start.
 _BOUNDARY = re.compile(r"(?:[.!?…][\"”»’)\]]*\**|\*{1,3})[ ]+|^", re.M)
 _TOKEN = re.compile(r"\S+")
+# How far back from a colon its label may start: a heading of _HEADING_WORDS words and the
+# longest label (_MAX_LABEL_CHARS) fit in it.
+_LOOK_BACK = 400
 # A heading that ends with a label ("*** Beginning of Russian-Chinese talks President of China
 # Xi Jinping:") is at most this long: the longest heading before a label in 360 kremlin.ru
 # transcripts ("Excerpts from transcript of meeting with university students to mark Russian
@@ -211,9 +218,9 @@ def _titled_label(text: str, line_start: int, end: int, speech: int) -> tuple[st
     region = text[start:end]
     words = region.split()
     if (
-        start == line_start
+        start <= line_start
         or not words
-        or fold(words[0]) not in _PERSON_TITLES
+        or fold(words[0]) not in PERSON_TITLES
         or len(words) > _MAX_LABEL_WORDS
         or re.search(r"[.!?;,:]", region)
     ):
@@ -226,6 +233,8 @@ def _titled_label(text: str, line_start: int, end: int, speech: int) -> tuple[st
 
 def _inline_label(text: str, line_start: int, end: int, speech: int) -> Label | None:
     region_start = _last_boundary(text, line_start, end)
+    if region_start < 0:
+        return None
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, region_start, end)]
     if not tokens:
         return None
@@ -251,10 +260,13 @@ def _inline_label(text: str, line_start: int, end: int, speech: int) -> Label | 
 
 
 def _last_boundary(text: str, line_start: int, end: int) -> int:
-    """Start of the text between the last sentence end before `end` and `end`."""
-    start = line_start
-    for m in _BOUNDARY.finditer(text, line_start, end):
-        if m.end() < end and not _abbreviation(text, m.start()):
+    """Start of the text between the last sentence end before `end` and `end`, or -1 when
+    none is near enough for a label (only a window before `end` is read: a flattened line
+    can hold a whole transcript)."""
+    window = max(line_start, end - _LOOK_BACK)
+    start = line_start if window == line_start else -1
+    for m in _BOUNDARY.finditer(text, window, end):
+        if m.end() < end and not (text[m.start()] == "." and _abbreviation(text, m.start())):
             start = m.end()
     return start
 

@@ -22,6 +22,10 @@ HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
 TITLE_WORDS = frozenset(LABEL_WORDS["title_words"]) | frozenset(
     fold(word) for word in LABEL_WORDS["russian_titles"]
 )
+PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
+    fold(word) for word in LABEL_WORDS["russian_titles"]
+)
+"""Title words that name a person's position ("Governor", "губернатор"), folded."""
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
