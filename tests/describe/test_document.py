@@ -9,6 +9,7 @@ import pytest
 
 from communique.describe import describe_document
 from communique.describe.document import complete_description
+from communique.models import DatePrecision
 from communique.read.readers import Hints
 from communique.read.sources import document_from_text
 from communique.segment import PersonRegistry, segment_document, segment_turns
@@ -184,3 +185,24 @@ def test_document_describe_reads_the_header_only(
     assert set(described.participants) <= set(done.participants)
     speakers = {t.speaker for t in parts.turns if t.speaker not in ("Question", "Answer")}
     assert speakers - {"Moderator", "Interpreter"} <= set(done.participants)
+
+
+SAVED_PAGE = """Talks with the President of Freedonia
+The President held talks with President of Freedonia Rufus Firefly.
+2021-12-16T16:40:00Z
+Sevastopol
+https://example.org/events/news/12345
+
+The talks covered trade. Vladimir Putin: Welcome. Rufus Firefly: Thank you."""
+
+
+def test_document_plain_header_block_by_its_shape(registry: PersonRegistry) -> None:
+    """Title, summary, a date-time line, a place line and a URL line, before the body."""
+    raw = document_from_text(SAVED_PAGE, source="page.txt", fmt="text")
+    found = describe_document(raw, registry=registry)
+    assert found.title == "Talks with the President of Freedonia"
+    assert (found.date, found.date_precision) == (date(2021, 12, 16), DatePrecision.DAY)
+    assert found.place == "Sevastopol"  # unknown to the gazetteer, placed by its line
+    assert found.url == "https://example.org/events/news/12345"
+    turns = segment_turns(raw.text, registry=registry, description=found)
+    assert [t.speaker for t in turns] == ["Vladimir Putin", "Rufus Firefly"]
