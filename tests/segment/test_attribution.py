@@ -165,3 +165,28 @@ def test_attribution_a_foreign_office_is_its_holder(registry: PersonRegistry) ->
     )
     found = _voices(registry, text, title="Talks", date=date(2022, 2, 4), countries=("RU",))
     assert found == [("reported", "Xi Jinping")]
+
+
+def test_attribution_a_speech_reports_in_its_speakers_voice(registry: PersonRegistry) -> None:
+    """A UN speech names no speaker; what it reports stays the speaker's (""), as in a turn."""
+    text = (
+        "Mr. President, I thank you. We have come far. Our Government announced that 300 "
+        "schools were built, and I am proud of it. As Secretary-General Antonio Guterres said "
+        "last year, we must act. My country will do its part, and we will."
+    )
+    assert _voices(registry, text) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Statement from President Joe Biden Marking 11 Years Since the Shooting",
+        "Statement by President Joe Biden Ahead of the Anniversary",
+    ],
+)
+def test_attribution_author_title_words_after_the_name(
+    registry: PersonRegistry, title: str
+) -> None:
+    assert _voices(registry, "Eleven years ago 26 people died.", title=title) == [
+        ("author", "Joe Biden")
+    ]
