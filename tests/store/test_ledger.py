@@ -14,6 +14,7 @@ from communique.models import (
     Claim,
     Conflict,
     ConflictKind,
+    DatePrecision,
     Document,
     Modality,
     Period,
@@ -22,6 +23,7 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.present.export import document_record
 from communique.store.ledger import AddStatus, ClaimFilter, Ledger
 
 TEXT = (
@@ -102,6 +104,15 @@ def test_ledger_round_trips_document_turns_and_claims(ledger: Ledger) -> None:
     assert claims[1].qualifier is Qualifier.OVER and claims[1].as_of == date(2024, 11, 27)
 
 
+@pytest.mark.parametrize("precision", [DatePrecision.YEAR, DatePrecision.DAY, None])
+def test_ledger_keeps_date_precision(ledger: Ledger, precision: DatePrecision | None) -> None:
+    day = date(1995, 1, 1) if precision else None
+    ledger.add_document(make_document(date=day, date_precision=precision))
+    [doc] = ledger.documents()
+    assert (doc.date, doc.date_precision) == (day, precision)
+    assert document_record(doc)["date_precision"] == (precision.value if precision else None)
+
+
 def test_ledger_same_content_is_unchanged_and_new_content_replaces(ledger: Ledger) -> None:
     assert ledger.add_document(make_document()) is AddStatus.NEW
     assert ledger.add_document(make_document()) is AddStatus.UNCHANGED
@@ -178,7 +189,7 @@ def test_ledger_reopen_does_not_migrate_again(ledger_url: str) -> None:
     with Ledger.open(ledger_url) as first:
         first.add_document(make_document())
     with Ledger.open(ledger_url) as again, again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
         assert again.count()["documents"] == 1
 
 
