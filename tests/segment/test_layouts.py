@@ -106,6 +106,11 @@ def test_layouts_inline_labels_after_sentence_ends() -> None:
             "Defence Minister Ivan Petrov",
             "We are ready.",
         ),
+        (  # the tooltip spells the first name its own way
+            "Thank you. Bank Chairman Petr Ivanov Ivanov PyotrBank Chairman: We grew.",
+            "Bank Chairman Petr Ivanov",
+            "We grew.",
+        ),
         (  # a heading ends in the label: its capitalised tail is the speaker
             "*** Beginning of Freedonian-Sylvanian talks President of Sylvania Ambassador "
             "Trentino Pinto(retranslated): We regard this as a good sign.",
@@ -113,7 +118,7 @@ def test_layouts_inline_labels_after_sentence_ends() -> None:
             "We regard this as a good sign.",
         ),
     ],
-    ids=["tooltip", "tooltip-space", "heading"],
+    ids=["tooltip", "tooltip-space", "tooltip-spelling", "heading"],
 )
 def test_layouts_inline_label_forms(text: str, label: str, speech: str) -> None:
     (found,) = find_labels(text)
@@ -130,6 +135,7 @@ def test_layouts_inline_label_forms(text: str, label: str, speech: str) -> None:
         "It was 18:15. Note: the meeting ended.",
         "Thank you. Mr President: we are grateful.",  # a form of address, no name
         "Thank you. Visit to Peter the Great: a ship.",
+        "Trump asked the famous\nquestion: Are you better off?",  # a wrapped line, not a label
     ],
 )
 def test_layouts_ordinary_colons_open_no_turn(text: str) -> None:

@@ -73,6 +73,8 @@ def classify(label: str) -> LabelKind | None:
     text = clean_label(raw)
     if not text or len(text) > _MAX_LABEL_CHARS or any(ch in text for ch in ',;!?"“”'):
         return None
+    if not text[0].isupper():  # "… he asked the famous⏎question: Are you …" is a wrapped line
+        return None
     key = fold(text)
     if key in _QUESTION:
         return LabelKind.QUESTION
@@ -277,6 +279,9 @@ def _abbreviation(text: str, at: int) -> bool:
     return word is not None and fold(word.group(1)) in HONORIFICS
 
 
+_GLUED = re.compile(r"[A-ZÀ-ÞА-ЯЁ][^\W\d_]*?[a-zà-ÿа-яё](?:[A-ZÀ-ÞА-ЯЁ(][\w’'.()\-]*)")
+
+
 def _tooltip(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
     """ "... Alexander Lukashenko Lukashenko AlexanderPresident of Belarus": a name followed by
     the same name surname first, its last word glued to a role. Returns (end of the name as
@@ -290,6 +295,10 @@ def _tooltip(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None
             last, glued = name[-2], tip[-1]
             rest = glued[len(last) :]
             if glued.startswith(last) and (not rest or rest[0].isupper() or rest[0] == "("):
+                return tokens[i + size - 1][1], i + size - 1
+            # The tooltip may spell the first name its own way ("Petr Fradkov Fradkov
+            # PyotrPromsvyazbank CEO"): a capitalised word glued to a role still marks it.
+            if _GLUED.fullmatch(glued):
                 return tokens[i + size - 1][1], i + size - 1
     return None
 
