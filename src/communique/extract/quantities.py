@@ -9,6 +9,7 @@ projects") or not ("units 3 to 6"). Dates, years, times, ordinals, document numb
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -235,151 +236,214 @@ def _with_hedge(text: str, start: int) -> tuple[int, Qualifier]:
     return (start, Qualifier.EXACT) if found is None else found
 
 
-def find_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Quantity mentions in text[start:end] (one sentence), in order."""
-    lower = text[start:end].lower()
-    masked = _masked(text, start, end, lower)
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+@dataclass(slots=True)
+class _Scan:
+    """One sentence being read: text[start:end], and the spans already taken by a mention or
+    masked (page counters, phone numbers) that later recognisers must leave alone."""
 
-    def free(s: int, e: int) -> bool:
-        return not any(s < b and a < e for a, b in taken + masked)
+    text: str
+    start: int
+    end: int
+    lower: str
+    taken: list[tuple[int, int]]
 
-    for m in _RANK_RE.finditer(text, start, end) if "top" in lower else ():
+    def free(self, s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in self.taken)
+
+
+Recogniser = Callable[[_Scan], Iterator[Mention]]
+
+
+def _ranks(scan: _Scan) -> Iterator[Mention]:
+    """ "top five investors": a rank, at most five."""
+    if "top" not in scan.lower:
+        return
+    for m in _RANK_RE.finditer(scan.text, scan.start, scan.end):
         value = parse_number(m.group("num"))
-        if value is not None and free(m.start(), m.end()):
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    m.start("num"),
-                    m.end("num"),
-                    value,
-                    RANK,
-                    Qualifier.AT_MOST,
-                    Decimal(0),
-                )
-            )
-            taken.append((m.start(), m.end()))
-    for m in _EVERY_RE.finditer(text, start, end) if "every" in lower else ():
-        if m.group().split()[-1] in TIME_NOUNS:
-            continue  # "every second year" is a frequency
-        den = _DENOMINATORS[m.group(1).lower()]
-        out.append(
-            Mention(
+        if value is not None and scan.free(m.start(), m.end()):
+            yield Mention(
                 m.start(),
                 m.end(),
-                m.start(1),
-                m.end(1),
-                Decimal(100) / den,
-                PERCENT,
-                Qualifier.ABOUT,
+                m.start("num"),
+                m.end("num"),
+                value,
+                RANK,
+                Qualifier.AT_MOST,
                 Decimal(0),
             )
+
+
+def _every_nth(scan: _Scan) -> Iterator[Mention]:
+    """ "every third enterprise": a share, about a third; "every second year" is a frequency."""
+    if "every" not in scan.lower:
+        return
+    for m in _EVERY_RE.finditer(scan.text, scan.start, scan.end):
+        if m.group().split()[-1] in TIME_NOUNS or not scan.free(m.start(), m.end()):
+            continue
+        den = _DENOMINATORS[m.group(1).lower()]
+        yield Mention(
+            m.start(),
+            m.end(),
+            m.start(1),
+            m.end(1),
+            Decimal(100) / den,
+            PERCENT,
+            Qualifier.ABOUT,
+            Decimal(0),
         )
-        taken.append((m.start(), m.end()))
-    for m in _ONE_IN_RE.finditer(text, start, end) if " in " in lower else ():
+
+
+def _one_in(scan: _Scan) -> Iterator[Mention]:
+    """ "one in five children": a share of 20 percent."""
+    if " in " not in scan.lower:
+        return
+    for m in _ONE_IN_RE.finditer(scan.text, scan.start, scan.end):
         den_value = parse_number(m.group("den"))
-        if den_value and free(m.start(), m.end()):
-            q_start, qualifier = _with_hedge(text, m.start())
-            out.append(
-                Mention(
-                    q_start,
-                    m.end(),
-                    m.start(),
-                    m.end("den"),
-                    Decimal(100) / den_value,
-                    PERCENT,
-                    qualifier,
-                    Decimal(0),
-                )
+        if den_value and scan.free(m.start(), m.end()):
+            q_start, qualifier = _with_hedge(scan.text, m.start())
+            yield Mention(
+                q_start,
+                m.end(),
+                m.start(),
+                m.end("den"),
+                Decimal(100) / den_value,
+                PERCENT,
+                qualifier,
+                Decimal(0),
             )
-            taken.append((m.start(), m.end()))
-    fractions = ("half", "third", "quarter", "fifth", "tenth")
-    for m in _FRACTION_RE.finditer(text, start, end) if any(f in lower for f in fractions) else ():
+
+
+_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _fractions(scan: _Scan) -> Iterator[Mention]:
+    """ "nearly half of", "one-third of all": a share, about that much unless hedged."""
+    if not any(f in scan.lower for f in _FRACTION_WORDS):
+        return
+    text = scan.text
+    for m in _FRACTION_RE.finditer(text, scan.start, scan.end):
+        if not scan.free(m.start(), m.end()):
+            continue
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
             if re.search(r"(first|second|1st|2nd|a|one|and)\s+$", lead):
                 continue  # "the first half of 2024", "the 2nd half", "one and a half"
         else:
-            num = (
-                1
-                if m.group("num").lower() in ("one", "a")
-                else int(parse_number(m.group("num")) or 1)
-            )
+            word = m.group("num").lower()
+            num = 1 if word in ("one", "a") else int(parse_number(word) or 1)
             den = _DENOMINATORS[m.group("den").lower().rstrip("s")]
         q_start, qualifier = _with_hedge(text, m.start())
-        value = Decimal(100) * num / den
-        out.append(
-            Mention(
-                q_start,
-                m.end(),
-                m.start(),
-                m.end(),
-                value,
-                PERCENT,
-                qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
-                Decimal(0),
-            )
+        yield Mention(
+            q_start,
+            m.end(),
+            m.start(),
+            m.end(),
+            Decimal(100) * num / den,
+            PERCENT,
+            qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
+            Decimal(0),
         )
-        taken.append((m.start(), m.end()))
-    for m in _NUMBER_RE.finditer(text, start, end):
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """A number with the unit written around it: where the quote begins and ends."""
+
+    begin: int
+    end: int
+    value: Decimal
+    unit: str | None
+
+
+def _amount(text: str, s: int, e: int, raw: str, value: Decimal) -> _Amount | None:
+    """The number text[s:e] with its currency before or unit after; None when it is glued to
+    a letter that is no currency ("G20", or "R2" that names a road)."""
+    cur = currency_before(text, s)
+    if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
+        return None
+    after = unit_after(text, e)
+    if cur:
+        end = after[0] if after and after[1].unit == cur[1] else e
+        return _Amount(cur[0], end, value, cur[1])
+    if after:
+        return _Amount(s, after[0], value * after[1].factor, after[1].unit)
+    return _Amount(s, e, value, None)
+
+
+def _bare_count(text: str, s: int, e: int, raw: str, hedge_start: int) -> bool | None:
+    """For a number with no unit: None if it counts nothing worth a claim, else whether it is
+    the figure of a "Label: figure" line (True) or counts the noun after it (False)."""
+    word = not raw[0].isdigit()
+    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[e : e + 40])
+    labelled = (
+        nxt is None and _LABELLED.search(text, max(0, hedge_start - 3), hedge_start) is not None
+    )
+    if labelled and _LABELLED_END.match(text, e) is None:
+        return None
+    if not labelled and (nxt is None or _not_counting(text, e, word)):
+        return None
+    prev = text[max(0, s - 10) : s].split()
+    if word and prev and prev[-1].lower() in _DEFINITE:
+        return None  # "the two sides", "our three countries"
+    return labelled
+
+
+def _numbers(scan: _Scan) -> Iterator[Mention]:
+    """Every other number: money, percent and physical amounts by their unit; a bare number
+    before a noun as a count candidate that the parse must confirm."""
+    text = scan.text
+    for m in _NUMBER_RE.finditer(text, scan.start, scan.end):
         s, e, raw = m.start(), m.end(), m.group()
-        if not free(s, e):
+        if not scan.free(s, e):
             continue
         value = parse_number(raw)
         if value is None:
             continue
-        cur = currency_before(text, s)
-        if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
+        amount = _amount(text, s, e, raw, value)
+        if amount is None:
             continue
-        q_begin = cur[0] if cur else s
-        after = unit_after(text, e)
-        unit: str | None = None
-        q_end = e
-        if cur:
-            unit = cur[1]
-            if after and after[1].unit == unit:
-                q_end = after[0]
-        elif after:
-            unit, q_end = after[1].unit, after[0]
-            value *= after[1].factor
         word = not raw[0].isdigit()
-        if unit is None:
+        if amount.unit is None:
             if _skip(text, s, e, raw.split()[0]):
                 continue
             if word and raw.lower() == "one":
                 continue  # "one of the largest": only "one million" and the like count
-        hedge_start, qualifier = _with_hedge(text, q_begin)
+        hedge_start, qualifier = _with_hedge(text, amount.begin)
         labelled = False
-        if unit is None:
-            nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[e : e + 40])
-            labelled = (
-                nxt is None
-                and _LABELLED.search(text, max(0, hedge_start - 3), hedge_start) is not None
-            )
-            if labelled and _LABELLED_END.match(text, e) is None:
+        if amount.unit is None:
+            bare = _bare_count(text, s, e, raw, hedge_start)
+            if bare is None:
                 continue
-            if not labelled and (nxt is None or _not_counting(text, e, word)):
-                continue
-            prev = text[max(0, s - 10) : s].split()
-            if word and prev and prev[-1].lower() in _DEFINITE:
-                continue
-            unit = COUNT
-        out.append(
-            Mention(
-                hedge_start,
-                q_end,
-                s,
-                e,
-                value,
-                unit,
-                qualifier,
-                precision(raw),
-                candidate=unit == COUNT and not labelled,
-                small_word=word and value < 20,
-            )
+            labelled = bare
+        unit = amount.unit or COUNT
+        mention = Mention(
+            hedge_start,
+            amount.end,
+            s,
+            e,
+            amount.value,
+            unit,
+            qualifier,
+            precision(raw),
+            candidate=unit == COUNT and not labelled,
+            small_word=word and amount.value < 20,
         )
-        taken.append((hedge_start, q_end))
+        yield mention
+
+
+RECOGNISERS: tuple[Recogniser, ...] = (_ranks, _every_nth, _one_in, _fractions, _numbers)
+"""The cascade, most specific first: each reads only what the ones before left free."""
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Quantity mentions in text[start:end] (one sentence), in order. Each recogniser's
+    mention takes its span before the recogniser looks further (generators run lazily)."""
+    lower = text[start:end].lower()
+    scan = _Scan(text, start, end, lower, _masked(text, start, end, lower))
+    out: list[Mention] = []
+    for recognise in RECOGNISERS:
+        for mention in recognise(scan):
+            out.append(mention)
+            scan.taken.append((mention.start, mention.end))
     return sorted(out, key=lambda x: x.start)
