@@ -362,7 +362,7 @@ def _amount(text: str, s: int, e: int, raw: str, value: Decimal) -> _Amount | No
     cur = currency_before(text, s)
     if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
         return None
-    after = unit_after(text, e)
+    after = unit_after(text, e, digits=raw[0].isdigit())
     if cur:
         end = after[0] if after and after[1].unit == cur[1] else e
         return _Amount(cur[0], end, value, cur[1])

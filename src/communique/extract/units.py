@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 PERCENT = "percent"
 COUNT = "count"
@@ -26,38 +27,29 @@ class UnitWord:
     factor: Decimal = Decimal(1)
 
 
-# Physical units after the number; the unit strings are what exports carry.
-_PHYSICAL: dict[str, UnitWord] = {
-    "tonnes": UnitWord("tonne"),
-    "tonne": UnitWord("tonne"),
-    "tons": UnitWord("tonne"),
-    "metric tons": UnitWord("tonne"),
-    "cubic metres": UnitWord("m3"),
-    "cubic meters": UnitWord("m3"),
-    "bcm": UnitWord("m3", Decimal(10) ** 9),
-    "megawatts": UnitWord("MW"),
-    "MW": UnitWord("MW"),
-    "gigawatts": UnitWord("MW", Decimal(1000)),
-    "GW": UnitWord("MW", Decimal(1000)),
-    "sq m": UnitWord("m2"),
-    "sqm": UnitWord("m2"),
-    "square metres": UnitWord("m2"),
-    "square meters": UnitWord("m2"),
-    "sq km": UnitWord("km2"),
-    "square kilometres": UnitWord("km2"),
-    "square kilometers": UnitWord("km2"),
-    "hectares": UnitWord("ha"),
-    "kilometres": UnitWord("km"),
-    "kilometers": UnitWord("km"),
-    "km": UnitWord("km"),
-    "TEU": UnitWord("TEU"),
-    "barrels": UnitWord("barrel"),
-    "percentage points": UnitWord("percentage_point"),
-    "percentage point": UnitWord("percentage_point"),
-    "per cent": UnitWord(PERCENT),
-    "percent": UnitWord(PERCENT),
-    "%": UnitWord(PERCENT),
-}
+_PERCENT_FORMS = ("per cent", "percent", "%")
+
+
+def _data(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("communique.data").joinpath(name).read_text("utf-8"))
+
+
+def _physical() -> dict[str, UnitWord]:
+    """Written form → unit, from data/units.toml (the one table of physical units)."""
+    table: dict[str, UnitWord] = {}
+    for name, spec in _data("units.toml").items():
+        for form in spec.get("forms", []):
+            table[form] = UnitWord(name)
+        for form, factor in spec.get("scaled", {}).items():
+            table[form] = UnitWord(name, Decimal(str(factor)))
+    table["percentage points"] = table["percentage point"] = UnitWord("percentage_point")
+    for form in _PERCENT_FORMS:
+        table[form] = UnitWord(PERCENT)
+    return table
+
+
+PHYSICAL_UNITS = frozenset(_data("units.toml"))
+"""The names physical units are exported under ("tonnes", "km", "cubic metres", "MW")."""
 
 TIME_NOUNS = frozenset(
     [
@@ -99,11 +91,9 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    data = tomllib.loads(
-        resources.files("communique.data").joinpath("currencies.toml").read_text("utf-8")
-    )
+    data = _data("currencies.toml")
     before: dict[str, str] = {}
-    after: dict[str, UnitWord] = dict(_PHYSICAL)
+    after: dict[str, UnitWord] = _physical()
     for code, spec in data.items():
         for symbol in spec.get("symbols", []):
             before[symbol] = code
@@ -144,14 +134,15 @@ def currency_before(text: str, end: int) -> tuple[int, str] | None:
     return best
 
 
-def unit_after(text: str, start: int) -> tuple[int, UnitWord] | None:
-    """A unit word starting at `start` (after optional spaces): (end, unit)."""
+def unit_after(text: str, start: int, *, digits: bool = True) -> tuple[int, UnitWord] | None:
+    """A unit word starting at `start` (after optional spaces): (end, unit). A symbol of one
+    or two letters ("km", "t") is a unit only after digits: "five mi" is no distance."""
     tables = _tables()
     m = tables.after_re.match(text, start)
     if m is None:
         return None
     word = m.group().strip()
     unit = tables.after.get(word)
-    if unit is None:
+    if unit is None or (not digits and len(word) <= 2 and word.isalpha()):
         return None
     return m.end(), unit
