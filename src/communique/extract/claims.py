@@ -106,6 +106,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     base, countries = key
     period, as_of = _dating(ctx, s, m, modality, inherited, when)
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
+    low, high = (m.value, m.high) if m.high is not None else (low, high)  # a range's own ends
     claim = Claim(
         quote=text[m.start : end],
         value=m.value,

@@ -139,6 +139,7 @@ class Mention:
     half_step: Decimal
     candidate: bool = False  # a count that the parse must confirm
     small_word: bool = False  # a word-number count ("three plants"): stricter checks
+    high: Decimal | None = None  # the high end of a range ("$20–25 billion"); value is the low
 
 
 def _skip(text: str, s: int, e: int, raw: str) -> bool:
