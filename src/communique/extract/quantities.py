@@ -247,6 +247,7 @@ class _Scan:
     end: int
     lower: str
     taken: list[tuple[int, int]]
+    home: str | None = None  # the currency of the country the text speaks from
 
     def free(self, s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in self.taken)
@@ -357,13 +358,15 @@ class _Amount:
     unit: str | None
 
 
-def _amount(text: str, s: int, e: int, raw: str, value: Decimal) -> _Amount | None:
+def _amount(
+    text: str, s: int, e: int, raw: str, value: Decimal, home: str | None
+) -> _Amount | None:
     """The number text[s:e] with its currency before or unit after; None when it is glued to
     a letter that is no currency ("G20", or "R2" that names a road)."""
-    cur = currency_before(text, s)
+    cur = currency_before(text, s, home=home)
     if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
         return None
-    after = unit_after(text, e, digits=raw[0].isdigit())
+    after = unit_after(text, e, digits=raw[0].isdigit(), home=home)
     if cur:
         end = after[0] if after and after[1].unit == cur[1] else e
         return _Amount(cur[0], end, value, cur[1])
@@ -401,7 +404,7 @@ def _numbers(scan: _Scan) -> Iterator[Mention]:
         value = parse_number(raw)
         if value is None:
             continue
-        amount = _amount(text, s, e, raw, value)
+        amount = _amount(text, s, e, raw, value, scan.home)
         if amount is None:
             continue
         word = not raw[0].isdigit()
@@ -437,11 +440,11 @@ RECOGNISERS: tuple[Recogniser, ...] = (_ranks, _every_nth, _one_in, _fractions, 
 """The cascade, most specific first: each reads only what the ones before left free."""
 
 
-def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+def find_mentions(text: str, start: int, end: int, *, home: str | None = None) -> list[Mention]:
     """Quantity mentions in text[start:end] (one sentence), in order. Each recogniser's
     mention takes its span before the recogniser looks further (generators run lazily)."""
     lower = text[start:end].lower()
-    scan = _Scan(text, start, end, lower, _masked(text, start, end, lower))
+    scan = _Scan(text, start, end, lower, _masked(text, start, end, lower), home)
     out: list[Mention] = []
     for recognise in RECOGNISERS:
         for mention in recognise(scan):

@@ -1,7 +1,6 @@
-"""Units written around a number: currencies (ISO 4217), percent, physical units.
-
-Currencies come from `data/currencies.toml`. A unit is written either before the number (a
-symbol or code: "US$", "€", "KSh") or after it ("yuan", "per cent", "million tonnes").
+"""Units written after a number: percent and physical units (`data/units.toml`), and through
+`currencies` the currencies written before or after it ("US$", "€", "yuan", "per cent",
+"million tonnes").
 """
 
 from __future__ import annotations
@@ -13,6 +12,20 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from communique.extract.currencies import currency_after, currency_before
+
+__all__ = [
+    "COUNT",
+    "PERCENT",
+    "PHYSICAL_UNITS",
+    "RANK",
+    "TIME_NOUNS",
+    "UnitWord",
+    "currency_after",
+    "currency_before",
+    "unit_after",
+]
 
 PERCENT = "percent"
 COUNT = "count"
@@ -27,7 +40,7 @@ class UnitWord:
     factor: Decimal = Decimal(1)
 
 
-_PERCENT_FORMS = ("per cent", "percent", "%")
+_PERCENT_FORMS = ("per cent", "percent", "percents", "percentage", "pct", "%")
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -77,72 +90,28 @@ TIME_NOUNS = frozenset(
 """Nouns after a number that make it a duration or a frequency, not a claim."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    before: dict[str, str]  # symbol or code written before the number → ISO code
-    after: dict[str, UnitWord]  # unit word written after the number
-    before_re: re.Pattern[str]
-    after_re: re.Pattern[str]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = _data("currencies.toml")
-    before: dict[str, str] = {}
-    after: dict[str, UnitWord] = _physical()
-    for code, spec in data.items():
-        for symbol in spec.get("symbols", []):
-            before[symbol] = code
-            before["\\" + symbol] = code  # Markdown escapes "\$" until read/ normalises them
-        for c in spec.get("codes", []):
-            before[c] = code
-            after[c] = UnitWord(code)
-        for name in spec.get("names", []):
-            after[name] = UnitWord(code)
-    # A symbol of letters must end at a word boundary ("Rs" but not "Rsomething").
-    before_re = re.compile(
-        "(?:"
-        + "|".join(
-            re.escape(s) + (r"(?![A-Za-z])" if s[-1].isalpha() else "")
-            for s in sorted(before, key=len, reverse=True)
-        )
-        + ")"
-    )
-    after_re = re.compile(r"\s*(?:" + _alternation(list(after)) + r")(?![A-Za-z])")
-    return _Tables(before, after, before_re, after_re)
+def _tables() -> tuple[dict[str, UnitWord], re.Pattern[str]]:
+    """Physical and percent units written after a number, and one regex for them all. A form
+    written with a space also matches across a line break ("0.7 per⏎cent")."""
+    after = _physical()
+    forms = sorted(after, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+    return after, re.compile(rf"\s*(?:{alternation})(?![A-Za-z])")
 
 
-def currency_before(text: str, end: int) -> tuple[int, str] | None:
-    """A currency symbol or code ending at `end` (spaces allowed): (start, ISO code)."""
-    tables = _tables()
-    stop = end
-    while stop > 0 and text[stop - 1] == " ":
-        stop -= 1
-    window_start = max(0, stop - 8)
-    best: tuple[int, str] | None = None
-    for m in tables.before_re.finditer(text, window_start, stop):
-        if m.end() == stop:
-            start = m.start()
-            if start > 0 and text[start - 1].isalpha():
-                continue  # "NATO" must not end in a code
-            if best is None or start < best[0]:
-                best = (start, tables.before[m.group()])
-    return best
-
-
-def unit_after(text: str, start: int, *, digits: bool = True) -> tuple[int, UnitWord] | None:
-    """A unit word starting at `start` (after optional spaces): (end, unit). A symbol of one
-    or two letters ("km", "t") is a unit only after digits: "five mi" is no distance."""
-    tables = _tables()
-    m = tables.after_re.match(text, start)
-    if m is None:
-        return None
-    word = m.group().strip()
-    unit = tables.after.get(word)
-    if unit is None or (not digits and len(word) <= 2 and word.isalpha()):
-        return None
-    return m.end(), unit
+def unit_after(
+    text: str, start: int, *, digits: bool = True, home: str | None = None
+) -> tuple[int, UnitWord] | None:
+    """A unit starting at `start` (after optional spaces): (end, unit), a currency's name or
+    sign included ("yuan", "€"). A symbol of one or two letters ("km", "t") is a unit only
+    after digits: "five mi" is no distance."""
+    after, pattern = _tables()
+    m = pattern.match(text, start)
+    if m is not None:
+        word = " ".join(m.group().split())
+        unit = after.get(word)
+        if unit is not None and (digits or len(word) > 2 or not word.isalpha()):
+            return m.end(), unit
+    money = currency_after(text, start, home=home)
+    return (money[0], UnitWord(money[1])) if money else None
