@@ -1,4 +1,5 @@
 import importlib.util
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,11 @@ def test_currencies_a_text_at_home_in_a_dollar_country_reads_its_dollar() -> Non
     assert home == "AUD"
     at = text.index("130")
     assert currency_before(text, at, home=home) == (at - 1, "AUD")
-    assert currency_after(text, text.index(" dollars"), home=home) == (text.index("."), "AUD")
+    assert currency_after(text, text.index(" dollars"), home=home) == (
+        text.index("."),
+        "AUD",
+        Decimal(1),
+    )
     assert currency_before(text, at) == (at - 1, "USD")
 
 

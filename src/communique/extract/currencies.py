@@ -20,6 +20,7 @@ import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -38,6 +39,7 @@ _HERE_IN = re.compile(r"\b[Hh]ere (?:at home )?in (?:the )?(?=[A-Z])")
 class _Table:
     before: dict[str, str]  # symbol or code written before the number → code
     after: dict[str, str]  # name (lower case), code or sign written after it → code
+    subunits: dict[str, tuple[str, Decimal]]  # "cents" → ("USD", 0.01)
     word_codes: frozenset[str]
     known_codes: frozenset[str]
     families: dict[str, set[str]]  # code → the shared words that name it ("dollars")
@@ -72,7 +74,8 @@ def _table() -> _Table:
         families.setdefault(code, set()).add(name.split()[-1])
     skip = set(own["not_families"])
     words = {w: c for w, c in cldr["families"].items() if w not in skip} | own["families"]
-    after = names | words | {c: c for c in cldr["codes"]}
+    subunits = {w: (u["code"], Decimal(str(u["factor"]))) for w, u in own["subunits"].items()}
+    after = names | words | {c: c for c in cldr["codes"]} | {w: u[0] for w, u in subunits.items()}
     after |= {s: c for s, c in before.items() if _sign(s) and not s.startswith("\\")}
     # A symbol of letters ends at a word boundary ("Rs" but not "Rsomething").
     before_re = re.compile(
@@ -86,10 +89,11 @@ def _table() -> _Table:
     # Names match in any case ("australian dollars"), codes only in capitals.
     lowered = _alternation([w for w in after if not w.isupper()])
     codes = _alternation([w for w in after if w.isupper()])
-    after_re = re.compile(rf"\s?(?:(?i:{lowered})|{codes})(?![A-Za-z])")
+    after_re = re.compile(rf"(?:\s?|-)(?:(?i:{lowered})|{codes})(?![A-Za-z])")
     return _Table(
         before=before,
         after={(w if w.isupper() else w.lower()): c for w, c in after.items()},
+        subunits=subunits,
         word_codes=frozenset(own["word_codes"]),
         known_codes=frozenset(own["symbols"].values()) | frozenset(own["names"].values()),
         families=families,
@@ -152,20 +156,26 @@ def _written_as_money(text: str, stop: int, end: int, code: str) -> bool:
     return code in table.known_codes and code not in table.word_codes
 
 
-def currency_after(text: str, start: int, *, home: str | None = None) -> tuple[int, str] | None:
-    """A currency name, code or sign starting at `start` (after one optional space): (end,
-    ISO code). A sign followed by a number begins that number's amount instead."""
+def currency_after(
+    text: str, start: int, *, home: str | None = None
+) -> tuple[int, str, Decimal] | None:
+    """A currency name, code or sign starting at `start` (after one optional space or a
+    hyphen: "a 12-cent dividend"): (end, ISO code, factor; 0.01 for "cents"). A sign followed
+    by a number begins that number's amount instead."""
     table = _table()
     m = table.after_re.match(text, start)
     if m is None:
         return None
-    written = m.group().strip()
-    code = table.after.get(written if written.isupper() else written.lower())
+    written = m.group().strip().lstrip("-")
+    key = written if written.isupper() else written.lower()
+    code = table.after.get(key)
     if code is None:
         return None
     if _sign(written) and re.match(r"\s?\d", text[m.end() : m.end() + 2]):
         return None  # "$ 20,000.00 $ 37,305.97": the second sign is the next amount's
-    return m.end(), _at_home(code, written, home)
+    if key in table.subunits:
+        return m.end(), code, table.subunits[key][1]
+    return m.end(), _at_home(code, written, home), Decimal(1)
 
 
 def home_currency(text: str) -> str | None:

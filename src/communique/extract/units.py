@@ -114,4 +114,4 @@ def unit_after(
         if unit is not None and (digits or len(word) > 2 or not word.isalpha()):
             return m.end(), unit
     money = currency_after(text, start, home=home)
-    return (money[0], UnitWord(money[1])) if money else None
+    return (money[0], UnitWord(money[1], money[2])) if money else None
