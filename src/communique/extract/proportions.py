@@ -14,9 +14,17 @@ from communique.extract.numbers import WORD_NUMBER, parse_number
 from communique.extract.units import PERCENT, RANK, TIME_NOUNS
 from communique.models import Qualifier
 
+_DENS = r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+# "one-third of", "two thirds." and "three fourths the", "1/4 of"; "a third" and a bare "half"
+# only before what they divide ("a third country" is none), "half" not in "first half", "one and
+# a half".
 _FRACTION_RE = re.compile(
-    r"(?<![\w-])(?:(?P<num>one|a|two|three)[-\s](?P<den>thirds?|quarters?|fifths?|tenths?)"
-    r"|(?P<half>half))(?=\s+(?:of|the|all|its|their|our)\b)",
+    rf"(?<![\w-])(?:(?P<num>one|two|three|four|five|six|seven|eight|nine)[-\s]+(?P<den>{_DENS})"
+    rf"(?=\s+(?:of|the|all|its|their|our)\b|\s*[.,;)]|\s*$)"
+    rf"|(?P<a>a)\s+(?P<aden>thirds?|quarters?|fifths?|tenths?)"
+    r"(?=\s+(?:of|the|all|its|their|our)\b)"
+    r"|(?P<dnum>[1-9])/(?P<dden>[2-9]|10)(?=\s+of\b)"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|our)\b))",
     re.I,
 )
 
@@ -24,7 +32,12 @@ _FRACTION_RE = re.compile(
 _EVERY_RE = re.compile(r"\b[Ee]very\s+(second|third|fourth|fifth|tenth)\s+[a-z]+")
 
 
-_ONE_IN_RE = re.compile(rf"\b(?:one|1)\s+in\s+(?P<den>{WORD_NUMBER}|\d+)\s+[a-z]+", re.I)
+# "one in five children", "Six in 10 Americans", "1 out of 3 eligible seniors", "one in two".
+_ONE_IN_RE = re.compile(
+    rf"\b(?P<num>{WORD_NUMBER}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{WORD_NUMBER}|\d+)\b"
+    r"(?P<noun>\s+[a-z]+)?",
+    re.I,
+)
 
 
 _RANK_RE = re.compile(
@@ -33,7 +46,54 @@ _RANK_RE = re.compile(
 )
 
 
-_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10, "second": 2}
+# Words after "six in 10" that are no noun it counts ("four in ten are", "9 out of 10 of").
+_NOT_NOUNS = frozenset(
+    [
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "of",
+        "have",
+        "has",
+        "had",
+        "say",
+        "said",
+        "will",
+        "would",
+        "can",
+        "could",
+        "do",
+        "did",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "who",
+        "that",
+        "which",
+        "than",
+    ]
+)
+_DENOMINATORS = {
+    "half": 2,
+    "halve": 2,
+    "second": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 
 
 def ranks(scan: Scan) -> Iterator[Mention]:
@@ -76,26 +136,31 @@ def every_nth(scan: Scan) -> Iterator[Mention]:
 
 
 def one_in(scan: Scan) -> Iterator[Mention]:
-    """ "one in five children": a share of 20 percent."""
-    if " in " not in scan.lower:
+    """ "one in five children", "six in 10 Americans": a share of 20 or 60 percent. "five in
+    10 minutes" is a time, and "one in 2020" a date."""
+    if " in " not in scan.lower and "out of" not in scan.lower:
         return
     for m in _ONE_IN_RE.finditer(scan.text, scan.start, scan.end):
-        den_value = parse_number(m.group("den"))
-        if den_value and scan.free(m.start(), m.end()):
+        num, den_value = parse_number(m.group("num")), parse_number(m.group("den"))
+        noun = (m.group("noun") or "").strip().lower()
+        if not num or not den_value or not num < den_value <= 1000 or noun in TIME_NOUNS:
+            continue
+        end = m.end() if noun and noun not in _NOT_NOUNS else m.end("den")
+        if scan.free(m.start(), m.end()):
             q_start, qualifier = with_hedge(scan.text, m.start())
             yield Mention(
                 q_start,
-                m.end(),
+                end,
                 m.start(),
                 m.end("den"),
-                Decimal(100) / den_value,
+                Decimal(100) * num / den_value,
                 PERCENT,
                 qualifier,
                 Decimal(0),
             )
 
 
-_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+_FRACTION_WORDS = ("half", "third", "quarter", "fourth", "fifth", "th", "/")
 
 
 def fractions(scan: Scan) -> Iterator[Mention]:
@@ -106,20 +171,28 @@ def fractions(scan: Scan) -> Iterator[Mention]:
     for m in _FRACTION_RE.finditer(text, scan.start, scan.end):
         if not scan.free(m.start(), m.end()):
             continue
+        start = m.start()
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
-            if re.search(r"(first|second|1st|2nd|a|one|and)\s+$", lead):
+            if re.search(r"(first|second|1st|2nd|latter|and a|and)\s+$", lead):
                 continue  # "the first half of 2024", "the 2nd half", "one and a half"
+            one = re.search(r"\b(?:one|a)\s+$", lead)
+            if one is not None:
+                start = m.start() - len(lead) + one.start()  # "one half of"
+        elif m.group("dnum"):
+            num, den = int(m.group("dnum")), int(m.group("dden"))
         else:
-            word = m.group("num").lower()
-            num = 1 if word in ("one", "a") else int(parse_number(word) or 1)
-            den = _DENOMINATORS[m.group("den").lower().rstrip("s")]
-        q_start, qualifier = with_hedge(text, m.start())
+            word = (m.group("num") or "one").lower()
+            num = int(parse_number(word) or 1)
+            den = _DENOMINATORS[(m.group("den") or m.group("aden")).lower().rstrip("s")]
+        if not num < den:
+            continue
+        q_start, qualifier = with_hedge(text, start)
         yield Mention(
             q_start,
             m.end(),
-            m.start(),
+            start,
             m.end(),
             Decimal(100) * num / den,
             PERCENT,
