@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from communique.extract.hedges import hedge_before
+from communique.extract.numbers import parse_number
 from communique.extract.periods import MONTHS
 from communique.extract.units import TIME_NOUNS
 
@@ -121,12 +122,53 @@ _REFERENCE_WORDS = frozenset(
 )
 
 
+_PLURAL_AFTER = re.compile(r"\s+(?!levels\b|prices\b|figures\b|rates\b)[a-z]+s\b")
+_COUNT_HEDGES = frozenset(
+    [
+        "some",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "more than",
+        "over",
+        "at least",
+        "fewer than",
+        "less than",
+        "up to",
+        "an estimated",
+    ]
+)
+
+
+def _hedged_count(text: str, s: int, after: str) -> bool:
+    """A year-like number that an adverb hedges before a plural noun counts that noun: "some
+    2000 recommendations"; "below 2005 levels" and "in 2020 elections" are years."""
+    hedge = hedge_before(text, s)
+    if hedge is None or not _PLURAL_AFTER.match(after):
+        return False
+    return " ".join(text[hedge[0] : s].lower().split()) in _COUNT_HEDGES
+
+
+_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n)[\s\-*•#>|]*$")
+
+
+def _opens_sentence(text: str, s: int, word: str) -> bool:
+    """Whether `word`, just before text[s], opens a sentence, a line or a bullet."""
+    at = text.rfind(word, max(0, s - len(word) - 4), s)
+    return at >= 0 and _OPENING.search(text, max(0, at - 12), at) is not None
+
+
 def skip_number(text: str, s: int, e: int, raw: str) -> bool:
     """True when the number at text[s:e] is a date, year, reference number or similar."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 16]
-    if _YEAR_RE.match(raw) or _CLOCK_RE.match(after):
+    if _CLOCK_RE.match(after):
         return True
+    if _YEAR_RE.match(raw) and not _hedged_count(text, s, after):
+        return True  # a year, but "some 2000 recommendations" counts them
     line_start = text.rfind("\n", 0, s) + 1
     if re.match(r"[.)]\s", text[e : e + 2]) and not text[line_start:s].strip(" \t-*•"):
         return True  # a list marker: "1. The two sides ...", "2) ..."
@@ -139,6 +181,8 @@ def skip_number(text: str, s: int, e: int, raw: str) -> bool:
     prev = before.split()[-1:] if before.strip() else []
     if prev and prev[0].lower().strip(".") in _REFERENCE_WORDS:
         return True
+    if prev and _opens_sentence(text, s, prev[0]):
+        return False  # "- Hiring 1,500 air traffic controllers": a verb, not a name
     return bool(
         prev
         and prev[0][:1].isupper()
@@ -159,7 +203,7 @@ _SUPERLATIVES = frozenset(
 )
 
 
-_FOLLOW = re.compile(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
+_FOLLOW = re.compile(r"(?:\s+|-)([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
 
 
 _NOT_NOUNS = frozenset(
@@ -188,6 +232,12 @@ _NOT_NOUNS = frozenset(
 )
 
 
+_PARTITIVE = frozenset(["the", "them", "these", "those", "our", "their", "its", "all"])
+_FOLD = frozenset(["fold", "times", "way", "point", "pronged", "sided"])
+_ORDINALS = frozenset(["first", "second", "third", "fifth", "eighth", "ninth", "twelfth"])
+_ORDINAL_STEMS = frozenset(["four", "six", "seven", "ten", "eleven", "hundred", "thousand"])
+
+
 def _not_counting(text: str, end: int, word: bool) -> bool:
     """Cheap check, before any parse, that a bare number counts nothing: "units 3 to 6",
     "15 consecutive years", "two more months", "in two originals"."""
@@ -195,6 +245,12 @@ def _not_counting(text: str, end: int, word: bool) -> bool:
     if m is None:
         return True
     words = [w.lower() for w in m.groups() if w]
+    if text[end : end + 1] == "-" and (word or not text[end - 1].isdigit() or words[0] in _FOLD):
+        return True  # "four-fold", "three-pronged", "1.5-fold": "38-nation" counts nations
+    if words[0] in _ORDINALS or (words[0].endswith("th") and words[0][:-2] in _ORDINAL_STEMS):
+        return True  # "seventy fifth anniversary": one ordinal in two words
+    if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE:
+        return False  # "15 million of the 20 million doses", "14 of them": a part counted
     if words[0] in _NOT_NOUNS or words[0] in _SUPERLATIVES:
         return True  # "Africa's two largest economies" ranks them, it counts nothing
     nouns = TIME_NOUNS | _DISCOURSE_NOUNS if word else TIME_NOUNS
@@ -249,8 +305,9 @@ def masked_spans(text: str, start: int, end: int, lower: str) -> list[tuple[int,
 def bare_count(text: str, s: int, e: int, raw: str, hedge_start: int) -> bool | None:
     """For a number with no unit: None if it counts nothing worth a claim, else whether it is
     the figure of a "Label: figure" line (True) or counts the noun after it (False)."""
-    word = not raw[0].isdigit()
-    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[e : e + 40])
+    # Discourse nouns are counted in talk by small words ("the two sides"), not by "Fifty-nine".
+    word = not raw[0].isdigit() and (parse_number(raw) or 0) < 20
+    nxt = re.match(r"(?:\s+|-)([A-Za-z][\w-]*)", text[e : e + 40])  # "38-nation" too
     labelled = (
         nxt is None and _LABELLED.search(text, max(0, hedge_start - 3), hedge_start) is not None
     )

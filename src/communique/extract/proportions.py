@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from communique.extract.hedges import hedge_before
 from communique.extract.mentions import Mention, Scan, with_hedge
 from communique.extract.numbers import WORD_NUMBER, parse_number
 from communique.extract.units import PERCENT, RANK, TIME_NOUNS
@@ -18,13 +19,16 @@ _DENS = r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eight
 # "one-third of", "two thirds." and "three fourths the", "1/4 of"; "a third" and a bare "half"
 # only before what they divide ("a third country" is none), "half" not in "first half", "one and
 # a half".
+_AFTER_FRACTION = (
+    r"(?=\s+(?:of|the|all|its|their|our|since|by|in|and|or|from|to|over)\b|\s*[.,;)]|\s*$)"
+)
 _FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<num>one|two|three|four|five|six|seven|eight|nine)[-\s]+(?P<den>{_DENS})"
-    rf"(?=\s+(?:of|the|all|its|their|our)\b|\s*[.,;)]|\s*$)"
+    rf"(?<![\w-])(?:(?P<num>one|two|three|four|five|six|seven|eight|nine)"
+    rf"(?:-(?P<hden>{_DENS})|\s+(?P<den>{_DENS}){_AFTER_FRACTION})"
     rf"|(?P<a>a)\s+(?P<aden>thirds?|quarters?|fifths?|tenths?)"
     r"(?=\s+(?:of|the|all|its|their|our)\b)"
     r"|(?P<dnum>[1-9])/(?P<dden>[2-9]|10)(?=\s+of\b)"
-    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|our)\b))",
+    r"|(?P<half>half)(?P<of>\s+(?:of|the|all|its|their|our)\b)?)",
     re.I,
 )
 
@@ -169,14 +173,16 @@ def fractions(scan: Scan) -> Iterator[Mention]:
         return
     text = scan.text
     for m in _FRACTION_RE.finditer(text, scan.start, scan.end):
-        if not scan.free(m.start(), m.end()):
-            continue
         start = m.start()
+        if not scan.free(start, m.end("half") if m.group("half") else m.end()):
+            continue
         if m.group("half"):
             num, den = 1, 2
             lead = text[max(0, m.start() - 12) : m.start()].lower()
             if re.search(r"(first|second|1st|2nd|latter|and a|and)\s+$", lead):
                 continue  # "the first half of 2024", "the 2nd half", "one and a half"
+            if m.group("of") is None and hedge_before(text, m.start()) is None:
+                continue  # a bare "half" is a share only when hedged: "more than half"
             one = re.search(r"\b(?:one|a)\s+$", lead)
             if one is not None:
                 start = m.start() - len(lead) + one.start()  # "one half of"
@@ -185,15 +191,17 @@ def fractions(scan: Scan) -> Iterator[Mention]:
         else:
             word = (m.group("num") or "one").lower()
             num = int(parse_number(word) or 1)
-            den = _DENOMINATORS[(m.group("den") or m.group("aden")).lower().rstrip("s")]
+            written = m.group("den") or m.group("hden") or m.group("aden")
+            den = _DENOMINATORS[written.lower().rstrip("s")]
         if not num < den:
             continue
         q_start, qualifier = with_hedge(text, start)
+        stop = m.end("half") if m.group("half") else m.end()
         yield Mention(
             q_start,
-            m.end(),
+            stop,
             start,
-            m.end(),
+            stop,
             Decimal(100) * num / den,
             PERCENT,
             qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
