@@ -35,7 +35,7 @@ _NUMBER_RE = re.compile(
 # Two numbers that make one range: "20–25", "between 20 and 25", "from 50 to 80%".
 _RANGE_RE = re.compile(
     rf"(?:(?P<lead>between|from)\s+)?(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
-    rf"\s*(?P<glue>–|—|-|to|and)\s*(?P<b>{NUMBER})",
+    rf"\s*(?P<glue>–|—|-|to|and)\s*(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?(?P<b>{NUMBER})",
     re.I,
 )
 _RANGE_GATE = re.compile(r"\d\s*[–—-]\s*\d|\b(?:between|from|to)\b", re.I)
