@@ -12,7 +12,7 @@ from decimal import Decimal
 from communique.extract.hedges import hedge_before
 from communique.extract.mentions import Mention, Scan, with_hedge
 from communique.extract.numbers import WORD_NUMBER, parse_number
-from communique.extract.units import PERCENT, RANK, TIME_NOUNS
+from communique.extract.units import PERCENT, RANK, TIME_NOUNS, unit_after
 from communique.models import Qualifier
 
 _DENS = r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
@@ -193,8 +193,8 @@ def fractions(scan: Scan) -> Iterator[Mention]:
             num = int(parse_number(word) or 1)
             written = m.group("den") or m.group("hden") or m.group("aden")
             den = _DENOMINATORS[written.lower().rstrip("s")]
-        if not num < den:
-            continue
+        if not num < den or (m.group("hden") and unit_after(text, m.end()) is not None):
+            continue  # "one-half miles east" measures miles
         q_start, qualifier = with_hedge(text, start)
         stop = m.end("half") if m.group("half") else m.end()
         yield Mention(

@@ -28,7 +28,7 @@ __all__ = ["RECOGNISERS", "Mention", "find_mentions"]
 # Glued after the digits: a scale letter of money ("€10M") or a unit symbol ("10kg", "5km").
 _GLUED = r"(?-i:[kKmMbBT]|km2?|kg|MW|GW|kW|kWh|MWh|GWh|TWh|mm|cm|ha|lbs?)\b"
 _NUMBER_RE = re.compile(
-    r"(?:(?<![\w.,/:#–-])|(?<=(?-i:[A-Z]))|(?<=\bRs)|(?<=[^\w.,/:#–-][-−]))"
+    r"(?:(?<![\w.,/:#–±-])|(?<=(?-i:[A-Z]))|(?<=\bRs)|(?<=[^\w.,/:#–-][-−]))"
     rf"(?:{NUMBER})(?:(?={_GLUED})|(?![\w]|[-–/:]\d|<sup>))",
     re.I,
 )
