@@ -43,6 +43,8 @@ def _sign(text: str, s: int) -> tuple[int, int]:
         before = text[max(0, s - 12) : s - 1].rstrip()
         if not before[-1:].isdigit():
             return s - 1, -1
+    if "minus" not in text[max(0, s - 8) : s].lower():
+        return s, 1
     m = _MINUS.search(text, max(0, s - 8), s)
     return (m.start(), -1) if m else (s, 1)
 
@@ -52,7 +54,8 @@ def read_amount(
 ) -> Amount | None:
     """The number text[s:e] with its currency before or unit after; None when it is glued to
     a letter that is no currency ("G20", or "R2" that names a road)."""
-    if raw.isdigit():
+    # Each rarer construction is tried only when the character that starts it is there.
+    if raw.isdigit() and text[e : e + 3] == " . ":
         split = _SPLIT_DECIMAL.match(text, e)
         if split is not None:
             raw, e = f"{raw}.{split.group(1)}", split.end(1)
@@ -61,14 +64,14 @@ def read_amount(
     cur = currency_before(text, begin if sign < 0 and begin == s - 1 else s, home=home)
     if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
         return None
-    if raw.isdigit() and len(raw) <= 3:
+    if raw.isdigit() and len(raw) <= 3 and text[e + 1 : e + 2].isdigit():
         groups = _SPACED_GROUPS.match(text, e)
         if groups is not None and (cur or unit_after(text, groups.end(), home=home)):
             raw = raw + groups.group().replace("\u00a0", " ").replace("\u202f", " ")
             e, value = groups.end(), Decimal(raw.replace(" ", ""))
             raw = raw.replace(" ", "")
     num_end = e
-    if cur and _SHORT_SCALE.match(text, e):
+    if cur and text[e : e + 1] in SHORT_SCALES and _SHORT_SCALE.match(text, e):
         value, e = value * SHORT_SCALES[text[e]], e + 1
     after = unit_after(text, e, digits=raw[0].isdigit(), home=home)
     if cur:
@@ -79,7 +82,8 @@ def read_amount(
         unit, end, value = after[1].unit, after[0], value * after[1].factor
     else:
         unit, end = None, e
-    if unit is not None and len(unit) == 3 and unit.isupper():
+    tail = text[end : end + 40].lower()
+    if unit is not None and len(unit) == 3 and ("cent" in tail or "pence" in tail):
         cents = _CENTS.match(text, end)
         extra = parse_number(cents.group("num")) if cents else None
         if cents and extra is not None and extra < 100:

@@ -47,7 +47,40 @@ class _Table:
     dollar_sign: frozenset[str]
     territories: dict[str, str]
     before_re: re.Pattern[str]
-    after_re: re.Pattern[str]
+
+
+_WORD = r"[^\s\d,;:!?()\[\]\"“”'‘’][^\s,;:!?()\[\]\"“”'‘’]*"
+_WORDS_AFTER = {
+    lead: re.compile(rf"{lead}({_WORD})(?:\s+({_WORD}))?(?:\s+({_WORD}))?(?:\s+({_WORD}))?")
+    for lead in (r"(?:-|\s?)", r"(?:-|\s*)")
+}
+
+
+def words_after(
+    text: str, start: int, table: dict[str, Any], *, spaced: bool = False, fold: bool = True
+) -> tuple[int, str] | None:
+    """The longest run of up to four words at `start` (after one space or a hyphen, or any
+    spaces when `spaced`) that is a key of `table`: (end, key). Words may wrap across lines
+    ("per⏎cent"); points that end the sentence ("…") are not part of the last word. A dictionary
+    look-up per run instead of one alternation of every name: measured 40 times faster."""
+    m = _WORDS_AFTER[r"(?:-|\s*)" if spaced else r"(?:-|\s?)"].match(text, start)
+    if m is None:
+        return None
+    words = [w for w in m.groups() if w]
+    for k in range(len(words), 0, -1):
+        end = m.end(k)
+        key = " ".join(words[:k])
+        if key[-1] in ".…" and key not in table and (not fold or key.lower() not in table):
+            bare = key.rstrip(".…")
+            key, end = bare, end - (len(key) - len(bare))
+        if key in table:
+            return end, key
+        if fold and key.lower() in table:
+            return end, key.lower()
+    head = words[0].split("-")[0]  # "a 12-cent-a-share dividend"
+    if head != words[0] and (head in table or (fold and head.lower() in table)):
+        return m.start(1) + len(head), head if head in table else head.lower()
+    return None
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -86,10 +119,6 @@ def _table() -> _Table:
         )
         + ")"
     )
-    # Names match in any case ("australian dollars"), codes only in capitals.
-    lowered = _alternation([w for w in after if not w.isupper()])
-    codes = _alternation([w for w in after if w.isupper()])
-    after_re = re.compile(rf"(?:\s?|-)(?:(?i:{lowered})|{codes})(?![A-Za-z])")
     return _Table(
         before=before,
         after={(w if w.isupper() else w.lower()): c for w, c in after.items()},
@@ -101,7 +130,6 @@ def _table() -> _Table:
         dollar_sign=frozenset(cldr["dollar_sign"]),
         territories=cldr["territories"],
         before_re=before_re,
-        after_re=after_re,
     )
 
 
@@ -163,19 +191,19 @@ def currency_after(
     hyphen: "a 12-cent dividend"): (end, ISO code, factor; 0.01 for "cents"). A sign followed
     by a number begins that number's amount instead."""
     table = _table()
-    m = table.after_re.match(text, start)
-    if m is None:
+    found = words_after(text, start, table.after)
+    if found is None:
         return None
-    written = m.group().strip().lstrip("-")
-    key = written if written.isupper() else written.lower()
-    code = table.after.get(key)
-    if code is None:
-        return None
-    if _sign(written) and re.match(r"\s?\d", text[m.end() : m.end() + 2]):
+    end, key = found
+    if key.isupper() and text[end - len(key) : end] != key:
+        return None  # a code is written in capitals: "5 Try" is no Turkish lira
+    code = table.after[key]
+    written = key
+    if _sign(written) and re.match(r"\s?\d", text[end : end + 2]):
         return None  # "$ 20,000.00 $ 37,305.97": the second sign is the next amount's
     if key in table.subunits:
-        return m.end(), code, table.subunits[key][1]
-    return m.end(), _at_home(code, written, home), Decimal(1)
+        return end, code, table.subunits[key][1]
+    return end, _at_home(code, written, home), Decimal(1)
 
 
 def home_currency(text: str) -> str | None:

@@ -266,9 +266,13 @@ _CITATION_RE = re.compile(
     r"|(?:\bExecutive\s+Orders?|\bE\.\s?O\.|\bProclamations?|\bH\.\s?R\.|\bH\.\s?Res\."
     r"|(?<![.\w])S\.(?:\s?Res\.)?|§+)\s*(?:No\.\s*)?\d[\w.()–-]*"
 )
+# Words that every legal citation holds, searched in the lower-cased sentence first.
 _CITATION_GATE = re.compile(
-    r"\d\s+(?:U\.|C\.|CFR|Fed|Stat)|Pub|Law|P\.\s?L|Order|Proclamation|R\.|S\.|§"
+    r"u\.\s?s\.\s?c|c\.\s?f\.\s?r|cfr|fed\.\s?reg|stat\.|pub|law|p\.\s?l\.|order|proclamation"
+    r"|h\.\s?r|§"
 )
+_SENATE_BILL = re.compile(r"(?<![.\w])S\.\s?(?:Res\.\s?)?\d")
+_JOB_NUMBER = re.compile(r"\d\d-\d{5}")
 # A running header or footer of a UN record on its own line: "08-53122 16", "20/23 15-29595",
 # "A/70/PV.28 03/10/2015", "26 General Assembly – Forty-eighth session".
 _HEADER_LINE = re.compile(
@@ -287,9 +291,11 @@ def masked_spans(text: str, start: int, end: int, lower: str) -> list[tuple[int,
     spans = []
     if "http" in lower or "www." in lower:
         spans += [(m.start(), m.end()) for m in _URL_RE.finditer(text, start, end)]
-    if _CITATION_GATE.search(text, start, end):
+    if _CITATION_GATE.search(lower) or ("s." in lower and _SENATE_BILL.search(text, start, end)):
         spans += [(m.start(), m.end()) for m in _CITATION_RE.finditer(text, start, end)]
-    if "\n" in lower:
+    if "\n" in lower and (
+        "assembly" in lower or "/" in lower or _JOB_NUMBER.search(text, start, end)
+    ):
         spans += [(m.start(), m.end()) for m in _HEADER_LINE.finditer(text, start, end)]
     if " of " in lower:
         spans += [(m.start(), m.end()) for m in _PAGE_RE.finditer(text, start, end)]

@@ -75,7 +75,8 @@ SHORT_SCALES: dict[str, Decimal] = {
 _TENS_ALT = "|".join(_TENS)
 _UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
-WORD_NUMBER = rf"(?:(?:a|one|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_HUNDREDS = rf"\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
+WORD_NUMBER = rf"(?:{_SMALL}(?:{_HUNDREDS})?|(?:a|one){_HUNDREDS})"
 """A number written in words, up to nine hundred and ninety-nine ("twenty-five", "Fifty-nine",
 "a hundred", "two hundred and fifty")."""
 

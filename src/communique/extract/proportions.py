@@ -142,7 +142,7 @@ def every_nth(scan: Scan) -> Iterator[Mention]:
 def one_in(scan: Scan) -> Iterator[Mention]:
     """ "one in five children", "six in 10 Americans": a share of 20 or 60 percent. "five in
     10 minutes" is a time, and "one in 2020" a date."""
-    if " in " not in scan.lower and "out of" not in scan.lower:
+    if not scan.joins(" in ", " out of "):
         return
     for m in _ONE_IN_RE.finditer(scan.text, scan.start, scan.end):
         num, den_value = parse_number(m.group("num")), parse_number(m.group("den"))
@@ -164,7 +164,19 @@ def one_in(scan: Scan) -> Iterator[Mention]:
             )
 
 
-_FRACTION_WORDS = ("half", "third", "quarter", "fourth", "fifth", "th", "/")
+_FRACTION_WORDS = (
+    "half",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "/",
+)
 
 
 def fractions(scan: Scan) -> Iterator[Mention]:

