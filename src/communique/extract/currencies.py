@@ -91,10 +91,6 @@ def _sign(symbol: str) -> bool:
     return any(unicodedata.category(ch) == "Sc" for ch in symbol) or symbol == "元"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     cldr, own = _data("currencies.cldr.toml"), _data("currencies.toml")
