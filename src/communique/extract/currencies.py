@@ -87,7 +87,7 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("communique.data").joinpath(name).read_text("utf-8"))
 
 
-def _sign(symbol: str) -> bool:
+def _is_sign(symbol: str) -> bool:
     return any(unicodedata.category(ch) == "Sc" for ch in symbol) or symbol == "元"
 
 
@@ -105,7 +105,7 @@ def _table() -> _Table:
     words = {w: c for w, c in cldr["families"].items() if w not in skip} | own["families"]
     subunits = {w: (u["code"], Decimal(str(u["factor"]))) for w, u in own["subunits"].items()}
     after = names | words | {c: c for c in cldr["codes"]} | {w: u[0] for w, u in subunits.items()}
-    after |= {s: c for s, c in before.items() if _sign(s) and not s.startswith("\\")}
+    after |= {s: c for s, c in before.items() if _is_sign(s) and not s.startswith("\\")}
     # A symbol of letters ends at a word boundary ("Rs" but not "Rsomething").
     before_re = re.compile(
         "(?:"
@@ -195,7 +195,7 @@ def currency_after(
         return None  # a code is written in capitals: "5 Try" is no Turkish lira
     code = table.after[key]
     written = key
-    if _sign(written) and re.match(r"\s?\d", text[end : end + 2]):
+    if _is_sign(written) and re.match(r"\s?\d", text[end : end + 2]):
         return None  # "$ 20,000.00 $ 37,305.97": the second sign is the next amount's
     if key in table.subunits:
         return end, code, table.subunits[key][1]

@@ -42,14 +42,17 @@ class UnitWord:
 _PERCENT_FORMS = ("per cent", "percent", "percents", "percentage", "pct", "%")
 
 
-def _data(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("communique.data").joinpath(name).read_text("utf-8"))
+@lru_cache(maxsize=1)
+def _unit_data() -> dict[str, Any]:
+    return tomllib.loads(
+        resources.files("communique.data").joinpath("units.toml").read_text("utf-8")
+    )
 
 
 def _physical() -> dict[str, UnitWord]:
     """Written form → unit, from data/units.toml (the one table of physical units)."""
     table: dict[str, UnitWord] = {}
-    for name, spec in _data("units.toml").items():
+    for name, spec in _unit_data().items():
         for form in spec.get("forms", []):
             table[form] = UnitWord(name)
         for form, factor in spec.get("scaled", {}).items():
@@ -60,7 +63,7 @@ def _physical() -> dict[str, UnitWord]:
     return table
 
 
-PHYSICAL_UNITS = frozenset(_data("units.toml"))
+PHYSICAL_UNITS = frozenset(_unit_data())
 """The names physical units are exported under ("tonnes", "km", "cubic metres", "MW")."""
 
 TIME_NOUNS = frozenset(
