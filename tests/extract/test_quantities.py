@@ -129,7 +129,7 @@ def _mentions(text: str) -> list[tuple[str, Decimal, str, Qualifier]]:
             "about 6 billion cubic metres of gas",
             "about 6 billion cubic metres",
             Decimal(6 * 10**9),
-            "m3",
+            "cubic metres",
             Qualifier.ABOUT,
         ),
     ],

@@ -19,6 +19,7 @@ from typing import Any
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.countries import CountryMention, find_countries, guess_parties
+from communique.extract.currencies import home_currency
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.hedges import interval
 from communique.extract.keys import country_key, figure_name
@@ -108,6 +109,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     base, countries = key
     period, as_of = _dating(ctx, s, m, modality, inherited, when)
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
+    low, high = (m.value, m.high) if m.high is not None else (low, high)  # a range's own ends
     claim = Claim(
         quote=text[m.start : end],
         value=m.value,
@@ -247,10 +249,11 @@ _Candidate = tuple[tuple[int, int], list[Mention]]
 def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
     """Sentences (cut at turn starts) that hold a quantity, with their mentions."""
     cuts = sorted({t.span.start for t in turns})
+    home = home_currency(text)  # "$" of a text that speaks from Australia is AUD
     out = []
     for start, end in split_sentences(text):
         for s, e in cut_at_turns(start, end, cuts):
-            mentions = find_mentions(text, s, e)
+            mentions = find_mentions(text, s, e, home=home)
             if mentions:
                 out.append(((s, e), mentions))
     return out

@@ -19,7 +19,7 @@ from importlib import resources
 from communique.extract.countries import CountryMention, find_countries
 from communique.extract.phrases import Reading
 from communique.extract.quantities import Mention
-from communique.extract.units import COUNT, PERCENT, RANK
+from communique.extract.units import COUNT, PERCENT, PHYSICAL_UNITS, RANK
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def find_indicator(text: str) -> Indicator | None:
 
 
 _PERSONAL = frozenset(["we", "i", "you", "they", "he", "she", "it", "our", "their"])
-_PHYSICAL = frozenset(["tonne", "m3", "m2", "km2", "ha", "MW", "km", "TEU", "barrel"])
+_PHYSICAL = PHYSICAL_UNITS
 _GOODS = re.compile(r"\b(?:exports|imports|supplies|purchases)\s+of\s+([a-z][a-z ,-]*)")
 _RATES = frozenset(["inflation", "policy_rate"])  # indicators that are rates of change already
 
@@ -115,11 +115,13 @@ def metric_name(
         # a country is keyed by direction, like "Japanese companies".
         own_country = m.unit == COUNT and bool(find_countries(count_phrase))
         return (
-            name if m.unit in (COUNT, PERCENT) or m.unit.isupper() else f"{name}_{m.unit}",
+            name
+            if m.unit in (COUNT, PERCENT) or m.unit.isupper()
+            else f"{name}_{m.unit.replace(' ', '_')}",
             not own_country,
             False,
         )
-    name = ind.name if m.unit not in _PHYSICAL else (f"{ind.name}_{m.unit}")
+    name = ind.name if m.unit not in _PHYSICAL else (f"{ind.name}_{m.unit.replace(' ', '_')}")
     return name, ind.symmetric, ind.stock_flow and m.unit.isupper()
 
 

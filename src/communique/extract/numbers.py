@@ -1,4 +1,5 @@
-"""Numbers as statements write them: "22.2", "7,500", "six", "twenty-five", "1.2 million".
+"""Numbers as statements write them: "22.2", "7,500", "six", "twenty-five", "1.2 million",
+"two hundred and fifty", "two and a half million", "half a million", "a dozen".
 
 `NUMBER` is a regex fragment for one number with an optional scale word; `parse_number` turns
 its text into a Decimal, and `precision` tells how finely it was written (for intervals).
@@ -44,6 +45,7 @@ _TENS = {
 WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, "a hundred": 100, "one hundred": 100}
 
 SCALES: dict[str, Decimal] = {
+    "dozen": Decimal(12),
     "thousand": Decimal(10) ** 3,
     "million": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
@@ -55,33 +57,68 @@ SCALES: dict[str, Decimal] = {
     "tn": Decimal(10) ** 12,
     "trn": Decimal(10) ** 12,
     "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
 }
+SHORT_SCALES: dict[str, Decimal] = {
+    "k": Decimal(10) ** 3,
+    "K": Decimal(10) ** 3,
+    "m": Decimal(10) ** 6,
+    "M": Decimal(10) ** 6,
+    "b": Decimal(10) ** 9,
+    "B": Decimal(10) ** 9,
+    "T": Decimal(10) ** 12,
+}
+"""Scale letters glued to an amount of money: "€10M", "$2.174T", "$40k"."""
 
 _TENS_ALT = "|".join(_TENS)
 _UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
-WORD_NUMBER = rf"(?:(?:a|one)\s+hundred|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
-"""A number written in words, up to one hundred."""
+_SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+_HUNDREDS = rf"\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
+WORD_NUMBER = rf"(?:{_SMALL}(?:{_HUNDREDS})?|(?:a|one){_HUNDREDS})"
+"""A number written in words, up to nine hundred and ninety-nine ("twenty-five", "Fifty-nine",
+"a hundred", "two hundred and fifty")."""
 
 DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 """Digits with optional thousands commas and decimals: "7,500", "22.2", "2500", and the
 Indian lakh grouping "1,32,000"."""
 
-SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakh|crore)"
+SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?|dozen)"
 
-NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s*{SCALE}\b)?"
-"""One number with its optional scale word: "1.2 million", "six million", "17 billion"."""
+_HALF = r"(?:\s+and\s+a\s+half)"
+NUMBER = (
+    rf"(?:(?:{DIGITS}|{WORD_NUMBER}){_HALF}?(?:\s*{SCALE}\b)?"
+    rf"|(?:half\s+)?an?\s+{SCALE}\b)"
+)
+"""One number with its optional scale word: "1.2 million", "six million", "17 billion",
+"two and a half million", "one and a half", "a million", "half a million", "a dozen"."""
 
-_SPLIT = re.compile(rf"^(?P<num>{DIGITS}|{WORD_NUMBER})\s*(?P<scale>{SCALE})?$", re.I)
+_SPLIT = re.compile(
+    rf"^(?:(?P<num>{DIGITS}|{WORD_NUMBER})(?P<half>{_HALF})?|(?P<article>(?:half\s+)?an?))"
+    rf"\s*(?P<scale>{SCALE})?$",
+    re.I,
+)
 
 
 def _word_value(word: str) -> int | None:
-    word = " ".join(word.lower().replace("-", " ").split())
-    if word in WORD_VALUES:
-        return WORD_VALUES[word]
-    parts = word.split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
-        return _TENS[parts[0]] + _UNITS[parts[1]]
+    words = word.lower().replace("-", " ").split()
+    if words and words[0] in ("a", "one") and len(words) > 1:
+        words[0] = "one"
+    if "hundred" in words:
+        i = words.index("hundred")
+        head, tail = words[:i], [w for w in words[i + 1 :] if w != "and"]
+        lead = _small_value(head)
+        rest = _small_value(tail) if tail else 0
+        return None if lead is None or rest is None else lead * 100 + rest
+    return _small_value(words)
+
+
+def _small_value(words: list[str]) -> int | None:
+    if len(words) == 1 and words[0] in WORD_VALUES:
+        return WORD_VALUES[words[0]]
+    if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS:
+        return _TENS[words[0]] + _UNITS[words[1]]
     return None
 
 
@@ -91,7 +128,13 @@ def parse_number(text: str) -> Decimal | None:
     if m is None:
         return None
     raw, scale = m.group("num"), m.group("scale")
-    if raw[0].isdigit():
+    if m.group("article"):
+        if not scale:
+            return None
+        value = Decimal("0.5") if m.group("article").lower().startswith("half") else Decimal(1)
+    elif raw[0].isdigit():
+        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+            return None  # "000", "007": no amount is written so
         try:
             value = Decimal(raw.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
@@ -101,6 +144,8 @@ def parse_number(text: str) -> Decimal | None:
         if word is None:
             return None
         value = Decimal(word)
+    if m.group("half"):
+        value += Decimal("0.5")
     if scale:
         value *= SCALES[scale.lower()]
     return value
@@ -116,6 +161,8 @@ def precision(text: str) -> Decimal:
         return Decimal(0)
     raw, scale = m.group("num"), m.group("scale")
     factor = SCALES[scale.lower()] if scale else Decimal(1)
+    if raw is None or m.group("half"):
+        return factor / 4 if scale else Decimal(0)  # "half a million", "two and a half million"
     if not raw[0].isdigit():
         return Decimal(0) if not scale else factor / 2
     digits = raw.replace(",", "")

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“(]?[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])")
+# A point between digits with a space on each side ("6 . 2 %", as tokenised text writes a
+# decimal) ends no sentence.
+_BREAK = re.compile(
+    r"(?<=[.!?])(?!(?<=\d \.) \d)[\"”’)]?[ \t]+(?=[\"“(]?[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])"
+)
 _QUICK = re.compile(
     r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"

@@ -1,17 +1,30 @@
-"""Units written around a number: currencies (ISO 4217), percent, physical units.
-
-Currencies come from `data/currencies.toml`. A unit is written either before the number (a
-symbol or code: "US$", "€", "KSh") or after it ("yuan", "per cent", "million tonnes").
+"""Units written after a number: percent and physical units (`data/units.toml`), and through
+`currencies` the currencies written before or after it ("US$", "€", "yuan", "per cent",
+"million tonnes").
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+from communique.extract.currencies import currency_after, currency_before, words_after
+
+__all__ = [
+    "COUNT",
+    "PERCENT",
+    "PHYSICAL_UNITS",
+    "RANK",
+    "TIME_NOUNS",
+    "UnitWord",
+    "currency_after",
+    "currency_before",
+    "unit_after",
+]
 
 PERCENT = "percent"
 COUNT = "count"
@@ -26,38 +39,32 @@ class UnitWord:
     factor: Decimal = Decimal(1)
 
 
-# Physical units after the number; the unit strings are what exports carry.
-_PHYSICAL: dict[str, UnitWord] = {
-    "tonnes": UnitWord("tonne"),
-    "tonne": UnitWord("tonne"),
-    "tons": UnitWord("tonne"),
-    "metric tons": UnitWord("tonne"),
-    "cubic metres": UnitWord("m3"),
-    "cubic meters": UnitWord("m3"),
-    "bcm": UnitWord("m3", Decimal(10) ** 9),
-    "megawatts": UnitWord("MW"),
-    "MW": UnitWord("MW"),
-    "gigawatts": UnitWord("MW", Decimal(1000)),
-    "GW": UnitWord("MW", Decimal(1000)),
-    "sq m": UnitWord("m2"),
-    "sqm": UnitWord("m2"),
-    "square metres": UnitWord("m2"),
-    "square meters": UnitWord("m2"),
-    "sq km": UnitWord("km2"),
-    "square kilometres": UnitWord("km2"),
-    "square kilometers": UnitWord("km2"),
-    "hectares": UnitWord("ha"),
-    "kilometres": UnitWord("km"),
-    "kilometers": UnitWord("km"),
-    "km": UnitWord("km"),
-    "TEU": UnitWord("TEU"),
-    "barrels": UnitWord("barrel"),
-    "percentage points": UnitWord("percentage_point"),
-    "percentage point": UnitWord("percentage_point"),
-    "per cent": UnitWord(PERCENT),
-    "percent": UnitWord(PERCENT),
-    "%": UnitWord(PERCENT),
-}
+_PERCENT_FORMS = ("per cent", "percent", "percents", "percentage", "pct", "%")
+
+
+@lru_cache(maxsize=1)
+def _unit_data() -> dict[str, Any]:
+    return tomllib.loads(
+        resources.files("communique.data").joinpath("units.toml").read_text("utf-8")
+    )
+
+
+def _physical() -> dict[str, UnitWord]:
+    """Written form → unit, from data/units.toml (the one table of physical units)."""
+    table: dict[str, UnitWord] = {}
+    for name, spec in _unit_data().items():
+        for form in spec.get("forms", []):
+            table[form] = UnitWord(name)
+        for form, factor in spec.get("scaled", {}).items():
+            table[form] = UnitWord(name, Decimal(str(factor)))
+    table["percentage points"] = table["percentage point"] = UnitWord("percentage_point")
+    for form in _PERCENT_FORMS:
+        table[form] = UnitWord(PERCENT)
+    return table
+
+
+PHYSICAL_UNITS = frozenset(_unit_data())
+"""The names physical units are exported under ("tonnes", "km", "cubic metres", "MW")."""
 
 TIME_NOUNS = frozenset(
     [
@@ -85,73 +92,25 @@ TIME_NOUNS = frozenset(
 """Nouns after a number that make it a duration or a frequency, not a claim."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    before: dict[str, str]  # symbol or code written before the number → ISO code
-    after: dict[str, UnitWord]  # unit word written after the number
-    before_re: re.Pattern[str]
-    after_re: re.Pattern[str]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = tomllib.loads(
-        resources.files("communique.data").joinpath("currencies.toml").read_text("utf-8")
-    )
-    before: dict[str, str] = {}
-    after: dict[str, UnitWord] = dict(_PHYSICAL)
-    for code, spec in data.items():
-        for symbol in spec.get("symbols", []):
-            before[symbol] = code
-            before["\\" + symbol] = code  # Markdown escapes "\$" until read/ normalises them
-        for c in spec.get("codes", []):
-            before[c] = code
-            after[c] = UnitWord(code)
-        for name in spec.get("names", []):
-            after[name] = UnitWord(code)
-    # A symbol of letters must end at a word boundary ("Rs" but not "Rsomething").
-    before_re = re.compile(
-        "(?:"
-        + "|".join(
-            re.escape(s) + (r"(?![A-Za-z])" if s[-1].isalpha() else "")
-            for s in sorted(before, key=len, reverse=True)
-        )
-        + ")"
-    )
-    after_re = re.compile(r"\s*(?:" + _alternation(list(after)) + r")(?![A-Za-z])")
-    return _Tables(before, after, before_re, after_re)
+def _tables() -> dict[str, UnitWord]:
+    """Physical and percent units written after a number, by their written form."""
+    return _physical()
 
 
-def currency_before(text: str, end: int) -> tuple[int, str] | None:
-    """A currency symbol or code ending at `end` (spaces allowed): (start, ISO code)."""
-    tables = _tables()
-    stop = end
-    while stop > 0 and text[stop - 1] == " ":
-        stop -= 1
-    window_start = max(0, stop - 8)
-    best: tuple[int, str] | None = None
-    for m in tables.before_re.finditer(text, window_start, stop):
-        if m.end() == stop:
-            start = m.start()
-            if start > 0 and text[start - 1].isalpha():
-                continue  # "NATO" must not end in a code
-            if best is None or start < best[0]:
-                best = (start, tables.before[m.group()])
-    return best
-
-
-def unit_after(text: str, start: int) -> tuple[int, UnitWord] | None:
-    """A unit word starting at `start` (after optional spaces): (end, unit)."""
-    tables = _tables()
-    m = tables.after_re.match(text, start)
-    if m is None:
-        return None
-    word = m.group().strip()
-    unit = tables.after.get(word)
-    if unit is None:
-        return None
-    return m.end(), unit
+def unit_after(
+    text: str, start: int, *, digits: bool = True, home: str | None = None
+) -> tuple[int, UnitWord] | None:
+    """A unit starting at `start` (after optional spaces): (end, unit), a currency's name or
+    sign included ("yuan", "€"). A symbol of one or two letters ("km", "t") is a unit only
+    after digits: "five mi" is no distance."""
+    after = _tables()
+    if start < len(text) and text[start].isdigit():
+        return None  # "10 000", "2 1/2": no unit starts with a digit
+    found = words_after(text, start, after, spaced=True, fold=False)
+    if found is not None:
+        end, word = found
+        if digits or len(word) > 2 or not word.isalpha():
+            return end, after[word]
+    money = currency_after(text, start, home=home)
+    return (money[0], UnitWord(money[1], money[2])) if money else None

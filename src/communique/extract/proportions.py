@@ -1,0 +1,221 @@
+"""Shares and ranks written without a number and a unit: "nearly half of", "one-third of
+all", "every third enterprise", "one in five", "top five investors". Each is a recogniser of
+the cascade in `quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from communique.extract.hedges import hedge_before
+from communique.extract.mentions import Mention, Scan, with_hedge
+from communique.extract.numbers import WORD_NUMBER, parse_number
+from communique.extract.units import PERCENT, RANK, TIME_NOUNS, unit_after
+from communique.models import Qualifier
+
+_DENS = r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+# "one-third of", "two thirds." and "three fourths the", "1/4 of"; "a third" and a bare "half"
+# only before what they divide ("a third country" is none), "half" not in "first half", "one and
+# a half".
+_AFTER_FRACTION = (
+    r"(?=\s+(?:of|the|all|its|their|our|since|by|in|and|or|from|to|over)\b|\s*[.,;)]|\s*$)"
+)
+_FRACTION_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<num>one|two|three|four|five|six|seven|eight|nine)"
+    rf"(?:-(?P<hden>{_DENS})|\s+(?P<den>{_DENS}){_AFTER_FRACTION})"
+    rf"|(?P<a>a)\s+(?P<aden>thirds?|quarters?|fifths?|tenths?)"
+    r"(?=\s+(?:of|the|all|its|their|our)\b)"
+    r"|(?P<dnum>[1-9])/(?P<dden>[2-9]|10)(?=\s+of\b)"
+    r"|(?P<half>half)(?P<of>\s+(?:of|the|all|its|their|our)\b)?)",
+    re.I,
+)
+
+
+_EVERY_RE = re.compile(r"\b[Ee]very\s+(second|third|fourth|fifth|tenth)\s+[a-z]+")
+
+
+# "one in five children", "Six in 10 Americans", "1 out of 3 eligible seniors", "one in two".
+_ONE_IN_RE = re.compile(
+    rf"\b(?P<num>{WORD_NUMBER}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{WORD_NUMBER}|\d+)\b"
+    r"(?P<noun>\s+[a-z]+)?",
+    re.I,
+)
+
+
+_RANK_RE = re.compile(
+    rf"\btop[-\s](?P<num>{WORD_NUMBER}|\d+)(?:\s+(?!in\b|of\b|for\b|to\b|among\b)[a-z]+){{1,2}}",
+    re.I,
+)
+
+
+# Words after "six in 10" that are no noun it counts ("four in ten are", "9 out of 10 of").
+_NOT_NOUNS = frozenset(
+    [
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "of",
+        "have",
+        "has",
+        "had",
+        "say",
+        "said",
+        "will",
+        "would",
+        "can",
+        "could",
+        "do",
+        "did",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "who",
+        "that",
+        "which",
+        "than",
+    ]
+)
+_DENOMINATORS = {
+    "half": 2,
+    "halve": 2,
+    "second": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+
+def ranks(scan: Scan) -> Iterator[Mention]:
+    """ "top five investors": a rank, at most five."""
+    if "top" not in scan.lower:
+        return
+    for m in _RANK_RE.finditer(scan.text, scan.start, scan.end):
+        value = parse_number(m.group("num"))
+        if value is not None and scan.free(m.start(), m.end()):
+            yield Mention(
+                m.start(),
+                m.end(),
+                m.start("num"),
+                m.end("num"),
+                value,
+                RANK,
+                Qualifier.AT_MOST,
+                Decimal(0),
+            )
+
+
+def every_nth(scan: Scan) -> Iterator[Mention]:
+    """ "every third enterprise": a share, about a third; "every second year" is a frequency."""
+    if "every" not in scan.lower:
+        return
+    for m in _EVERY_RE.finditer(scan.text, scan.start, scan.end):
+        if m.group().split()[-1] in TIME_NOUNS or not scan.free(m.start(), m.end()):
+            continue
+        den = _DENOMINATORS[m.group(1).lower()]
+        yield Mention(
+            m.start(),
+            m.end(),
+            m.start(1),
+            m.end(1),
+            Decimal(100) / den,
+            PERCENT,
+            Qualifier.ABOUT,
+            Decimal(0),
+        )
+
+
+def one_in(scan: Scan) -> Iterator[Mention]:
+    """ "one in five children", "six in 10 Americans": a share of 20 or 60 percent. "five in
+    10 minutes" is a time, and "one in 2020" a date."""
+    if not scan.joins(" in ", " out of "):
+        return
+    for m in _ONE_IN_RE.finditer(scan.text, scan.start, scan.end):
+        num, den_value = parse_number(m.group("num")), parse_number(m.group("den"))
+        noun = (m.group("noun") or "").strip().lower()
+        if not num or not den_value or not num < den_value <= 1000 or noun in TIME_NOUNS:
+            continue
+        end = m.end() if noun and noun not in _NOT_NOUNS else m.end("den")
+        if scan.free(m.start(), m.end()):
+            q_start, qualifier = with_hedge(scan.text, m.start())
+            yield Mention(
+                q_start,
+                end,
+                m.start(),
+                m.end("den"),
+                Decimal(100) * num / den_value,
+                PERCENT,
+                qualifier,
+                Decimal(0),
+            )
+
+
+_FRACTION_WORDS = (
+    "half",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "/",
+)
+
+
+def fractions(scan: Scan) -> Iterator[Mention]:
+    """ "nearly half of", "one-third of all": a share, about that much unless hedged."""
+    if not any(f in scan.lower for f in _FRACTION_WORDS):
+        return
+    text = scan.text
+    for m in _FRACTION_RE.finditer(text, scan.start, scan.end):
+        start = m.start()
+        if not scan.free(start, m.end("half") if m.group("half") else m.end()):
+            continue
+        if m.group("half"):
+            num, den = 1, 2
+            lead = text[max(0, m.start() - 12) : m.start()].lower()
+            if re.search(r"(first|second|1st|2nd|latter|and a|and)\s+$", lead):
+                continue  # "the first half of 2024", "the 2nd half", "one and a half"
+            if m.group("of") is None and hedge_before(text, m.start()) is None:
+                continue  # a bare "half" is a share only when hedged: "more than half"
+            one = re.search(r"\b(?:one|a)\s+$", lead)
+            if one is not None:
+                start = m.start() - len(lead) + one.start()  # "one half of"
+        elif m.group("dnum"):
+            num, den = int(m.group("dnum")), int(m.group("dden"))
+        else:
+            word = (m.group("num") or "one").lower()
+            num = int(parse_number(word) or 1)
+            written = m.group("den") or m.group("hden") or m.group("aden")
+            den = _DENOMINATORS[written.lower().rstrip("s")]
+        if not num < den or (m.group("hden") and unit_after(text, m.end()) is not None):
+            continue  # "one-half miles east" measures miles
+        q_start, qualifier = with_hedge(text, start)
+        stop = m.end("half") if m.group("half") else m.end()
+        yield Mention(
+            q_start,
+            stop,
+            start,
+            stop,
+            Decimal(100) * num / den,
+            PERCENT,
+            qualifier if qualifier is not Qualifier.EXACT else Qualifier.ABOUT,
+            Decimal(0),
+        )
