@@ -72,4 +72,8 @@ def make_executor(
         raise ConfigError(
             "--executor", "bad-executor", f"unknown executor {name!r}", hint=" or ".join(EXECUTORS)
         )
+    if address is not None:
+        raise ConfigError(
+            "--address", "bad-option", "an address names a Ray cluster", hint="add --executor ray"
+        )
     return LocalExecutor(workers or os.cpu_count() or 1)

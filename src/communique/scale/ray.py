@@ -14,6 +14,7 @@ that runs `ray start`; the driver ships only batches of documents, never code.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -58,6 +59,9 @@ class RayExecutor:
         ray = self._ray
         started = not ray.is_initialized()
         if started:
+            # Ray 2.52 warns (FutureWarning) on every init unless this, its documented switch, is
+            # set; we ask for no GPUs, so the new behaviour it announces is the one we want.
+            os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")
             ray.init(
                 address=self.address,
                 include_dashboard=False,
