@@ -125,6 +125,21 @@ def _stored(url: str) -> int:
         engine.dispose()
 
 
+KILL_CORPUS = 24
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, dict[str, str]]]:
+    """The kill tests' corpus, and the exports of one uninterrupted local run of it (SQLite:
+    the exports are the same on both databases, as the Ray test shows for PostgreSQL)."""
+    corpus = _corpus(tmp_path_factory.mktemp("kill") / "corpus", KILL_CORPUS)
+    db = str(corpus.parent / "reference.db")
+    communique.ingest([str(corpus)], db=db, workers=1, batch_size=3)
+    yield corpus, _exports(db)
+
+
 @pytest.mark.parametrize(
     ("executor", "kill_after"),
     [("local", 0), ("local", 9), ("ray", 0), ("ray", 9)],
@@ -134,16 +149,10 @@ def test_run_killed_then_resumed_gives_the_ledger_of_an_uninterrupted_run(
     executor: str,
     kill_after: int,
     postgres_url: str,
-    fresh_database: Any,
-    tmp_path: Path,
+    uninterrupted: tuple[Path, dict[str, str]],
     request: Any,
 ) -> None:
-    count = 24
-    corpus = _corpus(tmp_path / "corpus", count)
-    reference = fresh_database()
-    communique.ingest([str(corpus)], db=reference, workers=1, batch_size=3)
-    expected = _exports(reference)
-
+    corpus, expected = uninterrupted
     cmd = [sys.executable, "-m", "communique", "ingest", str(corpus), "--db", postgres_url]
     cmd += ["-q", "--batch-size", "3", "-j", "2"]
     if executor == "ray":
@@ -161,11 +170,12 @@ def test_run_killed_then_resumed_gives_the_ledger_of_an_uninterrupted_run(
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     killed_at = _stored(postgres_url)
-    assert kill_after <= killed_at < count
+    assert kill_after <= killed_at < KILL_CORPUS
 
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{count - killed_at} new, {killed_at} unchanged" in rerun.stderr.replace("\n", " ")
+    summary = f"{KILL_CORPUS - killed_at} new, {killed_at} unchanged"
+    assert summary in rerun.stderr.replace("\n", " ")
     got = _exports(postgres_url)
     for kind in KINDS:
         assert _without_ids(got[kind]) == _without_ids(expected[kind]), kind
