@@ -4,10 +4,12 @@
     python scripts/eval_real.py claims-dev          # our own gold (tests/eval/real/), one part
     python scripts/eval_real.py documents-aside -v  # -v lists misses and spurious records
 
-Sets: `shared`, `seeds`, and `<set>-<part>` for each gold set of tests/eval/real/selection.json
-(documents, claims, entries) and part (dev, aside). The raw files are written to a temporary
-folder outside the checkout, ingested with `python -m communique` into a temporary SQLite
-ledger, exported, and scored with ../shared/eval/score.py for every kind that has gold.
+Sets: `shared`, `seeds`, `<set>-<part>` for each gold set of tests/eval/real/selection.json
+(documents, claims, entries) and part (dev, aside), and `conflicts-<part>`: every statement the
+judged findings in tests/eval/real/conflicts.<part>.json name, scored as one ledger. The raw
+files are written to a temporary folder outside the checkout, ingested with `python -m
+communique` into a temporary SQLite ledger, exported, and scored with ../shared/eval/score.py
+for every kind that has gold.
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ def _materialise(name: str, folder: Path) -> dict[str, Path]:
     import real_sample
 
     gold_set, _, part = name.partition("-")
+    if gold_set == "conflicts":
+        findings = GOLD / f"conflicts.{part}.json"
+        judged = json.loads(findings.read_text(encoding="utf-8"))
+        ids = {c["doc"] for items in judged.values() for item in items for c in item["claims"]}
+        for file_name, body in real_sample.raw_files(ids):
+            (folder / file_name).write_text(body, encoding="utf-8")
+        return {"conflicts": findings}
     chosen = json.loads((GOLD / "selection.json").read_text(encoding="utf-8"))
     if gold_set not in chosen or part not in chosen[gold_set]:
         raise SystemExit(f"unknown set {name!r}: see --help")
