@@ -23,6 +23,9 @@ _POOL_THRESHOLD = 8
 # which benchmarks/throughput.py measured ~10% faster with 64 documents than one at a time; 32
 # keeps most of that while a worker's batch (and the driver's window of them) stays small.
 BATCH = 32
+# Documents read ahead to ask the ledger which it already holds, in one query: a query per
+# document cost ~9 ms of the driver's time on PostgreSQL (benchmarks/README.md, archive scale).
+_CHECK = 64
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,19 +68,23 @@ def _fresh(
     stored: Callable[[], int],
 ) -> Iterator[RawDocument]:
     """The documents of `found` not in the ledger yet (nor earlier in this run), lazily; errors
-    and known documents are counted in `tally` as they go by."""
-    for item in found:
-        tally.seen += 1
-        if isinstance(item, InputError):
-            tally.errors.append(item)
-        elif item.content_hash in tally.hashes or ledger.has_content(item.content_hash):
-            tally.unchanged += 1
-        else:
-            tally.hashes.add(item.content_hash)
-            yield item
-            continue
-        if progress:
-            progress("read", stored() + tally.unchanged + len(tally.errors), tally.seen)
+    and known documents are counted in `tally` as they go by. The ledger is asked about
+    `_CHECK` documents at a time (one query instead of one per document)."""
+    items = iter(found)
+    while chunk := list(islice(items, _CHECK)):
+        known = ledger.known_contents(d.content_hash for d in chunk if isinstance(d, RawDocument))
+        for item in chunk:
+            tally.seen += 1
+            if isinstance(item, InputError):
+                tally.errors.append(item)
+            elif item.content_hash in tally.hashes or item.content_hash in known:
+                tally.unchanged += 1
+            else:
+                tally.hashes.add(item.content_hash)
+                yield item
+                continue
+            if progress:
+                progress("read", stored() + tally.unchanged + len(tally.errors), tally.seen)
 
 
 def open_ledger(db: str | None = None) -> Ledger:

@@ -117,6 +117,17 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def _postgres_settings(dbapi_conn: Any, _record: Any) -> None:
+    # Commit without waiting for the disk flush, as the SQLite ledger's synchronous=NORMAL
+    # does: a server crash may lose the last few commits (each a whole document, or a whole
+    # reconcile), which a re-run redoes. Storing a document went from ~36 to ~26 ms of the
+    # driver's wall time on the loaded benchmark box (benchmarks/README.md, archive scale).
+    cursor = dbapi_conn.cursor()
+    cursor.execute("SET synchronous_commit TO OFF")
+    cursor.close()
+    dbapi_conn.commit()
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")  # cascades from documents to turns and claims
@@ -149,6 +160,8 @@ class Ledger:
             engine = create_engine(url, pool_pre_ping=True)
             if url.drivername.startswith("sqlite"):
                 event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                event.listen(engine, "connect", _postgres_settings)
             if migrate:
                 _migrate(engine)
         except OperationalError as exc:
@@ -212,6 +225,19 @@ class Ledger:
             found = s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
             return found is not None
 
+    def known_contents(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes the ledger holds (one query per few thousand)."""
+        wanted = sorted(set(content_hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for part in _parts(wanted):
+                found.update(
+                    conn.scalars(
+                        select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.content_hash.in_(part))
+                    )
+                )
+        return found
+
     def add_document(
         self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
     ) -> AddStatus:
@@ -220,9 +246,12 @@ class Ledger:
             # Core on one connection, no Session: the ORM's bookkeeping around these few
             # statements cost more than the statements (benchmarks/throughput.py).
             with self.engine.begin() as conn:
-                if conn.scalar(_BY_HASH, {"hash": doc.content_hash}) is not None:
+                same = conn.execute(
+                    _BY_HASH_OR_SOURCE, {"hash": doc.content_hash, "source": doc.source}
+                ).all()
+                if any(row.content_hash == doc.content_hash for row in same):
                     return AddStatus.UNCHANGED
-                old = conn.scalars(_BY_SOURCE, {"source": doc.source}).all()
+                old = [row.id for row in same]
                 if old:
                     _mark_stale(conn, old)
                     conn.execute(_DOCUMENTS.delete().where(_DOCUMENTS.c.id.in_(old)))
@@ -636,10 +665,11 @@ _DOCUMENTS = cast("Table", DocumentRow.__table__)
 _TURNS = cast("Table", TurnRow.__table__)
 _CLAIMS = cast("Table", ClaimRow.__table__)
 _PEOPLE = cast("Table", PersonRow.__table__)
-_BY_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("hash"))
 # Matches the partial index ix_documents_unreconciled as written, on both dialects.
 _UNRECONCILED = text("NOT documents.reconciled")
-_BY_SOURCE = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.source == bindparam("source"))
+_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash).where(
+    (_DOCUMENTS.c.content_hash == bindparam("hash")) | (_DOCUMENTS.c.source == bindparam("source"))
+)
 
 
 def _insert_document(
