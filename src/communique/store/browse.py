@@ -14,7 +14,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import CompoundSelect, Connection, Select, bindparam, func, select, text, union
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    Select,
+    bindparam,
+    case,
+    func,
+    select,
+    text,
+    union,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -480,3 +490,75 @@ def count_conflicts(
             query = query.where(column == value)
     with ledger.engine.connect() as conn:
         return conn.scalar(query) or 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricStats:
+    """What `reconcile.timelines.summarize_metrics` says of a metric, less its label."""
+
+    metric: str
+    claims: int
+    documents: int
+    units: tuple[str, ...]
+    phrasings: tuple[str, ...]  # most frequent first
+    first: date | None
+    last: date | None
+
+
+def metric_stats(ledger: Ledger, metrics: Sequence[str]) -> list[MetricStats]:
+    """`summarize_metrics(claims_for_metrics(ledger, metrics))` without the labels, computed by
+    the database: three grouped queries instead of loading every claim of every metric (the 50
+    most claimed metrics of a 100,000-document ledger hold ~17,000 claims: 3 s as objects)."""
+    keys = sorted(set(metrics))
+    if not keys:
+        return []
+    c, d = ClaimRow, DocumentRow
+    has_period = (c.period_start.is_not(None)) & (c.period_end.is_not(None))
+    moment = func.coalesce(case((has_period, c.period_end), else_=None), c.as_of, d.date)
+    with ledger.engine.connect() as conn:
+        totals = conn.execute(
+            select(
+                c.metric,
+                func.count(),
+                func.count(func.distinct(d.source)),
+                func.min(moment),
+                func.max(moment),
+            )
+            .join(d, c.document_id == d.id)
+            .where(c.metric.in_(keys))
+            .group_by(c.metric)
+        ).all()
+        units: dict[str, list[str]] = {}
+        for metric, unit in conn.execute(
+            select(c.metric, c.unit).where(c.metric.in_(keys)).group_by(c.metric, c.unit)
+        ):
+            units.setdefault(metric, []).append(unit)
+        phrasings: dict[str, list[str]] = {}
+        # Most frequent first, ties in the order first said (as Counter.most_common keeps them).
+        for metric, phrase in conn.execute(
+            select(c.metric, c.metric_phrase)
+            .where(c.metric.in_(keys), c.metric_phrase != "")
+            .group_by(c.metric, c.metric_phrase)
+            .order_by(c.metric, func.count().desc(), func.min(c.id))
+        ):
+            phrasings.setdefault(metric, []).append(phrase)
+    summaries = [
+        MetricStats(
+            metric=metric,
+            claims=claims,
+            documents=documents,
+            units=tuple(sorted(units.get(metric, ()))),
+            phrasings=tuple(phrasings.get(metric, ())),
+            first=_as_day(first),
+            last=_as_day(last),
+        )
+        for metric, claims, documents, first, last in totals
+    ]
+    return sorted(summaries, key=lambda s: (-s.claims, s.metric))
+
+
+def _as_day(value: object) -> date | None:
+    """SQLite hands back the COALESCE of dates as text."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

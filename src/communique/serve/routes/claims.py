@@ -6,7 +6,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -32,6 +32,7 @@ from communique.store.browse import (
 from communique.store.ledger import ClaimFilter, Ledger
 
 router = APIRouter(tags=["claims"])
+T = TypeVar("T")
 
 
 def claim_filter(
@@ -76,10 +77,11 @@ class Totals:
     SIZE = 4096  # distinct filters remembered; a few hundred bytes each
 
     def __init__(self) -> None:
-        self._counts: OrderedDict[tuple[object, ...], int] = OrderedDict()
+        self._counts: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def count(self, ledger: Ledger, key: object, counter: Callable[[], int]) -> int:
+    def count(self, ledger: Ledger, key: object, counter: Callable[[], T]) -> T:
+        """`counter()`, or what it gave for `key` while the ledger has not changed since."""
         version = ledger_version(ledger)
         if version is None:
             return counter()
@@ -87,7 +89,7 @@ class Totals:
         with self._lock:
             if cached in self._counts:
                 self._counts.move_to_end(cached)
-                return self._counts[cached]
+                return cast("T", self._counts[cached])
         total = counter()
         with self._lock:
             self._counts[cached] = total
