@@ -232,7 +232,7 @@ def claim_page(
 
 def count_claims(ledger: Ledger, where: ClaimFilter) -> int:
     """How many claims match, counted on the claims table alone (documents only for a source)."""
-    with Session(ledger.engine) as s:
+    with Session(ledger.reader) as s:
         return s.scalar(_filter_claims(_from_claims(select(func.count()), where), where)) or 0
 
 
@@ -335,7 +335,7 @@ def claim_listings(
         page = page.limit(bindparam("page_limit")).offset(bindparam("page_offset"))
         query = _LISTING.where(_CLAIMS.c.id.in_(page)).order_by(_CLAIMS.c.id)
         _LISTINGS[frozenset(params)] = query
-    with ledger.engine.connect() as conn:
+    with ledger.reader.connect() as conn:
         rows = conn.execute(query, {**params, "page_limit": limit, "page_offset": offset})
         return [ClaimListing._make(row) for row in rows.all()]
 
@@ -365,7 +365,7 @@ def _page_ids(where: ClaimFilter, *, after: bool = False) -> Select[Any] | Compo
 
 def claim_listing(ledger: Ledger, claim_id: int) -> ClaimListing | None:
     """One claim by id, as a list shows it."""
-    with ledger.engine.connect() as conn:
+    with ledger.reader.connect() as conn:
         row = conn.execute(_ONE_LISTING, {"claim_id": claim_id}).first()
     return None if row is None else ClaimListing._make(row)
 
@@ -438,7 +438,7 @@ def conflict_page(
             query = query.where(column == value)
     if after is not None:
         query = query.where(ConflictRow.id > after)
-    with Session(ledger.engine) as s:
+    with Session(ledger.reader) as s:
         rows = s.scalars(query.limit(limit).offset(offset)).all()
         links = (
             s.execute(
@@ -488,7 +488,7 @@ def count_conflicts(
     ):
         if value is not None:
             query = query.where(column == value)
-    with ledger.engine.connect() as conn:
+    with ledger.reader.connect() as conn:
         return conn.scalar(query) or 0
 
 
