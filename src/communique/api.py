@@ -9,7 +9,7 @@ from itertools import chain, islice
 from typing import BinaryIO
 
 from communique.errors import InputError
-from communique.models import RawDocument
+from communique.models import RawDocument, ReadWarning
 from communique.pipeline import STAGES, process_documents
 from communique.read import read_documents
 from communique.reconcile import reconcile_pending
@@ -39,6 +39,9 @@ class IngestSummary:
     conflicts: int
     errors: tuple[InputError, ...] = field(default_factory=tuple)
     run_id: int | None = None
+    # Documents stored, but with something read that could not be used (a date that is no
+    # date, a field of the wrong type): each names where, and why.
+    warnings: tuple[ReadWarning, ...] = field(default_factory=tuple)
 
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
@@ -58,6 +61,7 @@ class _Tally:
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
     hashes: set[str] = field(default_factory=set)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
 
 def _fresh(
@@ -81,6 +85,7 @@ def _fresh(
                 tally.unchanged += 1
             else:
                 tally.hashes.add(item.content_hash)
+                tally.warnings.extend(item.warnings)
                 yield item
                 continue
             if progress:
@@ -150,6 +155,7 @@ def ingest(
             conflicts=summary.conflicts,
             errors=tuple(tally.errors),
             run_id=run_id,
+            warnings=tuple(tally.warnings),
         )
         ledger.finish_run(
             run_id,

@@ -71,6 +71,15 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReadWarning:
+    """Something read that could not be used (the document was kept): `path` names where."""
+
+    path: str
+    reason: str  # "bad-date", "bad-field"
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawDocument:
     """What `read` produces: the decoded original, the normalised text, and metadata hints."""
 
@@ -84,6 +93,7 @@ class RawDocument:
     date: date | None = None
     url: str | None = None
     publisher: str | None = None
+    warnings: tuple[ReadWarning, ...] = ()  # metadata left out, and why
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from communique.api import BATCH, ingest
 from communique.cli.app import DbOption, app
-from communique.cli.output import console, error_line, errors_as_exit
+from communique.cli.output import console, error_line, errors_as_exit, warning_line
 from communique.scale.executor import make_executor
 from communique.store.url import describe_url, resolve_db_url
 
@@ -99,6 +99,8 @@ def ingest_command(
                 max_bytes=max_bytes,
                 progress=progress,
             )
+    for warning in summary.warnings:
+        console.print(warning_line(warning))
     for err in summary.errors:
         console.print(error_line(err))
     console.print(
