@@ -204,7 +204,12 @@ def cmd_ingest(args: argparse.Namespace) -> dict[str, Any]:
 # -- cluster ------------------------------------------------------------------------------
 
 
+def _exit_on_term(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
 def cmd_cluster(args: argparse.Namespace) -> dict[str, Any]:
+    signal.signal(signal.SIGTERM, _exit_on_term)  # so that the cluster's stop() runs
     cluster = start_cluster(Path(tempfile.mkdtemp(prefix="bench-ray-")), nodes=args.nodes)
     print(
         json.dumps({"address": cluster.address, "pids": [p.pid for p in cluster.processes]}),
@@ -226,6 +231,8 @@ def cmd_one_more(args: argparse.Namespace) -> dict[str, Any]:
     seed = (ROOT / "examples" / "corpus" / "004_a3d02d84b487bf39.txt").read_text(encoding="utf-8")
     doc.write_text(f"{seed}\nOne more statement, {time.time_ns()}.\n", encoding="utf-8")
     cli = str(Path(sys.executable).with_name("communique"))
+    if args.api:
+        return _one_more_by_api(args.db, seed, cli)
     t0 = time.perf_counter()
     done = subprocess.run(
         [cli, "ingest", str(doc), "--db", args.db, "-q"], capture_output=True, text=True
@@ -242,6 +249,44 @@ def cmd_one_more(args: argparse.Namespace) -> dict[str, Any]:
         "output": done.stderr.strip()[-300:],
         "help_returncode": help_run.returncode,
     }
+
+
+def _one_more_by_api(db: str, seed: str, cli: str) -> dict[str, Any]:
+    """POST new statements to a running `communique serve` (model loaded by a first POST):
+    what adding one statement costs a server, reconcile included."""
+    import httpx
+
+    port = _free_port()
+    token = "bench-token"
+    server = subprocess.Popen(
+        [cli, "serve", "--db", db, "--port", str(port), "--write-token", token],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"Bearer {token}"}
+    times = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(base + "/api/claims?limit=1", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        for i in range(6):
+            body = {"id": f"one-more-{time.time_ns()}", "text": f"{seed}\nPosted {time.time_ns()}."}
+            t0 = time.perf_counter()
+            response = httpx.post(base + "/api/documents", json=body, headers=headers, timeout=120)
+            elapsed = time.perf_counter() - t0
+            response.raise_for_status()
+            if i:  # the first POST loads the model
+                times.append(round(elapsed, 3))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return {"post_s": times, "load_average": os.getloadavg()}
 
 
 # -- API under load -----------------------------------------------------------------------
@@ -515,6 +560,68 @@ def cmd_reconcile(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# -- cost per request --------------------------------------------------------------------
+
+
+def cmd_cost(args: argparse.Namespace) -> dict[str, Any]:
+    """CPU per request of each kind, the app called in this process (no HTTP server, no
+    network), plus the PostgreSQL backend's CPU for the same requests: what a request costs
+    whatever else the box runs. Best of three rounds of `--requests` requests per kind."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    from fastapi.testclient import TestClient
+
+    from communique.serve.app import create_app
+
+    out: dict[str, Any] = {}
+    with TestClient(create_app(args.db)) as client:
+        for kind in args.kinds:
+            paths = _paths(args.db, kind, args.requests)
+            for path in paths[:20]:
+                client.get(path)  # warm: statements prepared, counts cached as a server would
+            rounds = []
+            for _ in range(3):
+                backends = _backend_cpu()
+                t0, c0 = time.perf_counter(), time.process_time()
+                for path in paths:
+                    response = client.get(path)
+                    assert response.status_code == 200, (path, response.status_code)
+                app_cpu = time.process_time() - c0
+                wall = time.perf_counter() - t0
+                db_cpu = _backend_cpu() - backends
+                rounds.append((app_cpu + db_cpu, app_cpu, db_cpu, wall))
+            best = min(rounds)
+            n = len(paths)
+            out[kind] = {
+                "requests": n,
+                "cpu_ms": round(best[0] / n * 1000, 2),
+                "app_cpu_ms": round(best[1] / n * 1000, 2),
+                "postgres_cpu_ms": round(best[2] / n * 1000, 2),
+                "wall_ms": round(best[3] / n * 1000, 2),
+            }
+    out["load_average"] = os.getloadavg()
+    return out
+
+
+def _backend_cpu() -> float:
+    """CPU seconds used so far by every PostgreSQL process (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        if name.startswith("postgres"):
+            fields = stat[stat.rindex(")") + 2 :].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 # -- size ---------------------------------------------------------------------------------
 
 
@@ -561,6 +668,7 @@ def main() -> None:
     cluster.add_argument("--nodes", type=int, default=2)
     one = sub.add_parser("one-more")
     one.add_argument("--db", required=True)
+    one.add_argument("--api", action="store_true", help="POST to a running server instead")
     api = sub.add_parser("api")
     api.add_argument("--db", required=True)
     api.add_argument("--kinds", nargs="+", default=["claim", "metric", "conflict", "search"])
@@ -572,6 +680,10 @@ def main() -> None:
     replicate.add_argument("--documents", type=int, default=100_000)
     rec = sub.add_parser("reconcile")
     rec.add_argument("--db", required=True)
+    cost = sub.add_parser("cost")
+    cost.add_argument("--db", required=True)
+    cost.add_argument("--kinds", nargs="+", default=["claim", "metric", "conflict", "search"])
+    cost.add_argument("--requests", type=int, default=300)
     size = sub.add_parser("size")
     size.add_argument("--db", required=True)
     args = parser.parse_args()
@@ -583,6 +695,7 @@ def main() -> None:
         "size": cmd_size,
         "replicate": cmd_replicate,
         "reconcile": cmd_reconcile,
+        "cost": cmd_cost,
     }
     print(json.dumps(commands[args.command](args), default=str), flush=True)
 
