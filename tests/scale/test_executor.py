@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from communique.scale.executor import LocalExecutor
+from communique.errors import ConfigError
+from communique.scale.executor import LocalExecutor, make_executor
 
 
 def _square(n: int) -> int:
@@ -35,3 +36,18 @@ def test_executor_pulls_items_only_as_a_window_frees(workers: int) -> None:
     assert [next(results) for _ in range(5)] == [0, 1, 4, 9, 16]
     assert len(pulled) <= 5 + 3
     results.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "reason"),
+    [("dask", None, "bad-executor"), ("local", "127.0.0.1:6379", "bad-option")],
+)
+def test_make_executor_names_what_is_wrong(name: str, address: str | None, reason: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_executor(name, address=address)
+    assert caught.value.reason == reason
+
+
+def test_make_executor_local_is_a_pool_of_the_workers_asked() -> None:
+    executor = make_executor("local", workers=3)
+    assert isinstance(executor, LocalExecutor) and executor.workers == 3
