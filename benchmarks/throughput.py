@@ -124,17 +124,18 @@ def measure_batched(paths: list[Path], batch: int) -> tuple[int, float]:
 
 
 def _batched_by_hand(raws: list[Any]) -> list[Any]:
-    from communique.describe import describe_document
+    from communique.describe import complete_description, describe_document
     from communique.extract import extract_claims_batch
     from communique.pipeline import default_registry
-    from communique.segment import segment_turns
+    from communique.segment import segment_document
 
     registry = default_registry()
     pending = []
     for raw in raws:
         description = describe_document(raw, registry=registry)
-        turns = segment_turns(raw.text, registry=registry, description=description)
-        pending.append((raw.text, turns, description))
+        parts = segment_document(raw.text, registry=registry, description=description)
+        description = complete_description(description, parts.turns, registry=registry)
+        pending.append((raw.text, parts.turns, description, parts.voices))
     return list(extract_claims_batch(pending))
 
 

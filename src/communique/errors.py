@@ -2,7 +2,8 @@
 
     CommuniqueError
     ├── InputError      a document cannot be read (reason: missing, empty, binary, encoding,
-    │                   too-large, bad-json-line, bad-html, unsupported)
+    │                   too-large, bad-json-line, bad-html, bad-front-matter, bad-pdf,
+    │                   encrypted, no-text, unsupported)
     ├── LedgerError     the ledger cannot be opened or written (path = the database URL)
     ├── ConfigError     a setting, flag or catalogue file is invalid
     └── MissingExtra    an optional part is not installed (names the pip extra)

@@ -43,6 +43,15 @@ class Severity(StrEnum):
     LOW = "low"
 
 
+class DatePrecision(StrEnum):
+    """How much of a date the source gave: "1995" is a year, "2021-11-04" a day. A date of
+    month or year precision is stored as the first day of that month or year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 QUESTION = "Question"
 """Canonical speaker of a journalist's question."""
 
@@ -91,8 +100,10 @@ class RawDocument:
     offset_map: tuple[int, ...] = ()  # offset_map[i] = index in `original` of text[i]
     title: str | None = None  # hints from metadata (HTML <title>, JSONL fields)
     date: date | None = None
+    date_precision: DatePrecision | None = None  # None with no date; DAY unless told coarser
     url: str | None = None
     publisher: str | None = None
+    tags: tuple[str, ...] = ()
     warnings: tuple[ReadWarning, ...] = ()  # metadata left out, and why
 
 
@@ -112,8 +123,10 @@ class Description:
 
     title: str | None = None
     date: date | None = None
+    date_precision: DatePrecision | None = None
     place: str | None = None
     publisher: str | None = None
+    url: str | None = None
     participants: tuple[str, ...] = ()  # canonical names
     countries: tuple[
         str, ...
@@ -129,6 +142,23 @@ class Turn:
     label: str = ""  # the speaker label as written ("President of Russia Vladimir Putin")
     role: str | None = None
     country: str | None = None  # ISO alpha-2 of the speaker
+
+
+class VoiceKind(StrEnum):
+    """Why a stretch of text outside the transcript's turns is someone's."""
+
+    AUTHOR = "author"  # a first-person statement or message by the author its title names
+    REPORTED = "reported"  # reported speech: "X said that ...", "according to X, ..."
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Voice:
+    """Text attributed to a speaker without being a transcript turn: it sets the speaker of the
+    claims in it, never the document's turns (a readout or message has none)."""
+
+    speaker: str  # canonical name
+    span: Span
+    kind: VoiceKind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -184,6 +214,7 @@ class Document:
     format: str = "text"
     title: str | None = None
     date: date | None = None
+    date_precision: DatePrecision | None = None
     place: str | None = None
     publisher: str | None = None
     url: str | None = None

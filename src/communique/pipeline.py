@@ -11,14 +11,14 @@ import gc
 from collections.abc import Sequence
 from functools import lru_cache
 
-from communique.describe.document import describe_and_segment
+from communique.describe.document import complete_description, describe_document
 from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
-from communique.models import Claim, Description, Document, RawDocument, Turn
-from communique.segment import PersonRegistry
+from communique.models import Claim, Description, Document, RawDocument
+from communique.segment import PersonRegistry, Segmentation, segment_document
 
 STAGES = {
-    "describe": "communique.describe.v1",
-    "segment": "communique.turns.v1",
+    "describe": "communique.describe.v2",
+    "segment": "communique.turns.v2",
     "extract": EXTRACTOR,
 }
 
@@ -32,10 +32,19 @@ def default_registry() -> PersonRegistry:
 def process_document(raw: RawDocument, *, registry: PersonRegistry | None = None) -> Document:
     """Describe, segment and extract one document; pure, so it can run in any process."""
     registry = registry or default_registry()
-    # The same as describe_document, then segment_turns with its description, in one pass.
-    description, turns = describe_and_segment(raw, registry=registry)
-    claims = extract_claims(raw.text, turns, description=description)
-    return _document(raw, description, turns, claims)
+    description, parts = describe_and_segment(raw, registry)
+    claims = extract_claims(raw.text, parts.turns, description=description, voices=parts.voices)
+    return _document(raw, description, parts, claims)
+
+
+def describe_and_segment(
+    raw: RawDocument, registry: PersonRegistry
+) -> tuple[Description, Segmentation]:
+    """Describe from the header, segment with that description, then complete the
+    description with the speakers found (participants, parties)."""
+    description = describe_document(raw, registry=registry)
+    parts = segment_document(raw.text, registry=registry, description=description)
+    return complete_description(description, parts.turns, registry=registry), parts
 
 
 def process_documents(
@@ -51,11 +60,13 @@ def process_documents(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        described = [(raw, *describe_and_segment(raw, registry=registry)) for raw in raws]
-        claims = extract_claims_batch((raw.text, turns, d) for raw, d, turns in described)
+        described = [(raw, *describe_and_segment(raw, registry)) for raw in raws]
+        claims = extract_claims_batch(
+            (raw.text, parts.turns, d, parts.voices) for raw, d, parts in described
+        )
         return [
-            _document(raw, description, turns, found)
-            for (raw, description, turns), found in zip(described, claims, strict=True)
+            _document(raw, description, parts, found)
+            for (raw, description, parts), found in zip(described, claims, strict=True)
         ]
     finally:
         if collecting:
@@ -63,7 +74,7 @@ def process_documents(
 
 
 def _document(
-    raw: RawDocument, description: Description, turns: list[Turn], claims: list[Claim]
+    raw: RawDocument, description: Description, parts: Segmentation, claims: list[Claim]
 ) -> Document:
     return Document(
         source=raw.source,
@@ -73,11 +84,12 @@ def _document(
         format=raw.format,
         title=description.title,
         date=description.date,
+        date_precision=description.date_precision,
         place=description.place,
         publisher=description.publisher,
-        url=raw.url,
+        url=description.url,
         participants=description.participants,
         countries=description.countries,
-        turns=tuple(turns),
+        turns=parts.turns,
         claims=tuple(claims),
     )

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from communique.describe import describe_document
-from communique.describe.document import describe_and_segment
+from communique.describe.document import complete_description
+from communique.models import DatePrecision
+from communique.read.readers import Hints
 from communique.read.sources import document_from_text
-from communique.segment import PersonRegistry, segment_turns
+from communique.segment import PersonRegistry, segment_document, segment_turns
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +78,7 @@ QUESTION: Thanks, Matt.
             KREMLIN,
             "Talks with President of Belarus Alexander Lukashenko",
             date(2022, 2, 10),
-            "Moscow",
+            "Novo-Ogaryovo",  # a residence in Moscow Region, outside Moscow: a place of its own
             None,
             ("Vladimir Putin", "Alexander Lukashenko"),
             ("RU", "BY"),
@@ -114,6 +116,8 @@ def test_document_describe(
 ) -> None:
     raw = document_from_text(text, source="doc.md", fmt="markdown")
     found = describe_document(raw, registry=registry)
+    turns = segment_turns(raw.text, registry=registry, description=found)
+    found = complete_description(found, turns, registry=registry)
     assert found.title == title
     assert found.date == day
     assert found.place == place
@@ -127,8 +131,7 @@ def test_document_hints_win_for_jsonl(registry: PersonRegistry) -> None:
         "Talks\nMay 1, 2020\nVladimir Putin: Hello.",
         source="f.jsonl#7",
         fmt="jsonl",
-        title="Given title",
-        day=date(2020, 5, 2),
+        hints=Hints(title="Given title", date=date(2020, 5, 2)),
         format_name="jsonl",
     )
     found = describe_document(raw, registry=registry)
@@ -163,11 +166,43 @@ A: By another 5 percent.
     [(path.name, path.read_text(encoding="utf-8")) for path in STATEMENTS]
     + [("interview.txt", INTERVIEW), ("banner.txt", BANNER), ("kremlin.txt", KREMLIN)],
 )
-def test_document_describe_and_segment_equals_describe_then_segment(
+def test_document_describe_reads_the_header_only(
     registry: PersonRegistry, source: str, text: str
 ) -> None:
+    """Describing needs no segmentation: what the header gives is the same with the
+    transcript cut off, and completing with the turns only adds participants and parties."""
     fmt = "markdown" if source.endswith(".md") else "text"
     raw = document_from_text(text, source=source, fmt=fmt)
-    description, turns = describe_and_segment(raw, registry=registry)
-    assert description == describe_document(raw, registry=registry)
-    assert turns == segment_turns(raw.text, registry=registry, description=description)
+    described = describe_document(raw, registry=registry)
+    parts = segment_document(raw.text, registry=registry, description=described)
+    done = complete_description(described, parts.turns, registry=registry)
+    assert (done.title, done.date, done.place, done.publisher) == (
+        described.title,
+        described.date,
+        described.place,
+        described.publisher,
+    )
+    assert set(described.participants) <= set(done.participants)
+    speakers = {t.speaker for t in parts.turns if t.speaker not in ("Question", "Answer")}
+    assert speakers - {"Moderator", "Interpreter"} <= set(done.participants)
+
+
+SAVED_PAGE = """Talks with the President of Freedonia
+The President held talks with President of Freedonia Rufus Firefly.
+2021-12-16T16:40:00Z
+Sevastopol
+https://example.org/events/news/12345
+
+The talks covered trade. Vladimir Putin: Welcome. Rufus Firefly: Thank you."""
+
+
+def test_document_plain_header_block_by_its_shape(registry: PersonRegistry) -> None:
+    """Title, summary, a date-time line, a place line and a URL line, before the body."""
+    raw = document_from_text(SAVED_PAGE, source="page.txt", fmt="text")
+    found = describe_document(raw, registry=registry)
+    assert found.title == "Talks with the President of Freedonia"
+    assert (found.date, found.date_precision) == (date(2021, 12, 16), DatePrecision.DAY)
+    assert found.place == "Sevastopol"  # unknown to the gazetteer, placed by its line
+    assert found.url == "https://example.org/events/news/12345"
+    turns = segment_turns(raw.text, registry=registry, description=found)
+    assert [t.speaker for t in turns] == ["Vladimir Putin", "Rufus Firefly"]

@@ -14,7 +14,7 @@ from communique.segment.lexicon import default_places
     [
         ("Talks\nFebruary 10, 2022\n18:15\nThe Kremlin, Moscow\nText.", "Moscow"),
         ("Talks\nNovember 27, 2024 21:00 Astana\nText.", "Astana"),
-        ("Meeting\nJuly 1, 2021\nNovo-Ogaryovo, Moscow Region\nText.", "Moscow"),
+        ("Meeting\nJuly 1, 2021\nNovo-Ogaryovo, Moscow Region\nText.", "Novo-Ogaryovo"),
         ("Tashkent, 22 December 2022\nText.", "Tashkent"),
         ("Remarks\nMarch 3, 2023 10:00 Ulan-Ude\nText.", "Ulan-Ude"),
         (

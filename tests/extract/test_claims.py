@@ -199,7 +199,7 @@ def test_claims_batch_gives_the_same_claims_as_one_at_a_time() -> None:
         "Russian investment in Kazakhstan has surpassed $24 billion.",
     ]
     one_by_one = [_claims(t) for t in texts]
-    batched = list(extract_claims_batch((t, (), _KZ_RU) for t in texts))
+    batched = list(extract_claims_batch((t, (), _KZ_RU, ()) for t in texts))
     assert batched == one_by_one
     assert [len(c) for c in batched] == [2, 0, 1]
 

@@ -92,7 +92,7 @@ def test_jsonl_text_of_the_wrong_type_is_named(
     ("fields", "reason", "message"),
     [
         ({"date": "24 Octobre 2021"}, "bad-date", "\"date\" '24 Octobre 2021' is not a date"),
-        ({"date": "2000"}, "bad-date", "\"date\" '2000' is not a date"),
+        ({"date": "2021-13-45"}, "bad-date", "\"date\" '2021-13-45' is not a date"),
         ({"date": 20211024}, "bad-field", '"date" is a number, not a string'),
         ({"title": 7}, "bad-field", '"title" is a number, not a string'),
         ({"url": ["https://x.org"]}, "bad-field", '"url" is an array, not a string'),
@@ -113,7 +113,7 @@ def test_jsonl_metadata_that_cannot_be_used_is_a_warning_on_the_kept_document(
 
 
 def test_jsonl_good_metadata_gives_no_warning(tmp_path: Path) -> None:
-    record = {"id": 5, "title": "Talks", "date": "2022-02-10T10:00", "url": "https://x.org/1"}
+    record = {"id": 5, "title": "Talks", "date": "2022-02-10", "url": "https://x.org/1"}
     path = _lines(tmp_path / "a.jsonl", [{**record, "text": TEXT}])
     [doc], _ = _read(path)
     assert doc.warnings == ()

@@ -6,6 +6,7 @@ import io
 import json
 import threading
 from collections.abc import Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.errors import InputError
-from communique.models import RawDocument
+from communique.models import DatePrecision, RawDocument
 from communique.read import read_documents
 from communique.read.sources import document_from_bytes
 
@@ -98,13 +99,13 @@ def test_sources_max_bytes_is_adjustable(tmp_path: Path) -> None:
 
 def test_sources_missing_and_unsupported(tmp_path: Path) -> None:
     good = _write(tmp_path / "good.txt", GOOD.encode())
-    pdf = _write(tmp_path / "scan.pdf", b"%PDF-1.4")
+    word = _write(tmp_path / "statement.docx", b"PK\x03\x04")
     missing = tmp_path / "nope.txt"
-    docs, errors = _split(list(read_documents([str(missing), str(pdf), str(good)])))
+    docs, errors = _split(list(read_documents([str(missing), str(word), str(good)])))
     assert [d.source for d in docs] == [str(good)]
     assert [(e.path, e.reason) for e in errors] == [
         (str(missing), "missing"),
-        (str(pdf), "unsupported"),
+        (str(word), "unsupported"),
     ]
 
 
@@ -226,12 +227,16 @@ def test_sources_url(server: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=2048), st.sampled_from([None, "text", "markdown", "html"]))
+@given(
+    st.one_of(st.binary(max_size=2048), st.binary(max_size=2048).map(lambda b: b"%PDF-1.4\n" + b)),
+    st.sampled_from([None, "text", "markdown", "html", "pdf"]),
+)
 def test_sources_arbitrary_bytes_never_crash(data: bytes, fmt: str | None) -> None:
     try:
         doc = document_from_bytes(data, source="fuzz", fmt=fmt)
     except InputError as exc:
-        assert exc.path == "fuzz" and exc.reason in {"empty", "binary", "encoding", "bad-html"}
+        reasons = {"empty", "binary", "encoding", "bad-html", "bad-pdf", "no-text", "encrypted"}
+        assert exc.path == "fuzz" and exc.reason in reasons | {"bad-front-matter"}
     else:
         assert len(doc.offset_map) == len(doc.text) and doc.text == doc.text.strip()
 
@@ -254,3 +259,23 @@ def test_sources_speech_without_speakers_still_reads(tmp_path: Path) -> None:
     registry = PersonRegistry.default()
     turns = [segment_turns(d.text, registry=registry, description=Description()) for d in docs]
     assert turns[0] == [] and [t.speaker for t in turns[1]] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    ("given", "day", "precision"),
+    [
+        ("1995", date(1995, 1, 1), DatePrecision.YEAR),
+        ("2021-11-04", date(2021, 11, 4), DatePrecision.DAY),
+        ("2021-11-04T18:35:00Z", date(2021, 11, 4), DatePrecision.DAY),
+        (None, None, None),
+    ],
+)
+def test_sources_jsonl_dates_keep_their_precision(
+    tmp_path: Path, given: str | None, day: date | None, precision: DatePrecision | None
+) -> None:
+    path = tmp_path / "speeches.jsonl"
+    record = {"id": "s1", "title": "General Debate", "date": given, "text": "We met. " * 5}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (raw,) = read_documents([str(path)])
+    assert isinstance(raw, RawDocument)
+    assert (raw.date, raw.date_precision) == (day, precision)

@@ -214,3 +214,19 @@ def test_turns_answer_continues_previous_answerer(registry: PersonRegistry) -> N
     text = "Q: First?\nPresident Putin: Yes.\nQ: Second?\nA: No."
     turns = segment_turns(text, registry=registry, description=Description())
     assert [t.speaker for t in turns] == [QUESTION, "Vladimir Putin", QUESTION, "Vladimir Putin"]
+
+
+def test_turns_cyrillic_labels(registry: PersonRegistry) -> None:
+    text = (
+        "Встреча с губернатором\n\n"
+        "Владимир Путин: Добрый день. Губернатор Иван Петров: Здравствуйте. "
+        "Владимир Путин: Как дела? Иван Петров: Хорошо."
+    )
+    turns = segment_turns(text, registry=registry, description=Description())
+    assert [t.speaker for t in turns] == [
+        "Vladimir Putin",  # the registry knows him by his Cyrillic name too
+        "Иван Петров",
+        "Vladimir Putin",
+        "Иван Петров",
+    ]
+    assert text[turns[1].span.start : turns[1].span.end] == "Здравствуйте."

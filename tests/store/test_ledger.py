@@ -15,6 +15,7 @@ from communique.models import (
     Claim,
     Conflict,
     ConflictKind,
+    DatePrecision,
     Document,
     Modality,
     Period,
@@ -23,6 +24,7 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.present.export import document_record
 from communique.store.ledger import AddStatus, ClaimFilter, Ledger
 
 TEXT = (
@@ -101,6 +103,15 @@ def test_ledger_round_trips_document_turns_and_claims(ledger: Ledger) -> None:
     assert trade.source == "a.txt" and trade.document_date == date(2024, 11, 27)
     assert TEXT[trade.span.start : trade.span.end] == trade.quote
     assert claims[1].qualifier is Qualifier.OVER and claims[1].as_of == date(2024, 11, 27)
+
+
+@pytest.mark.parametrize("precision", [DatePrecision.YEAR, DatePrecision.DAY, None])
+def test_ledger_keeps_date_precision(ledger: Ledger, precision: DatePrecision | None) -> None:
+    day = date(1995, 1, 1) if precision else None
+    ledger.add_document(make_document(date=day, date_precision=precision))
+    [doc] = ledger.documents()
+    assert (doc.date, doc.date_precision) == (day, precision)
+    assert document_record(doc)["date_precision"] == (precision.value if precision else None)
 
 
 def test_ledger_same_content_is_unchanged_and_new_content_replaces(ledger: Ledger) -> None:

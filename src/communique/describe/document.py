@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from communique.describe.dates import HEAD_CHARS, find_dateline, find_dates
+from communique.describe.dates import HEAD_CHARS, find_dateline, is_dateline
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
-from communique.models import Description, RawDocument, Turn
+from communique.models import DatePrecision, Description, RawDocument, Turn
 from communique.segment import PersonRegistry
-from communique.segment.layouts import LabelKind, find_labels
+from communique.segment.layouts import find_labels
 from communique.segment.lexicon import fold
 from communique.segment.people import split_label
-from communique.segment.turns import segment_labels
 
 # A title is a short line; longer lines are the lead paragraph.
 _TITLE_CHARS = 200
@@ -23,64 +24,74 @@ _INSTITUTION = re.compile(
     r"|white house|kremlin|state department|foreign office|elysee|élysée)$",
     re.I,
 )
-# A line whose words, once its date and time are gone, are this few is a dateline
-# ("11/28/2022 | Press release", "November 27, 2024 21:00 Astana"); titles have more.
-_DATELINE_WORDS = 3
 
 
 def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Description:
-    """Title, date, place, publisher, participants and parties of one document."""
-    return describe_and_segment(raw, registry=registry)[0]
-
-
-def describe_and_segment(
-    raw: RawDocument, *, registry: PersonRegistry
-) -> tuple[Description, list[Turn]]:
-    """`describe_document` and `segment_turns(raw.text, description=...)` of its result,
-    from one search for speaker labels and at most two segmentations (the describer needs
-    the turns to find the participants; segmenting reads only the participants back)."""
+    """Title, date, place, publisher and the people its header names, from the header alone
+    (what comes before the first speaker label). The pipeline then segments the text and hands
+    the speakers back to `complete_description` for the participants and parties."""
     text = raw.text
-    labels = find_labels(text)
-    turns = segment_labels(text, labels, registry=registry, description=Description())
-    head_end = _head_end(text, turns)
+    head_end = header_end(text)
     header = text[:head_end]
     dateline = find_dateline(text, head_end=head_end)
-    day = raw.date if raw.format == "jsonl" else None
-    day = day or (dateline.value if dateline else raw.date)
+    # Front matter and JSONL fields are the publisher's own metadata: they win over a date in
+    # the text. HTML metadata is trafilatura's reading of the page: a dateline wins over it.
+    trusted = raw.format in ("jsonl", "markdown") and raw.date is not None
+    if trusted or dateline is None:
+        day, precision = raw.date, raw.date_precision if raw.date else None
+    else:
+        day, precision = dateline.value, DatePrecision.DAY
     heading, institution = _heading(header)
     title = raw.title or heading
     publisher = raw.publisher or institution
     host = _host(publisher, registry)
-    place = find_place(text, dateline=dateline, places=registry.places, host=host)
-    host_code = _city_country(place, registry) or host
-    participants = find_participants(
-        "\n".join(filter(None, [title, header])), turns, registry=registry, title=title
+    place = find_place(
+        text, dateline=dateline, places=registry.places, host=host, head_end=head_end
     )
-    if any(label.kind is LabelKind.ANSWER for label in labels):
-        turns = segment_labels(  # answers need the interviewee when nobody spoke before them
-            text, labels, registry=registry, description=Description(participants=participants)
-        )
-    countries = find_countries(participants, turns, title, registry=registry, host=host_code)
+    participants = find_participants(
+        "\n".join(filter(None, [title, header])), (), registry=registry, title=title
+    )
     description = Description(
         title=title,
         date=day,
+        date_precision=precision,
         place=place,
         publisher=publisher,
+        url=raw.url or _url_line(header),
         participants=participants,
-        countries=countries,
     )
-    # Segmenting reads nothing of the description but its participants (an answer's speaker),
-    # so these turns are the ones segment_turns gives for the finished description.
-    return description, turns
+    return complete_description(description, (), registry=registry)
 
 
-def _head_end(text: str, turns: list[Turn]) -> int:
-    """Where the header ends: at the first speaker label, or HEAD_CHARS into a speech."""
-    if not turns:
-        return min(len(text), HEAD_CHARS)
-    first = turns[0]
-    at = text.rfind(first.label, 0, first.span.start) if first.label else -1
-    return at if at >= 0 else first.span.start
+def complete_description(
+    description: Description, turns: Sequence[Turn], *, registry: PersonRegistry
+) -> Description:
+    """The description with the speakers of `turns` among its participants (first, in order of
+    speaking) and the parties they and the title name."""
+    header_people = description.participants
+    participants = find_participants("", turns, registry=registry, title=description.title)
+    participants = tuple(dict.fromkeys((*participants, *header_people)))
+    host = _host(description.publisher, registry)
+    host_code = _city_country(description.place, registry) or host
+    countries = find_countries(
+        participants, turns, description.title, registry=registry, host=host_code
+    )
+    return replace(description, participants=participants, countries=countries)
+
+
+def header_end(text: str) -> int:
+    """Where the header ends: at the first speaker label (a one-word label only when it is a
+    question's), or HEAD_CHARS into a text without labels."""
+    for label in find_labels(text):
+        if not label.single_word:
+            return label.start
+    return min(len(text), HEAD_CHARS)
+
+
+def _url_line(header: str) -> str | None:
+    """A line that is only a web address: the statement's own URL in a saved page's header."""
+    m = re.search(r"^(https?://\S+)$", header, re.M)
+    return m.group(1) if m else None
 
 
 def _heading(header: str) -> tuple[str | None, str | None]:
@@ -90,7 +101,7 @@ def _heading(header: str) -> tuple[str | None, str | None]:
         line = raw_line.strip()
         if not line or len(line) > _TITLE_CHARS or line.endswith((".", ":", ",", ";")):
             continue
-        if fold(line) in _NAV or _is_dateline(line) or re.fullmatch(r"[\d:.\s]+", line):
+        if fold(line) in _NAV or is_dateline(line) or re.fullmatch(r"[\d:.\s]+", line):
             continue
         if _is_institution(line):
             institution = institution or line
@@ -99,14 +110,6 @@ def _heading(header: str) -> tuple[str | None, str | None]:
             continue
         return line, institution
     return None, institution
-
-
-def _is_dateline(line: str) -> bool:
-    dates = find_dates(line)
-    if not dates:
-        return False
-    rest = line[: dates[0].start] + " " + line[dates[0].end :]
-    return len(re.findall(r"[^\W\d]{2,}", rest)) <= _DATELINE_WORDS
 
 
 def _is_institution(line: str) -> bool:

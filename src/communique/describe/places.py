@@ -12,7 +12,10 @@ import re
 from communique.describe.dates import FoundDate
 from communique.segment.lexicon import Places, fold
 
-_TIME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[|,–—\-•]+)\s*", re.I)
+_TIME = re.compile(
+    r"^\s*(?:T?\d{1,2}[:.]\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?(?:\s*[ap]\.?m\.?)?|[|,–—\-•]+)\s*",
+    re.I,
+)
 # How many lines after the dateline may still hold the place (kremlin.ru: date, time, place).
 _AFTER_DATELINE = 3
 # A place line is short ("The Kremlin, Moscow", "Novo-Ogaryovo, Moscow Region").
@@ -21,17 +24,36 @@ _PLACE_CHARS = 80
 # the introduction and the opening words of the first speaker.
 _VENUE_CHARS = 2500
 _VISIT = re.compile(r"\b(?:visit|trip|welcome you|welcome to|arrived in|arrival in)\s+(?:to\s+)?")
+# How many header lines are looked at for a place line: a saved White House page has a venue,
+# the place and the time before the first speaker; the title and a summary may come first.
+_PLACE_LINES = 8
+# "City, Region": one to three capitalised words, a comma, then one to three capitalised words
+# or initials ("D.C.").
+_CITY_LINE = re.compile(
+    r"(?P<city>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2}),"
+    r" (?:[A-Z][\w’'.\-]*\.?)(?: [A-Z][\w’'.\-]+){0,2}"
+)
+# "En Route Boston, MA", "Aboard Air Force One": said on the way, in no city.
+_IN_TRANSIT = re.compile(r"(?:en route|aboard|on board|via)\b", re.I)
 _NOT_PLACES = {"press release", "press statement", "news", "transcript", "readout", "update"}
 
 
 def find_place(
-    text: str, *, dateline: FoundDate | None, places: Places, host: str | None = None
+    text: str,
+    *,
+    dateline: FoundDate | None,
+    places: Places,
+    host: str | None = None,
+    head_end: int | None = None,
 ) -> str | None:
     """The city a statement was made in, or None."""
     if dateline is not None:
         found = _dateline_place(text, dateline, places)
         if found:
             return found
+    found = _place_line(text[: _VENUE_CHARS if head_end is None else head_end], places)
+    if found:
+        return found
     head = text[:_VENUE_CHARS]
     venue = _venue_place(head, places, host=host)
     if venue:
@@ -40,6 +62,18 @@ def find_place(
         code, _ = places.country_prefix(head[m.end() :].split()[:6])
         if code:
             return places.capital(code)
+    return None
+
+
+def _place_line(header: str, places: Places) -> str | None:
+    """A header line that is a place and nothing else: "Washington, D.C.", "Los Angeles,
+    California", "Rehoboth Beach, Delaware" (a city, then its state, region or country)."""
+    for raw in header.split("\n")[:_PLACE_LINES]:
+        line = raw.strip(" *")
+        m = _CITY_LINE.fullmatch(line)
+        if not m or len(line) > _PLACE_CHARS or _IN_TRANSIT.match(line):
+            continue
+        return resolve_place(line, places) or m["city"]
     return None
 
 
@@ -81,6 +115,9 @@ def _dateline_place(text: str, dateline: FoundDate, places: Places) -> str | Non
         found = resolve_place(line, places)
         if found:
             return found
+    # "Sevastopol" on the line after the date: a place the gazetteer does not know.
+    if lines and _plausible_name(lines[0].strip(" .,")):
+        return lines[0].strip(" .,")
     return None
 
 

@@ -27,7 +27,8 @@ from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
 from communique.extract.sentences import split_sentences
-from communique.models import Claim, Description, Modality, Period, Span, Turn
+from communique.models import Claim, Description, Modality, Period, Span, Turn, Voice
+from communique.segment.voices import Speakers
 
 EXTRACTOR = "communique.claims.v1"
 
@@ -43,6 +44,7 @@ class _Context:
     parties: tuple[str, ...]
     turns: Sequence[Turn]
     turn_starts: list[int]
+    speakers: Speakers
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
@@ -120,7 +122,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         period=period,
         as_of=as_of,
         modality=modality,
-        speaker=ctx.turns[turn].speaker if turn >= 0 else "",
+        speaker=ctx.speakers.at(m.start),
         span=Span(start=m.start, end=end),
         sentence=Span(start=s.span[0], end=s.span[1]),
         extractor=EXTRACTOR,
@@ -257,6 +259,7 @@ def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
 def _read(
     text: str,
     turns: Sequence[Turn],
+    voices: Sequence[Voice],
     description: Description,
     candidates: list[_Candidate],
     windows: list[tuple[int, int]],
@@ -273,6 +276,7 @@ def _read(
         country_starts=[c.start for c in mentioned],
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
+        speakers=Speakers.of(ordered, voices),
     )
     for (span, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
         times = find_times(text, ctx.today, start=span[0], end=span[1]) if ctx.today else []
@@ -286,25 +290,32 @@ def _read(
     return [f.claim for f in ctx.found]
 
 
-def extract_claims(text: str, turns: Sequence[Turn], *, description: Description) -> list[Claim]:
-    """Every quantitative claim in `text`, each with its speaker from `turns`."""
-    return next(extract_claims_batch([(text, turns, description)]))
+def extract_claims(
+    text: str,
+    turns: Sequence[Turn],
+    *,
+    description: Description,
+    voices: Sequence[Voice] = (),
+) -> list[Claim]:
+    """Every quantitative claim in `text`, each with its speaker from `turns` or, outside
+    them, from the `voices` attributed by segmentation."""
+    return next(extract_claims_batch([(text, turns, description, voices)]))
 
 
 def extract_claims_batch(
-    documents: Iterable[tuple[str, Sequence[Turn], Description]],
+    documents: Iterable[tuple[str, Sequence[Turn], Description, Sequence[Voice]]],
 ) -> Iterator[list[Claim]]:
     """`extract_claims` for many documents, their candidate sentences parsed in one spaCy
     stream: the same claims, about a tenth faster than one document at a time."""
     prepared = []
-    for text, turns, description in documents:
+    for text, turns, description, voices in documents:
         candidates = _candidates(text, turns)
         windows = [parse_window(text, sent, ms) for sent, ms in candidates]
-        prepared.append((text, turns, description, candidates, windows))
-    docs = nlp.parse(text[a:b] for text, _, _, _, windows in prepared for a, b in windows)
-    for text, turns, description, candidates, windows in prepared:
+        prepared.append((text, turns, voices, description, candidates, windows))
+    docs = nlp.parse(text[a:b] for text, _, _, _, _, windows in prepared for a, b in windows)
+    for text, turns, voices, description, candidates, windows in prepared:
         if not candidates:
             yield []
             continue
         mine = [next(docs) for _ in windows]
-        yield _read(text, turns, description, candidates, windows, mine)
+        yield _read(text, turns, voices, description, candidates, windows, mine)

@@ -79,6 +79,8 @@ def document_record(doc: Document) -> Record:
         "source": doc.source,
         "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
+        # "day" unless the source gave less: a "year" date is stored as its 1 January
+        "date_precision": doc.date_precision.value if doc.date_precision else None,
         "place": doc.place,
         "publisher": doc.publisher,
         "url": doc.url,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from communique.describe.dates import is_dateline
 from communique.read.normalize import MappedText
 
 _COUNTER = re.compile(r"\d{1,3} (?:of|/|из) \d{1,3}")
@@ -79,10 +80,8 @@ _FOOTER_LABEL = re.compile(
 )
 _END_MARK = re.compile(r"(?:END|###|-\s*END\s*-)(?:\s+\d{1,2}:\d{2}.{0,20})?")
 _DISTRIBUTED = re.compile(r"[ ]*\|?[ ]*Distributed by Public on [^|\n]*", re.I)
-_DATE_LINE = re.compile(
-    r"(?:\w+,? )?(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})(?:,? \d{1,2}:\d{2})?\b.{0,40}"
-)
+# A sidebar's date line ("10 February 2022, 18:15"): a date and at most a time and a few words.
+_DATE_LINE_CHARS = 60
 # A sidebar is its label plus at most this many short link lines (a title, a date): the
 # kremlin.ru "See also"/"Additional" boxes hold one title and one date.
 _SIDEBAR_LINES = 3
@@ -115,7 +114,7 @@ def _heading_like(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    return _DATE_LINE.fullmatch(line) is not None
+    return len(line) <= _DATE_LINE_CHARS and is_dateline(line)
 
 
 def strip_furniture(mapped: MappedText) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from communique.errors import InputError
 
@@ -13,12 +12,9 @@ from communique.errors import InputError
 class HtmlText:
     text: str
     title: str | None = None
-    date: date | None = None
+    date: str | None = None  # as the page gives it; read by describe.dates
     publisher: str | None = None
     url: str | None = None
-
-
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def extract_html(markup: str, *, path: str) -> HtmlText:
@@ -46,20 +42,10 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
     return HtmlText(
         text=text,
         title=getattr(doc, "title", None) or None,
-        date=_date(getattr(doc, "date", None)),
+        date=str(getattr(doc, "date", None) or "") or None,
         publisher=getattr(doc, "sitename", None) or None,
         url=getattr(doc, "url", None) or None,
     )
-
-
-def _date(value: object) -> date | None:
-    m = _ISO.match(str(value or ""))
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def _bad_html(path: str, why: str) -> InputError:

@@ -110,13 +110,23 @@ def _entity(m: re.Match[str]) -> list[Piece]:
     return [html.unescape(m.group(0))]
 
 
-def normalize_text(original: str, *, markdown: bool = True) -> MappedText:
+def plain_inline(text: str) -> str:
+    """A metadata string as read: Markdown escapes undone ("President\\_Biden"), invisible
+    characters dropped ("Biden-\u2060Harris"), spaces collapsed."""
+    text = _ZERO_WIDTH.sub("", _MD_ESCAPE.sub(r"\1", text))
+    return " ".join(text.split())
+
+
+def normalize_text(original: str, *, markdown: bool = True, start: int = 0) -> MappedText:
     """Inline normalisation: Unicode, spaces, line ends, Markdown and stray HTML markup.
 
-    Line-level furniture is removed afterwards by `boilerplate.strip_furniture`, and
-    `finish` collapses blank lines once everything else is gone.
+    `start` skips a header that is not text (front matter). Line-level furniture is removed
+    afterwards by `boilerplate.strip_furniture`, and `finish` collapses blank lines once
+    everything else is gone.
     """
     mapped = MappedText.of(original)
+    if start:  # front matter: metadata, not text; what follows keeps its offsets
+        mapped.drop([(0, start)])
     # Each `in` test below is a character every match holds: a scan in C instead of a regex
     # tried at every position of text that has none (most plain-text statements).
     if "\r" in original or "\u2028" in original or "\u2029" in original or "\x85" in original:

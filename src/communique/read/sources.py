@@ -15,7 +15,6 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -23,8 +22,10 @@ from communique.errors import InputError
 from communique.models import RawDocument, ReadWarning
 from communique.read.boilerplate import strip_furniture
 from communique.read.decode import MAX_BYTES, decode_bytes, too_large
-from communique.read.html import extract_html, looks_like_html
+from communique.read.html import looks_like_html
 from communique.read.normalize import finish, normalize_text
+from communique.read.pdf import PDF_MAGIC
+from communique.read.readers import READERS, Hints, ReadText, dated, read_markup
 
 FORMATS = {
     ".txt": "text",
@@ -36,6 +37,7 @@ FORMATS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".pdf": "pdf",
 }
 _URL_TIMEOUT = 30.0  # seconds; government sites are slow but not slower than this
 _GLOB_CHARS = frozenset("*?[")
@@ -258,14 +260,14 @@ def _jsonl_document(line: bytes, *, source: str, where: str, number: int) -> Raw
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
         warnings.append(_wrong_type(where, "id", ident, "a string or a whole number"))
         ident = None
-    day = _iso_date(fields["date"])
-    if fields["date"] is not None and day is None:
+    day = dated(fields["date"]) if fields["date"] is not None else Hints()
+    if fields["date"] is not None and day.date is None:
         warnings.append(
             ReadWarning(
                 path=where,
                 reason="bad-date",
-                message=f'"date" {fields["date"]!r} is not a date (YYYY-MM-DD); left out, so '
-                "the date is read from the text",
+                message=f'"date" {fields["date"]!r} is not a date; left out, so the date is '
+                "read from the text",
             )
         )
     fmt = "html" if looks_like_html(body) else "jsonl"
@@ -274,10 +276,9 @@ def _jsonl_document(line: bytes, *, source: str, where: str, number: int) -> Raw
             body,
             source=f"{source}#{ident if ident is not None else number}",
             fmt=fmt,
-            title=fields["title"],
-            day=day,
-            url=fields["url"],
-            publisher=fields["publisher"],
+            hints=Hints(
+                title=fields["title"], url=fields["url"], publisher=fields["publisher"]
+            ).over(day),
             format_name="jsonl",
         )
     except InputError as exc:
@@ -332,11 +333,17 @@ def document_from_bytes(
     max_bytes: int = MAX_BYTES,
     url: str | None = None,
 ) -> RawDocument:
-    """One document from its bytes; `fmt` None sniffs HTML against plain text."""
-    text = decode_bytes(data, path=source, max_bytes=max_bytes)
+    """One document from its bytes, read by the reader of `fmt`; None sniffs PDF, HTML or
+    plain text."""
+    if fmt is None and data.startswith(PDF_MAGIC):
+        fmt = "pdf"
     if fmt is None:
+        text = decode_bytes(data, path=source, max_bytes=max_bytes)
+        read = read_markup(text, source=source, fmt="html" if looks_like_html(text) else "text")
         fmt = "html" if looks_like_html(text) else "text"
-    return document_from_text(text, source=source, fmt=fmt, url=url)
+    else:
+        read = READERS[fmt].read(data, source=source, max_bytes=max_bytes)
+    return _document(read, source=source, fmt=fmt, hints=Hints(url=url))
 
 
 def document_from_text(
@@ -344,42 +351,33 @@ def document_from_text(
     *,
     source: str,
     fmt: str,
-    title: str | None = None,
-    day: date | None = None,
-    url: str | None = None,
-    publisher: str | None = None,
+    hints: Hints | None = None,
     format_name: str | None = None,
 ) -> RawDocument:
-    """Normalise decoded text (extracting HTML first) into a RawDocument."""
-    original = body
-    if fmt == "html":
-        page = extract_html(body, path=source)
-        original = page.text
-        title = title or page.title
-        day = day or page.date
-        url = url or page.url
-        publisher = publisher or page.publisher
-    mapped = normalize_text(original)
+    """Normalise decoded text (reading its markup first) into a RawDocument; `hints` (from a
+    JSONL record) win over what the markup says."""
+    read = read_markup(body, source=source, fmt=fmt)
+    return _document(read, source=source, fmt=format_name or fmt, hints=hints or Hints())
+
+
+def _document(read: ReadText, *, source: str, fmt: str, hints: Hints) -> RawDocument:
+    mapped = normalize_text(read.original, markdown=read.markdown, start=read.body_start)
     strip_furniture(mapped)
     text, offsets = finish(mapped)
     if not text:
         raise InputError(source, "empty", "nothing but page furniture in this document")
+    found = hints.over(read.hints)
     return RawDocument(
         source=source,
-        original=original,
+        original=read.original,
         text=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        format=format_name or fmt,
+        format=fmt,
         offset_map=offsets,
-        title=title,
-        date=day,
-        url=url,
-        publisher=publisher,
+        title=found.title,
+        date=found.date,
+        date_precision=found.date_precision,
+        url=found.url,
+        publisher=found.publisher,
+        tags=found.tags,
     )
-
-
-def _iso_date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

@@ -11,22 +11,45 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from anyascii import anyascii
+
 
 def _data(name: str) -> dict[str, Any]:
     raw = files("communique").joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(raw)
 
 
-LABEL_WORDS: dict[str, list[str]] = _data("labels.toml")
-"""Word lists for speaker labels: honorifics, title words, question labels, stop words."""
-
-
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." == "v"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Accent-, case-, script- and punctuation-insensitive form: "Orbán" == "ORBAN", "V." ==
+    "v", "Путин" == "Putin" (anyascii's transliteration; Cyrillic is no longer erased)."""
+    plain = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
     plain = re.sub(r"[.’'`]", "", plain.casefold())
     return " ".join(re.sub(r"[-‐–,]", " ", plain).split())
+
+
+# Lists compared with folded words: written in any script ("губернатор" is "gubernator").
+_FOLDED_LISTS = (
+    "honorifics",
+    "title_words",
+    "question_labels",
+    "answer_labels",
+    "role_labels",
+    "person_titles",
+    "stop_first",
+    "stop_last",
+)
+
+
+def _label_words() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = _data("labels.toml")
+    for name in _FOLDED_LISTS:
+        words[name] = [fold(word) for word in words[name]]
+    return words
+
+
+LABEL_WORDS: dict[str, list[str]] = _label_words()
+"""Word lists for speaker labels: honorifics, title words, question labels, stop words."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,16 @@ from typing import Any
 
 from communique.models import Person
 from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
+from communique.segment.offices import Offices, default_offices
 
 HONORIFICS = frozenset(LABEL_WORDS["honorifics"])
-TITLE_WORDS = frozenset(LABEL_WORDS["title_words"])
+TITLE_WORDS = frozenset(LABEL_WORDS["title_words"]) | frozenset(
+    fold(word) for word in LABEL_WORDS["russian_titles"]
+)
+PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
+    fold(word) for word in LABEL_WORDS["russian_titles"]
+)
+"""Title words that name a person's position ("Governor", "губернатор"), folded."""
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
@@ -51,7 +58,8 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
             i += 2
             continue
         code, used = places.country_prefix(words[i:])
-        if code and (i > 0 or used < len(words)):
+        # "German Gref": a first name that is also a demonym, before a lone surname.
+        if code and (i > 0 or used < len(words)) and not (i == 0 and len(words) - used == 1):
             country = country or code
             i += used
             after_of = False
@@ -62,11 +70,20 @@ def split_label(label: str, *, places: Places | None = None) -> LabelParts:
             continue
         break
     # "Chairman of Gazprom Alexei Miller": an unknown organisation right after "of".
-    if after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES:
+    if (after_of and len(words) - i >= 3 and words[-2].lower() not in _PARTICLES) or (
+        len(words) - i >= 3 and _titled_name_tail(words)
+    ):
         i = len(words) - 2
     name_words = words[i:]
     role = " ".join(w for w in words[:i] if fold(w) not in HONORIFICS) or None
     return LabelParts(name=" ".join(name_words), role=role, country=country)
+
+
+def _titled_name_tail(words: list[str]) -> bool:
+    """Whether `words` end in a two-word name after a title word ("... Governor Anton X")."""
+    if words[-2].lower() in _PARTICLES or re.fullmatch(r"[A-Z]\.?", words[-2]):
+        return False
+    return any(fold(word) in TITLE_WORDS for word in words[:-2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +135,8 @@ class PersonRegistry:
         return cls.from_toml(tomllib.loads(raw))
 
     @classmethod
-    def from_toml(cls, data: dict[str, Any]) -> PersonRegistry:
+    def from_toml(cls, data: dict[str, Any], *, offices: Offices | None = None) -> PersonRegistry:
+        """People of a people.toml table, plus the office holders not listed there."""
         people, surnames = [], {}
         for entry in data.get("person", []):
             people.append(
@@ -131,6 +149,10 @@ class PersonRegistry:
             )
             if entry.get("surname"):
                 surnames[entry["name"]] = entry["surname"]
+        listed = {person.name for person in people}
+        for holder in (offices or default_offices()).people():
+            if holder.name not in listed:
+                people.append(holder)
         return cls(people, surnames=surnames)
 
     @property
@@ -146,6 +168,11 @@ class PersonRegistry:
         whole = fold(clean_label(label))
         if whole in self._by_key:
             return self._by_key[whole]
+        words = whole.split()
+        for size in range(min(len(words), 5), 1, -1):  # "President of Egypt Abdel Fattah el-Sisi"
+            found = self._by_key.get(" ".join(words[-size:]))
+            if found is not None:
+                return found
         parts = split_label(label, places=self._places)
         return self.resolve_name(parts.name, country=parts.country, role=parts.role)
 
@@ -170,7 +197,7 @@ class PersonRegistry:
             if country:
                 found = [p for p in found if p.country == country] or found
             if role and len(found) > 1:
-                wanted = fold(role)
+                wanted = fold(role).removeprefix("the ")
                 found = [p for p in found if any(wanted in fold(r) for r in p.roles)] or found
             if len(found) == 1:
                 return found[0]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.models import QUESTION, Description, Span, Turn
 from communique.segment.layouts import Label, LabelKind, find_labels
-from communique.segment.lexicon import default_places, fold
+from communique.segment.lexicon import LABEL_WORDS, default_places, fold
+from communique.segment.offices import default_offices
 from communique.segment.people import (
     HONORIFICS,
     TITLE_WORDS,
@@ -23,6 +24,8 @@ from communique.segment.people import (
     split_label,
 )
 
+# Words before a surname that are no first name ("Your Child", "Dear Smith").
+_NOT_FIRST_NAMES = frozenset(LABEL_WORDS["stop_first"])
 _LEAD_DIRECTION = re.compile(r"\A\s*(?:\([^()\n]{1,120}\)[.:]?\s*)+")
 _TAIL_DIRECTION = re.compile(r"(?:\s*\n\s*\([^()\n]{1,120}\)\.?)+\s*\Z")
 
@@ -61,6 +64,9 @@ class _Context:
             found = (
                 self._earlier(parts.name)
                 or self._by_role(parts)
+                or self._titled(parts, known_only=True)
+                or self._office(parts)
+                or self._titled(parts, known_only=False)
                 or self._named_before(parts.name, text[: label.start])
                 or _Speaker(
                     _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
@@ -93,6 +99,34 @@ class _Context:
                 return _Speaker(seen.name, seen.role, seen.country)
         return None
 
+    def _titled(self, parts: LabelParts, *, known_only: bool) -> _Speaker | None:
+        """ "THE PRESIDENT" in "Remarks by President Biden at ...": the person the title
+        names with that role; with `known_only`, only someone the registry knows."""
+        if parts.name or not parts.role or not self.description.title:
+            return None
+        name = name_after_title(self.description.title, parts.role)
+        if not name:
+            return None
+        words = name.split()
+        for size in range(len(words), 0, -1):  # "Biden Announcing ...": the name, not the verb
+            person = self.registry.resolve_name(" ".join(words[:size]), role=parts.role)
+            if person is not None:
+                return _Speaker(person.name, parts.role, person.country)
+        if known_only or len(words) < 2:
+            return None
+        return _Speaker(" ".join(words[:2]), parts.role, None)
+
+    def _office(self, parts: LabelParts) -> _Speaker | None:
+        """ "THE PRESIDENT" on a White House page of 2022: the holder of the office in the
+        document's country on its date."""
+        if parts.name or not parts.role:
+            return None
+        name = default_offices().holder_for(parts.role, self.description, country=parts.country)
+        if name is None:
+            return None
+        person = self.registry.resolve_name(name)
+        return _Speaker(name, parts.role, person.country if person else parts.country)
+
     def _named_before(self, name: str, before: str) -> _Speaker | None:
         """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
         if len(name.split()) != 1 or not before:
@@ -103,10 +137,16 @@ class _Context:
         return self.named[name]
 
     def _search_before(self, name: str, before: str) -> _Speaker | None:
+        before = f"{self.description.title or ''}\n{before}"  # "Gaggle by ... Andrew Bates"
         pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
         for m in re.finditer(pattern, before, re.I):
             first = m.group(1)
-            if first[0].isupper() and first[1:].islower() and not _is_title_word(first):
+            if (
+                first[0].isupper()
+                and first[1:].islower()
+                and not _is_title_word(first)
+                and fold(first) not in _NOT_FIRST_NAMES
+            ):
                 return _Speaker(f"{first} {_as_written(m.group(2))}")
         return None
 
@@ -125,6 +165,25 @@ class _Context:
         return (name.isupper() and len(name) >= 3) or self._earlier(name) is not None
 
 
+def name_after_title(text: str, role: str) -> str | None:
+    """The name written after `role` in `text`: "President Biden" in "Remarks by President
+    Biden at ..." for "THE PRESIDENT", but not in "Remarks by Vice President Harris"."""
+    want = fold(role).removeprefix("the ").split()
+    words = re.findall(r"[\w’'.\-]+|[^\w\s]", text)
+    folded = [fold(w) for w in words]
+    for i in range(len(words) - len(want)):
+        if folded[i : i + len(want)] != want or (i > 0 and folded[i - 1] in TITLE_WORDS):
+            continue
+        name: list[str] = []
+        for word in words[i + len(want) :]:
+            if not word[0].isupper() or fold(word) in TITLE_WORDS or len(name) == 3:
+                break
+            name.append(word)
+        if name:
+            return " ".join(name)
+    return None
+
+
 def _is_title_word(word: str) -> bool:
     key = fold(word)
     places = default_places()
@@ -133,8 +192,8 @@ def _is_title_word(word: str) -> bool:
 
 def _as_written(name: str) -> str:
     """An unknown name as written; names set in capitals ("PSAKI") get ordinary case."""
-    if name.isupper() and len(name) > 1:
-        return " ".join(w.capitalize() for w in name.split())
+    if name.isupper() and len(name) > 1:  # "AKUFO-ADDO" → "Akufo-Addo", "O'NEILL" → "O'Neill"
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), name)
     return name
 
 
@@ -174,7 +233,28 @@ def segment_labels(
                 country=speaker.country,
             )
         )
-    return turns
+    return _fullest_names(turns)
+
+
+def _fullest_names(turns: list[Turn]) -> list[Turn]:
+    """One name per person: "Xuan Phuc" and, later, "Nguyen Xuan Phuc" (a label that gave
+    more of the name) become the longer name everywhere, when the surname is the same."""
+    names = {t.speaker for t in turns if len(t.speaker.split()) >= 2}
+    longer: dict[str, str] = {}
+    for short in names:
+        words = fold(short).split()
+        for full in names:
+            known = fold(full).split()
+            if (
+                len(known) > len(words)
+                and known[-1] == words[-1]
+                and set(words) <= set(known)
+                and len(full) > len(longer.get(short, short))
+            ):
+                longer[short] = full
+    if not longer:
+        return turns
+    return [replace(t, speaker=longer.get(t.speaker, t.speaker)) for t in turns]
 
 
 def _spoken(text: str, start: int, end: int) -> Span | None:

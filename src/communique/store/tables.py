@@ -52,6 +52,7 @@ class DocumentRow(Base):
     format: Mapped[str] = mapped_column(String(16))
     title: Mapped[str | None] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(8))  # day, month, year
     place: Mapped[str | None] = mapped_column(String(256))
     publisher: Mapped[str | None] = mapped_column(String(256))
     url: Mapped[str | None] = mapped_column(String(2048))
