@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import BinaryIO
 
 from communique.errors import InputError
-from communique.models import RawDocument
+from communique.models import RawDocument, ReadWarning
 from communique.pipeline import STAGES, process_documents
 from communique.read import read_documents
-from communique.reconcile import reconcile
+from communique.reconcile import reconcile_pending
 from communique.scale.executor import Executor, LocalExecutor
 from communique.settings import setting
 from communique.store.ledger import AddStatus, Ledger
@@ -19,8 +20,12 @@ from communique.store.ledger import AddStatus, Ledger
 # Below this many new documents a process pool costs more (one model load per worker) than it saves.
 _POOL_THRESHOLD = 8
 # Documents per `process_documents` call: their sentences are parsed in one spaCy stream,
-# which benchmarks/throughput.py measured ~10% faster with 64 documents than one at a time.
-_BATCH = 64
+# which benchmarks/throughput.py measured ~10% faster with 64 documents than one at a time; 32
+# keeps most of that while a worker's batch (and the driver's window of them) stays small.
+BATCH = 32
+# Documents read ahead to ask the ledger which it already holds, in one query: a query per
+# document cost ~9 ms of the driver's time on PostgreSQL (benchmarks/README.md, archive scale).
+_CHECK = 64
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,16 +39,57 @@ class IngestSummary:
     conflicts: int
     errors: tuple[InputError, ...] = field(default_factory=tuple)
     run_id: int | None = None
+    # Documents stored, but with something read that could not be used (a date that is no
+    # date, a field of the wrong type): each names where, and why.
+    warnings: tuple[ReadWarning, ...] = field(default_factory=tuple)
 
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
 
 
-def _chunks(items: list[RawDocument], *, parts: int) -> list[list[RawDocument]]:
-    """`items` in order, cut into batches of at most _BATCH, and small enough that each of
-    `parts` workers gets several."""
-    size = max(1, min(_BATCH, len(items) // (4 * max(1, parts))))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _batches(items: Iterator[RawDocument], *, size: int) -> Iterator[list[RawDocument]]:
+    """`items` in order, in lists of at most `size`, pulled from the stream as they are needed."""
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What reading found so far: documents seen, already stored, failed."""
+
+    seen: int = 0
+    unchanged: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
+    warnings: list[ReadWarning] = field(default_factory=list)
+
+
+def _fresh(
+    found: Iterable[RawDocument | InputError],
+    ledger: Ledger,
+    tally: _Tally,
+    progress: ProgressFn | None,
+    stored: Callable[[], int],
+) -> Iterator[RawDocument]:
+    """The documents of `found` not in the ledger yet (nor earlier in this run), lazily; errors
+    and known documents are counted in `tally` as they go by. The ledger is asked about
+    `_CHECK` documents at a time (one query instead of one per document)."""
+    items = iter(found)
+    while chunk := list(islice(items, _CHECK)):
+        known = ledger.known_contents(d.content_hash for d in chunk if isinstance(d, RawDocument))
+        for item in chunk:
+            tally.seen += 1
+            if isinstance(item, InputError):
+                tally.errors.append(item)
+            elif item.content_hash in tally.hashes or item.content_hash in known:
+                tally.unchanged += 1
+            else:
+                tally.hashes.add(item.content_hash)
+                tally.warnings.extend(item.warnings)
+                yield item
+                continue
+            if progress:
+                progress("read", stored() + tally.unchanged + len(tally.errors), tally.seen)
 
 
 def open_ledger(db: str | None = None) -> Ledger:
@@ -61,57 +107,55 @@ def ingest(
     stdin: BinaryIO | None = None,
     max_bytes: int | None = None,
     progress: ProgressFn | None = None,
+    batch_size: int = BATCH,
 ) -> IngestSummary:
-    """Read, process and store every document under `inputs`; then reconcile the ledger.
+    """Read, process and store every document under `inputs`; then reconcile what they touched.
 
+    One stream: documents are read, sent to the executor in batches of `batch_size`, and stored
+    as their batch comes back, so memory holds a few batches whatever the size of the archive.
     Each document is stored in its own transaction; documents already in the ledger (same
-    normalised text) are skipped before any processing, so a re-run resumes where a crash left off.
+    normalised text) are skipped before any processing, so a re-run resumes where a crash left
+    off. Progress reports (event, documents done, documents found so far).
     """
     own = ledger is None
     ledger = ledger or Ledger.open(db)
     try:
         run_id = ledger.start_run(inputs)
-        errors: list[InputError] = []
-        fresh: list[RawDocument] = []
-        unchanged = 0
-        seen: set[str] = set()
         limit = int(setting("max_bytes", max_bytes))
-        for item in read_documents(inputs, stdin=stdin, max_bytes=limit):
-            if isinstance(item, InputError):
-                errors.append(item)
-            elif item.content_hash in seen or ledger.has_content(item.content_hash):
-                unchanged += 1
-            else:
-                seen.add(item.content_hash)
-                fresh.append(item)
-        total = len(fresh) + unchanged + len(errors)
-        done = unchanged + len(errors)
-        if progress:
-            progress("read", done, total)
-        if executor is None:
-            n = workers or int(setting("workers")) or (os.cpu_count() or 1)
-            executor = LocalExecutor(n if len(fresh) >= _POOL_THRESHOLD else 1, chunksize=1)
         counts = {s: 0 for s in AddStatus}
         claims = 0
-        chunks = _chunks(fresh, parts=getattr(executor, "workers", 1))
-        for docs in executor.map(process_documents, chunks):
+        tally = _Tally()
+        fresh = _fresh(
+            read_documents(inputs, stdin=stdin, max_bytes=limit),
+            ledger,
+            tally,
+            progress,
+            stored=lambda: sum(counts.values()),
+        )
+        if executor is None:
+            head = list(islice(fresh, _POOL_THRESHOLD))  # is there enough to pay for a pool?
+            n = workers or int(setting("workers")) or (os.cpu_count() or 1)
+            executor = LocalExecutor(n if len(head) >= _POOL_THRESHOLD else 1)
+            fresh = chain(head, fresh)
+        for docs in executor.map(process_documents, _batches(fresh, size=max(1, batch_size))):
             for doc in docs:  # one transaction per document, as each batch comes back
                 counts[ledger.add_document(doc, run_id=run_id, stages=STAGES)] += 1
                 claims += len(doc.claims)
-                done += 1
                 if progress:
-                    progress("stored", done, total)
-        summary = reconcile(ledger)
+                    done = sum(counts.values()) + tally.unchanged + len(tally.errors)
+                    progress("stored", done, tally.seen)
+        summary = reconcile_pending(ledger)
         result = IngestSummary(
-            read=total,
+            read=tally.seen,
             new=counts[AddStatus.NEW],
-            unchanged=unchanged + counts[AddStatus.UNCHANGED],
+            unchanged=tally.unchanged + counts[AddStatus.UNCHANGED],
             replaced=counts[AddStatus.REPLACED],
-            failed=len(errors),
+            failed=len(tally.errors),
             claims=claims,
             conflicts=summary.conflicts,
-            errors=tuple(errors),
+            errors=tuple(tally.errors),
             run_id=run_id,
+            warnings=tuple(tally.warnings),
         )
         ledger.finish_run(
             run_id,

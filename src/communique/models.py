@@ -80,6 +80,15 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReadWarning:
+    """Something read that could not be used (the document was kept): `path` names where."""
+
+    path: str
+    reason: str  # "bad-date", "bad-field"
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawDocument:
     """What `read` produces: the decoded original, the normalised text, and metadata hints."""
 
@@ -95,6 +104,7 @@ class RawDocument:
     url: str | None = None
     publisher: str | None = None
     tags: tuple[str, ...] = ()
+    warnings: tuple[ReadWarning, ...] = ()  # metadata left out, and why
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

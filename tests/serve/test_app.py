@@ -403,3 +403,47 @@ def test_app_answers_head_like_get_without_a_body(client: TestClient, url: str) 
 
 def test_app_head_of_a_missing_page_is_404(client: TestClient) -> None:
     assert client.head("/api/claims/999999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["", "metric=ru_kz_trade", "country=KZ", "country=KZ&text=billion", "unit=USD"]
+)
+@pytest.mark.parametrize("limit", [1, 3])
+def test_app_claim_next_links_walk_every_claim_once_on_both_databases(
+    sample_ledger_anywhere: Ledger, query: str, limit: int
+) -> None:
+    """Following `next` (keyset: `after` the last id) from the first page visits each match
+    once, in order, keeps the filters and total, and ends with null on the last page."""
+    ledger = sample_ledger_anywhere
+    where = ClaimFilter(
+        metric="ru_kz_trade" if "metric" in query else None,
+        country="KZ" if "country" in query else None,
+        text="billion" if "text" in query else None,
+        unit="USD" if "unit" in query else None,
+    )
+    expected = sorted(c.id or 0 for c in ledger.claims(where))
+    assert expected
+    with TestClient(create_app(ledger.url.render_as_string(hide_password=False))) as client:
+        url: str | None = f"/api/claims?{query}&limit={limit}&offset=0"
+        seen: list[int] = []
+        while url is not None:
+            page = _page(client, url)
+            assert page["total"] == len(expected)
+            assert len(page["items"]) == limit or page["next"] is None
+            seen += [item["id"] for item in page["items"]]
+            url = page["next"]
+            assert url is None or ("offset" not in url and f"limit={limit}" in url)
+    assert seen == expected
+
+
+def test_app_conflict_next_links_walk_every_conflict_once(client: TestClient) -> None:
+    everything = _page(client, "/api/conflicts?limit=500")
+    assert everything["next"] is None and everything["total"] >= 2
+    url: str | None = "/api/conflicts?limit=1"
+    seen: list[int] = []
+    while url is not None:
+        page = _page(client, url)
+        assert page["total"] == everything["total"]
+        seen += [item["id"] for item in page["items"]]
+        url = page["next"]
+    assert seen == [item["id"] for item in everything["items"]]

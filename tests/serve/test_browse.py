@@ -106,3 +106,22 @@ def test_browse_claim_listings_page_like_the_ledger_on_every_database(
             for c in claim_listings(ledger, where, limit=3, offset=offset)
         ]
         assert listed == expected, where
+
+
+def test_browse_metric_stats_are_what_summarize_metrics_says(
+    sample_ledger_anywhere: Ledger,
+) -> None:
+    """The grouped queries give each metric's summary as loading its claims would."""
+    from dataclasses import asdict
+
+    from communique.reconcile.timelines import summarize_metrics
+    from communique.store.browse import claims_for_metrics, metric_stats
+
+    ledger = sample_ledger_anywhere
+    keys = sorted({c.metric for c in ledger.claims()})
+    assert len(keys) > 3
+    expected = [
+        {k: v for k, v in asdict(s).items() if k != "label"}
+        for s in summarize_metrics(claims_for_metrics(ledger, keys))
+    ]
+    assert [asdict(s) for s in metric_stats(ledger, keys)] == expected

@@ -52,8 +52,11 @@ def test_schemas_claim_pages_are_the_models_bytes(
         total=total,
         limit=page.limit,
         offset=page.offset,
+        next=page.next,
     )
     assert body == expected.model_dump_json().encode()
+    more = page.offset + page.limit < total
+    assert (page.next is not None) == more
 
 
 def test_schemas_one_claim_listing_is_the_listed_one(sample_ledger: Ledger) -> None:

@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from communique.api import ingest
+from communique.api import BATCH, ingest
 from communique.cli.app import DbOption, app
-from communique.cli.output import console, error_line, errors_as_exit
+from communique.cli.output import console, error_line, errors_as_exit, warning_line
+from communique.scale.executor import make_executor
 from communique.store.url import describe_url, resolve_db_url
 
 
@@ -33,6 +34,31 @@ def ingest_command(
         int | None,
         typer.Option("--max-bytes", min=1, help="Largest input file read. Default: 16 MiB."),
     ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Documents per batch sent to a worker; memory grows with it, not with the input.",
+        ),
+    ] = BATCH,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            help="Where the pipeline runs: local (processes here) or ray (a Ray cluster; "
+            "needs pip install 'communique[ray]').",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="Ray cluster to join (host:port of the head, or 'auto'); "
+            "default: a local Ray instance for this run. With --executor ray only.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read statements, extract their claims and store them in the ledger.
@@ -43,6 +69,11 @@ def ingest_command(
     with errors_as_exit():
         where = describe_url(resolve_db_url(db))
         stdin = sys.stdin.buffer if "-" in paths else None
+        runner = (
+            None
+            if executor == "local" and address is None
+            else make_executor(executor, workers=workers, address=address)
+        )
         with Progress(
             TextColumn("[bold]ingest[/bold]"),
             BarColumn(),
@@ -59,8 +90,17 @@ def ingest_command(
                 bar.update(task, completed=done, total=total)
 
             summary = ingest(
-                paths, db=db, workers=workers, stdin=stdin, max_bytes=max_bytes, progress=progress
+                paths,
+                db=db,
+                workers=workers,
+                executor=runner,
+                batch_size=batch_size,
+                stdin=stdin,
+                max_bytes=max_bytes,
+                progress=progress,
             )
+    for warning in summary.warnings:
+        console.print(warning_line(warning))
     for err in summary.errors:
         console.print(error_line(err))
     console.print(

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from communique.errors import CommuniqueError
+from communique.models import ReadWarning
 
 # soft_wrap: one error, one line; emoji off: "file.jsonl:100:" must not become an emoji
 console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
@@ -22,6 +23,14 @@ def error_line(exc: CommuniqueError) -> str:
     if exc.hint:
         line += f"\n      [dim]hint: {escape(exc.hint)}[/dim]"
     return line
+
+
+def warning_line(warning: ReadWarning) -> str:
+    """A document kept, with something in it that could not be used."""
+    return (
+        f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.message)} "
+        f"[dim]({warning.reason})[/dim]"
+    )
 
 
 def fail(exc: CommuniqueError, *, code: int = 1) -> NoReturn:

@@ -6,17 +6,20 @@ file never stops the others.
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import glob
 import hashlib
+import io
 import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from communique.errors import InputError
-from communique.models import RawDocument
+from communique.models import RawDocument, ReadWarning
 from communique.read.boilerplate import strip_furniture
 from communique.read.decode import MAX_BYTES, decode_bytes, too_large
 from communique.read.html import looks_like_html
@@ -99,6 +102,15 @@ def _walk(root: Path) -> Iterator[Path]:
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputError]:
     source = str(path)
     fmt = FORMATS[path.suffix.lower()]
+    if fmt == "jsonl":  # read line by line: the size limit applies to each document
+        try:
+            stream = path.open("rb")
+        except OSError as exc:
+            yield InputError(source, "missing", f"cannot read: {exc.strerror or exc}")
+            return
+        with stream:
+            yield from _read_jsonl(stream, source=source, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:  # checked before reading: a huge file never enters memory
@@ -107,9 +119,6 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(source, "missing", f"cannot read: {exc.strerror or exc}")
-        return
-    if fmt == "jsonl":
-        yield from _read_jsonl(data, source=source, max_bytes=max_bytes)
         return
     try:
         yield document_from_bytes(data, source=source, fmt=fmt, max_bytes=max_bytes)
@@ -145,7 +154,7 @@ def _read_url(url: str, *, max_bytes: int) -> Iterator[RawDocument | InputError]
     else:
         fmt = FORMATS.get(suffix)
     if fmt == "jsonl":
-        yield from _read_jsonl(data, source=url, max_bytes=max_bytes)
+        yield from _read_jsonl(io.BytesIO(data), source=url, max_bytes=max_bytes)
         return
     try:
         yield document_from_bytes(data, source=url, fmt=fmt, max_bytes=max_bytes, url=url)
@@ -153,52 +162,167 @@ def _read_url(url: str, *, max_bytes: int) -> Iterator[RawDocument | InputError]
         yield exc
 
 
-def _read_jsonl(data: bytes, *, source: str, max_bytes: int) -> Iterator[RawDocument | InputError]:
-    try:
-        text = decode_bytes(data, path=source, max_bytes=max_bytes)
-    except InputError as exc:
-        yield exc
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(
+    stream: BinaryIO, *, source: str, max_bytes: int
+) -> Iterator[RawDocument | InputError]:
+    """One document per line of a JSONL stream, read a line at a time (a 2 GB archive is never
+    held whole); a line over `max_bytes` fails alone with `too-large`."""
+    for number, line in _jsonl_lines(stream, max_bytes=max_bytes):
+        where = f"{source}:{number}"
+        if isinstance(line, int):
+            yield too_large(where, line, max_bytes=max_bytes)
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(
-                where,
-                "bad-json-line",
-                f"not JSON: {exc.msg}",
-                hint="each line must be one JSON object",
-            )
-            continue
-        body = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            yield InputError(
-                where,
-                "bad-json-line",
-                'the line has no "text" field',
-                hint='expected {"id", "title", "date", "url", "text"}',
-            )
-            continue
-        assert isinstance(record, dict)
-        ident = str(record.get("id") if record.get("id") is not None else number)
-        fmt = "html" if looks_like_html(body) else "jsonl"
-        try:
-            yield document_from_text(
-                body,
-                source=f"{source}#{ident}",
-                fmt=fmt,
-                hints=Hints(
-                    title=_str(record.get("title")),
-                    url=_str(record.get("url")),
-                    publisher=_str(record.get("publisher")),
-                ).over(dated(record.get("date"))),
-                format_name="jsonl",
-            )
+            yield _jsonl_document(line, source=source, where=where, number=number)
         except InputError as exc:
-            yield InputError(where, exc.reason, exc.message, hint=exc.hint)
+            yield exc
+
+
+def _jsonl_lines(stream: BinaryIO, *, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, its bytes) for each line of a seekable stream, or (line number, its size)
+    for a line longer than `max_bytes`, which is skipped without being held. UTF-16 and UTF-32
+    files (by their byte order mark) are read as text and each line handed on as UTF-8."""
+    head = stream.read(4)
+    stream.seek(0)
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            text = io.TextIOWrapper(cast("io.BufferedReader", stream), encoding=encoding)
+            try:
+                lines = (line.encode("utf-8") for line in text)
+                for number, line in enumerate(lines, start=1):
+                    yield (number, len(line)) if len(line) > max_bytes + 1 else (number, line)
+            finally:
+                text.detach()  # the caller closes the stream, not the wrapper
+            return
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line)
+            while rest := stream.readline(_SKIP_CHUNK):
+                size += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+            yield number, size
+        else:
+            yield number, line
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SKIP_CHUNK = 1 << 20  # bytes read at a time while skipping a line that is too long
+
+
+def _jsonl_document(line: bytes, *, source: str, where: str, number: int) -> RawDocument:
+    """One JSONL line as a document; fields of the wrong type are named, and metadata that
+    cannot be used (a date that is no date) is left out with a warning on the document."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        text = decode_bytes(line, path=where, max_bytes=len(line))
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            where,
+            "bad-json-line",
+            f"not JSON: {exc.msg}",
+            hint="each line must be one JSON object",
+        ) from exc
+    expected = 'expected {"id", "title", "date", "url", "text"}'
+    if not isinstance(record, dict):
+        raise InputError(
+            where,
+            "bad-json-line",
+            f"the line is {_json_type(record)}, not an object",
+            hint=expected,
+        )
+    body = record.get("text")
+    if body is None:
+        raise InputError(where, "bad-json-line", 'the line has no "text" field', hint=expected)
+    if not isinstance(body, str):
+        raise InputError(
+            where, "bad-json-line", f'"text" is {_json_type(body)}, not a string', hint=expected
+        )
+    if not body.strip():
+        raise InputError(where, "empty", 'the "text" field is empty')
+    warnings: list[ReadWarning] = []
+    fields = {name: _text_field(record, name, where, warnings) for name in _TEXT_FIELDS}
+    ident = record.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
+        warnings.append(_wrong_type(where, "id", ident, "a string or a whole number"))
+        ident = None
+    day = dated(fields["date"]) if fields["date"] is not None else Hints()
+    if fields["date"] is not None and day.date is None:
+        warnings.append(
+            ReadWarning(
+                path=where,
+                reason="bad-date",
+                message=f'"date" {fields["date"]!r} is not a date; left out, so the date is '
+                "read from the text",
+            )
+        )
+    fmt = "html" if looks_like_html(body) else "jsonl"
+    try:
+        raw = document_from_text(
+            body,
+            source=f"{source}#{ident if ident is not None else number}",
+            fmt=fmt,
+            hints=Hints(
+                title=fields["title"], url=fields["url"], publisher=fields["publisher"]
+            ).over(day),
+            format_name="jsonl",
+        )
+    except InputError as exc:
+        raise InputError(where, exc.reason, exc.message, hint=exc.hint) from exc
+    return dataclasses.replace(raw, warnings=tuple(warnings)) if warnings else raw
+
+
+_TEXT_FIELDS = ("title", "date", "url", "publisher")
+
+
+def _text_field(
+    record: dict[str, Any], name: str, where: str, warnings: list[ReadWarning]
+) -> str | None:
+    """A metadata field's text, None when absent or blank; another type is left out, warned."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        warnings.append(_wrong_type(where, name, value, "a string"))
+        return None
+    return value.strip() or None
+
+
+def _wrong_type(where: str, name: str, value: object, wanted: str) -> ReadWarning:
+    return ReadWarning(
+        path=where,
+        reason="bad-field",
+        message=f'"{name}" is {_json_type(value)}, not {wanted}; left out',
+    )
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type, with its article."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    if value is None:
+        return "null"
+    return "a string"
 
 
 def document_from_bytes(
@@ -257,7 +381,3 @@ def _document(read: ReadText, *, source: str, fmt: str, hints: Hints) -> RawDocu
         publisher=found.publisher,
         tags=found.tags,
     )
-
-
-def _str(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None

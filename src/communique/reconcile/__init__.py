@@ -1,13 +1,14 @@
 """Step 6: one metric across phrasing and documents, timelines, conflicts.
 
-`reconcile(ledger)` runs at the end of every ingest and on `communique reconcile`:
-canonicalise metric keys (trivial merges, then the user catalogue) → find conflicts → store
-them. Everything it writes is derived data, recomputed from the extractor's keys each time.
+`reconcile_pending(ledger)` runs at the end of every ingest, on what the new documents touched;
+`reconcile(ledger)` (`communique reconcile`) on everything: canonicalise metric keys (trivial
+merges, then the user catalogue) → find conflicts → store them. Everything it writes is derived
+data, recomputed from the extractor's keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,8 +51,10 @@ def reconcile(
     """Recompute derived data (canonical metrics, conflicts) over the whole ledger.
 
     `catalogue` is a loaded Catalogue or a file path; None means $COMMUNIQUE_CATALOGUE if set.
+    Run it after changing the catalogue: `reconcile_pending` applies it to new claims only.
     """
     rules = catalogue if isinstance(catalogue, Catalogue) else find_catalogue(catalogue)
+    before = ledger.pending(with_claims=False)
     stored = ledger.claims()
     claims = canonicalize(stored, rules)
     changed = {
@@ -61,7 +64,7 @@ def reconcile(
     }
     ledger.set_metrics(changed)
     conflicts = find_conflicts(claims, labels=rules.labels)
-    ledger.replace_conflicts(conflicts)
+    ledger.settle(conflicts, metrics=None, upto=before.upto, stale=before.stale)
     return ReconcileSummary(
         metrics=len({c.metric for c in claims if c.metric}),
         conflicts=len(conflicts),
@@ -71,4 +74,60 @@ def reconcile(
     )
 
 
-__all__ = ["ReconcileSummary", "canonicalize", "reconcile"]
+def reconcile_pending(
+    ledger: Ledger, *, catalogue: Catalogue | str | Path | None = None
+) -> ReconcileSummary:
+    """Reconcile only what changed since the last reconcile: canonical keys for the claims of
+    new documents, then the conflicts of every metric key they touched (and of keys whose
+    claims were deleted). The work grows with those metrics, not with the ledger.
+
+    Conflicts never span two metric keys, so re-deciding them key by key gives the same set as
+    a full `reconcile` (the order of their ids follows the order they were found in). Documents
+    of a run killed before its reconcile stay pending, so the next call covers them too.
+    `metrics` in the summary counts the keys re-checked; `conflicts` counts all stored ones.
+    """
+    rules = catalogue if isinstance(catalogue, Catalogue) else find_catalogue(catalogue)
+    pending = ledger.pending()
+    canonical = canonicalize(pending.claims, rules)
+    changed = {
+        new.id: new.metric
+        for old, new in zip(pending.claims, canonical, strict=True)
+        if new.id is not None and new.metric != old.metric
+    }
+    ledger.set_metrics(changed)
+    touched = {c.metric for c in canonical if c.metric} | set(pending.stale)
+    summary = reconcile_metrics(
+        ledger, touched, upto=pending.upto, stale=pending.stale, labels=rules.labels
+    )
+    return replace(summary, renamed=len(changed), catalogue=rules.path)
+
+
+def reconcile_metrics(
+    ledger: Ledger,
+    metrics: Iterable[str],
+    *,
+    upto: int = 0,
+    stale: Iterable[str] = (),
+    labels: Mapping[str, str] | None = None,
+) -> ReconcileSummary:
+    """Re-decide the conflicts of the claims on `metrics` (canonical keys already stored), and
+    mark documents up to id `upto` reconciled, in one transaction."""
+    keys = set(metrics)
+    claims = ledger.claims_with_metrics(keys)
+    conflicts = find_conflicts(claims, labels=labels or {})
+    ledger.settle(conflicts, metrics=keys, upto=upto, stale=stale)
+    return ReconcileSummary(
+        metrics=len(keys),
+        conflicts=ledger.count_conflicts(),
+        renamed=0,
+        incomparable=len(find_incomparable(claims)),
+    )
+
+
+__all__ = [
+    "ReconcileSummary",
+    "canonicalize",
+    "reconcile",
+    "reconcile_metrics",
+    "reconcile_pending",
+]

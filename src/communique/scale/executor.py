@@ -1,17 +1,28 @@
 """How the pipeline fans out: an Executor maps a function over items, in order.
 
 `LocalExecutor` runs in this process or a pool of local processes; `scale/ray.py` runs on a
-Ray cluster. Results come back in input order so progress and the ledger stay deterministic.
+Ray cluster. Results come back in input order so progress and the ledger stay deterministic,
+and items are pulled from their iterator only as workers free up, so a stream of any length
+is held in memory a window at a time, never whole.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 from typing import Protocol, TypeVar
+
+from communique.errors import ConfigError
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# Items in flight per worker: one running, one queued behind it so a worker never waits for the
+# driver; more only holds memory.
+IN_FLIGHT_PER_WORKER = 2
 
 
 class Executor(Protocol):
@@ -19,11 +30,15 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """`workers=1` runs in this process; more uses a process pool (one model load per worker)."""
+    """`workers=1` runs in this process; more uses a process pool (one model load per worker).
 
-    def __init__(self, workers: int = 1, *, chunksize: int = 4) -> None:
+    `window` bounds the items handed to the pool and not yet yielded back (default: two per
+    worker), so reading the input, processing it and consuming the results overlap.
+    """
+
+    def __init__(self, workers: int = 1, *, window: int | None = None) -> None:
         self.workers = max(1, workers)
-        self.chunksize = chunksize
+        self.window = max(1, window or IN_FLIGHT_PER_WORKER * self.workers)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         if self.workers == 1:
@@ -32,4 +47,33 @@ class LocalExecutor:
         # "spawn" would re-import everything per worker; fork shares the loaded modules.
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(self.workers) as pool:
-            yield from pool.imap(fn, items, chunksize=self.chunksize)
+            pending: deque[AsyncResult[R]] = deque()
+            for item in items:
+                pending.append(pool.apply_async(fn, (item,)))
+                if len(pending) >= self.window:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+
+
+EXECUTORS = ("local", "ray")
+
+
+def make_executor(
+    name: str = "local", *, workers: int | None = None, address: str | None = None
+) -> Executor:
+    """The executor called `name`: "local" (processes on this machine) or "ray" (a Ray cluster at
+    `address`, or a local one for the run; needs the `ray` extra)."""
+    if name == "ray":
+        from communique.scale.ray import RayExecutor
+
+        return RayExecutor(address=address, workers=workers)
+    if name != "local":
+        raise ConfigError(
+            "--executor", "bad-executor", f"unknown executor {name!r}", hint=" or ".join(EXECUTORS)
+        )
+    if address is not None:
+        raise ConfigError(
+            "--address", "bad-option", "an address names a Ray cluster", hint="add --executor ray"
+        )
+    return LocalExecutor(workers or os.cpu_count() or 1)

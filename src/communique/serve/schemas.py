@@ -192,6 +192,11 @@ class DocumentPage(_Page):
 
 
 class ClaimPage(_Page):
+    next: str | None = Field(
+        None,
+        description="Path of the next page (keyset: `after` this page's last id); null on "
+        "the last page.",
+    )
     items: list[ClaimOut]
 
 
@@ -200,6 +205,11 @@ class MetricPage(_Page):
 
 
 class ConflictPage(_Page):
+    next: str | None = Field(
+        None,
+        description="Path of the next page (keyset: `after` this page's last id); null on "
+        "the last page.",
+    )
     items: list[ConflictOut]
 
 

@@ -55,8 +55,25 @@ def _whole_number(value: object) -> object:
 WHOLE = BeforeValidator(_whole_number)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page."), WHOLE]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip."), WHOLE]
+After = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=MAX_ID,
+        description="Keyset paging: start after this id (the `next` link sets it; no deep "
+        "offsets).",
+    ),
+    WHOLE,
+]
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="Claim id."), WHOLE]
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id."), WHOLE]
+
+
+def next_page(request: Request, *, after: int) -> str:
+    """The path and query of the page after id `after`: the same filters and limit, the
+    keyset moved on, no offset (it applied to this page only)."""
+    url = request.url.remove_query_params("offset").include_query_params(after=after)
+    return f"{url.path}?{url.query}"
 
 
 def not_found(what: str, key: object) -> ApiError:

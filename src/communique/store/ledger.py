@@ -6,7 +6,7 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -25,11 +25,12 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.sql.elements import BindParameter
 
 from communique._optional import require
@@ -56,7 +57,9 @@ from communique.store.tables import (
     ConflictRow,
     DocumentRow,
     IngestRun,
+    LedgerStateRow,
     PersonRow,
+    StaleMetricRow,
     TurnRow,
 )
 from communique.store.url import describe_url, resolve_db_url
@@ -115,6 +118,17 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def _postgres_settings(dbapi_conn: Any, _record: Any) -> None:
+    # Commit without waiting for the disk flush, as the SQLite ledger's synchronous=NORMAL
+    # does: a server crash may lose the last few commits (each a whole document, or a whole
+    # reconcile), which a re-run redoes. Storing a document went from ~36 to ~26 ms of the
+    # driver's wall time on the loaded benchmark box (benchmarks/README.md, archive scale).
+    cursor = dbapi_conn.cursor()
+    cursor.execute("SET synchronous_commit TO OFF")
+    cursor.close()
+    dbapi_conn.commit()
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")  # cascades from documents to turns and claims
@@ -131,6 +145,7 @@ class Ledger:
         self.engine = engine
         self.url = url
         self._session = sessionmaker(engine, expire_on_commit=False)
+        self._reader: Engine | None = None
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Ledger:
@@ -147,6 +162,8 @@ class Ledger:
             engine = create_engine(url, pool_pre_ping=True)
             if url.drivername.startswith("sqlite"):
                 event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                event.listen(engine, "connect", _postgres_settings)
             if migrate:
                 _migrate(engine)
         except OperationalError as exc:
@@ -156,6 +173,20 @@ class Ledger:
         return cls(engine, url)
 
     @property
+    def reader(self) -> Engine:
+        """The engine for single-statement reads: autocommit, so that PostgreSQL is spared the
+        BEGIN and ROLLBACK round trips around each (two of a claim page's three)."""
+        if self._reader is None:
+            if self.dialect == "postgresql":  # its own pool: switching a pooled connection's
+                # isolation back and forth costs round trips of its own
+                self._reader = create_engine(
+                    self.url, pool_pre_ping=True, isolation_level="AUTOCOMMIT"
+                )
+            else:
+                self._reader = self.engine
+        return self._reader
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
@@ -163,6 +194,8 @@ class Ledger:
         return f"Ledger({describe_url(self.url)!r})"
 
     def close(self) -> None:
+        if self._reader is not None and self._reader is not self.engine:
+            self._reader.dispose()
         self.engine.dispose()
 
     def __enter__(self) -> Ledger:
@@ -210,6 +243,19 @@ class Ledger:
             found = s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
             return found is not None
 
+    def known_contents(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes the ledger holds (one query per few thousand)."""
+        wanted = sorted(set(content_hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for part in _parts(wanted):
+                found.update(
+                    conn.scalars(
+                        select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.content_hash.in_(part))
+                    )
+                )
+        return found
+
     def add_document(
         self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
     ) -> AddStatus:
@@ -218,13 +264,18 @@ class Ledger:
             # Core on one connection, no Session: the ORM's bookkeeping around these few
             # statements cost more than the statements (benchmarks/throughput.py).
             with self.engine.begin() as conn:
-                if conn.scalar(_BY_HASH, {"hash": doc.content_hash}) is not None:
+                same = conn.execute(
+                    _BY_HASH_OR_SOURCE, {"hash": doc.content_hash, "source": doc.source}
+                ).all()
+                if any(row.content_hash == doc.content_hash for row in same):
                     return AddStatus.UNCHANGED
-                old = conn.scalars(_BY_SOURCE, {"source": doc.source}).all()
+                old = [row.id for row in same]
                 if old:
+                    _mark_stale(conn, old)
                     conn.execute(_DOCUMENTS.delete().where(_DOCUMENTS.c.id.in_(old)))
                 _insert_document(conn, doc, run_id=run_id, stages=stages or {})
                 _record_people(conn, doc.turns)
+                _bump(conn)
                 return AddStatus.REPLACED if old else AddStatus.NEW
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
@@ -256,36 +307,95 @@ class Ledger:
         with self._session.begin() as s:
             s.execute(delete(ConflictClaimRow))
             s.execute(delete(ConflictRow))
-            if not conflicts:
-                return
-            # Ids are assigned here so both tables go in as two bulk inserts (executemany)
-            # instead of one flush per conflict: 100k conflicts take seconds, not minutes.
-            first = 1 + (s.scalar(select(func.max(ConflictRow.id))) or 0)
-            rows: list[dict[str, Any]] = []
-            links: list[dict[str, Any]] = []
-            for offset, conflict in enumerate(conflicts):
-                conflict_id = first + offset
-                rows.append(
-                    {
-                        "id": conflict_id,
-                        "kind": conflict.kind.value,
-                        "severity": conflict.severity.value,
-                        "metric": conflict.metric,
-                        "explanation": conflict.explanation,
-                        "period_start": conflict.period.start if conflict.period else None,
-                        "period_end": conflict.period.end if conflict.period else None,
-                        "as_of": conflict.as_of,
-                    }
-                )
-                for position, claim in enumerate(conflict.claims):
-                    if claim.id is None:
-                        raise ValueError("conflicts can only refer to stored claims")
-                    links.append(
-                        {"conflict_id": conflict_id, "claim_id": claim.id, "position": position}
+            _insert_conflicts(s, conflicts)
+            _bump(s.connection())
+
+    # -- incremental reconcile ---------------------------------------------------------------
+
+    def pending(self, *, with_claims: bool = True) -> Pending:
+        """What a reconcile has not covered yet: the claims of unreconciled documents, and the
+        metric keys of claims deleted since (documents replaced)."""
+        with self._session() as s:
+            upto = s.scalar(select(func.max(DocumentRow.id))) or 0
+            rows = (
+                s.execute(
+                    select(ClaimRow, DocumentRow.source, DocumentRow.date)
+                    .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                    .where(_UNRECONCILED, DocumentRow.id <= upto)
+                    .order_by(ClaimRow.id)
+                ).all()
+                if with_claims
+                else []
+            )
+            stale = frozenset(s.scalars(select(StaleMetricRow.metric)))
+        return Pending(
+            upto=upto,
+            claims=tuple(_claim(r[0], source=r[1], document_date=r[2]) for r in rows),
+            stale=stale,
+        )
+
+    def claims_with_metrics(self, metrics: Iterable[str]) -> list[Claim]:
+        """Every claim whose metric key is one of `metrics`, in ledger order (metric index)."""
+        keys = sorted(set(metrics))
+        found: list[Claim] = []
+        with self._session() as s:
+            for part in _parts(keys):
+                rows = s.execute(
+                    select(ClaimRow, DocumentRow.source, DocumentRow.date)
+                    .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                    .where(ClaimRow.metric.in_(part))
+                ).all()
+                found += [_claim(r[0], source=r[1], document_date=r[2]) for r in rows]
+        return sorted(found, key=lambda c: c.id or 0)
+
+    def settle(
+        self,
+        conflicts: Sequence[Conflict],
+        *,
+        metrics: Iterable[str] | None,
+        upto: int,
+        stale: Iterable[str] = (),
+    ) -> None:
+        """In one transaction: replace the conflicts on `metrics` (None: all of them) with
+        `conflicts`, mark documents up to id `upto` reconciled, and forget the `stale` keys.
+
+        A crash before the commit leaves everything pending, so the next reconcile redoes it.
+        """
+        with self._session.begin() as s:
+            if self.dialect == "postgresql":  # one reconcile at a time across processes
+                s.execute(select(func.pg_advisory_xact_lock(_RECONCILE_LOCK)))
+            if metrics is None:
+                s.execute(delete(ConflictClaimRow))
+                s.execute(delete(ConflictRow))
+            else:
+                for part in _parts(sorted(set(metrics))):
+                    doomed = select(ConflictRow.id).where(ConflictRow.metric.in_(part))
+                    s.execute(
+                        delete(ConflictClaimRow).where(ConflictClaimRow.conflict_id.in_(doomed))
                     )
-            s.execute(insert(ConflictRow), rows)
-            if links:
-                s.execute(insert(ConflictClaimRow), links)
+                    s.execute(delete(ConflictRow).where(ConflictRow.metric.in_(part)))
+            _insert_conflicts(s, conflicts)
+            s.execute(
+                update(DocumentRow)
+                .where(_UNRECONCILED, DocumentRow.id <= upto)
+                .values(reconciled=True)
+            )
+            for part in _parts(sorted(set(stale))):
+                s.execute(delete(StaleMetricRow).where(StaleMetricRow.metric.in_(part)))
+            _bump(s.connection())
+
+    def generation(self) -> int:
+        """A number that grows with every write to the ledger (documents, metrics, conflicts)."""
+        with self.reader.connect() as conn:
+            return conn.scalar(select(LedgerStateRow.generation)) or 0
+
+    def count_metrics(self) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count(func.distinct(ClaimRow.metric)))) or 0
+
+    def count_conflicts(self) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count(ConflictRow.id))) or 0
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -405,6 +515,80 @@ class Ledger:
             return search_documents(conn, query, limit=limit, offset=offset)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pending:
+    """What the last reconcile did not cover (see `Ledger.pending`)."""
+
+    upto: int  # documents up to this id were looked at
+    claims: tuple[Claim, ...]  # the claims of those not reconciled yet
+    stale: frozenset[str]  # metric keys of claims deleted since
+
+
+# Any fixed number: the PostgreSQL advisory lock that serialises reconciles.
+_RECONCILE_LOCK = 0x636F6D6D  # "comm"
+# Bound parameters per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535.
+_IN_LIST = 5000
+
+
+def _parts(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(keys), _IN_LIST):
+        yield keys[i : i + _IN_LIST]
+
+
+def _bump(conn: Connection) -> None:
+    conn.execute(
+        update(LedgerStateRow)
+        .where(LedgerStateRow.id == 1)
+        .values(generation=LedgerStateRow.generation + 1)
+    )
+
+
+def _mark_stale(conn: Connection, document_ids: Sequence[int]) -> None:
+    """Remember the metric keys of these documents' claims before they are deleted."""
+    keys = set(
+        conn.scalars(
+            select(_CLAIMS.c.metric).where(_CLAIMS.c.document_id.in_(document_ids)).distinct()
+        )
+    )
+    known = set(conn.scalars(select(StaleMetricRow.metric).where(StaleMetricRow.metric.in_(keys))))
+    if keys - known:
+        conn.execute(insert(StaleMetricRow), [{"metric": k} for k in sorted(keys - known)])
+
+
+def _insert_conflicts(s: Session, conflicts: Sequence[Conflict]) -> None:
+    """Store conflicts with fresh ids after the largest one, in order.
+
+    Ids are assigned here so both tables go in as two bulk inserts (executemany) instead of one
+    flush per conflict: 100k conflicts take seconds, not minutes.
+    """
+    if not conflicts:
+        return
+    first = 1 + (s.scalar(select(func.max(ConflictRow.id))) or 0)
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for offset, conflict in enumerate(conflicts):
+        conflict_id = first + offset
+        rows.append(
+            {
+                "id": conflict_id,
+                "kind": conflict.kind.value,
+                "severity": conflict.severity.value,
+                "metric": conflict.metric,
+                "explanation": conflict.explanation,
+                "period_start": conflict.period.start if conflict.period else None,
+                "period_end": conflict.period.end if conflict.period else None,
+                "as_of": conflict.as_of,
+            }
+        )
+        for position, claim in enumerate(conflict.claims):
+            if claim.id is None:
+                raise ValueError("conflicts can only refer to stored claims")
+            links.append({"conflict_id": conflict_id, "claim_id": claim.id, "position": position})
+    s.execute(insert(ConflictRow), rows)
+    if links:
+        s.execute(insert(ConflictClaimRow), links)
+
+
 # -- row ↔ dataclass ------------------------------------------------------------------------
 
 
@@ -499,8 +683,11 @@ _DOCUMENTS = cast("Table", DocumentRow.__table__)
 _TURNS = cast("Table", TurnRow.__table__)
 _CLAIMS = cast("Table", ClaimRow.__table__)
 _PEOPLE = cast("Table", PersonRow.__table__)
-_BY_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("hash"))
-_BY_SOURCE = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.source == bindparam("source"))
+# Matches the partial index ix_documents_unreconciled as written, on both dialects.
+_UNRECONCILED = text("NOT documents.reconciled")
+_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash).where(
+    (_DOCUMENTS.c.content_hash == bindparam("hash")) | (_DOCUMENTS.c.source == bindparam("source"))
+)
 
 
 def _insert_document(

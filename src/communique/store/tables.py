@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     Date,
     DateTime,
     Double,
@@ -20,6 +22,8 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -59,6 +63,8 @@ class DocumentRow(Base):
     stages: Mapped[dict[str, Any]] = mapped_column(JSON)  # stage name → version that produced it
     run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id", ondelete="SET NULL"))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # False until a reconcile has covered this document's claims (see reconcile_pending).
+    reconciled: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
     turns: Mapped[list[TurnRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="TurnRow.seq"
@@ -109,7 +115,7 @@ class ClaimRow(Base):
     qualifier: Mapped[str] = mapped_column(String(16))
     low: Mapped[str | None] = mapped_column(String(64))
     high: Mapped[str | None] = mapped_column(String(64))
-    metric: Mapped[str] = mapped_column(String(256), index=True)
+    metric: Mapped[str] = mapped_column(String(256))
     metric_auto: Mapped[str] = mapped_column(
         String(256)
     )  # the extractor's key before any catalogue
@@ -120,7 +126,7 @@ class ClaimRow(Base):
     period_end: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
     modality: Mapped[str] = mapped_column(String(16))
-    speaker: Mapped[str] = mapped_column(String(256), index=True)
+    speaker: Mapped[str] = mapped_column(String(256))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     sentence_start: Mapped[int | None] = mapped_column(Integer)
@@ -156,7 +162,36 @@ class ConflictClaimRow(Base):
 
 
 Index("ix_claims_metric_unit", ClaimRow.metric, ClaimRow.unit)
-Index("ix_claims_subject", ClaimRow.subject)
-Index("ix_claims_object", ClaimRow.object)
 Index("ix_claims_period", ClaimRow.period_start, ClaimRow.period_end)
 Index("ix_claims_as_of", ClaimRow.as_of)
+
+
+class StaleMetricRow(Base):
+    """A metric key whose claims were deleted (their document replaced): re-check its conflicts."""
+
+    __tablename__ = "stale_metrics"
+
+    metric: Mapped[str] = mapped_column(String(256), primary_key=True)
+
+
+class LedgerStateRow(Base):
+    """One row: `generation` grows with every write, a cheap token for caching reads."""
+
+    __tablename__ = "ledger_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger)
+
+
+# A filtered page in id order comes straight from an index ending in `id` (keyset pages).
+Index("ix_claims_metric_id", ClaimRow.metric, ClaimRow.id)
+Index("ix_claims_speaker_id", ClaimRow.speaker, ClaimRow.id)
+Index("ix_claims_subject_id", ClaimRow.subject, ClaimRow.id)
+Index("ix_claims_object_id", ClaimRow.object, ClaimRow.id)
+Index("ix_conflict_claims_claim_id", ConflictClaimRow.claim_id)
+Index(
+    "ix_documents_unreconciled",
+    DocumentRow.id,
+    postgresql_where=text("NOT reconciled"),
+    sqlite_where=text("NOT reconciled"),
+)

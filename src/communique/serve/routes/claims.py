@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -14,10 +15,12 @@ from communique.serve.schemas import ClaimOut, ClaimPage, IsoDate, claim_fields,
 from communique.serve.web import (
     MAX_ID,
     WHOLE,
+    After,
     ClaimId,
     LedgerDep,
     Limit,
     Offset,
+    next_page,
     not_found,
 )
 from communique.store.browse import (
@@ -29,6 +32,7 @@ from communique.store.browse import (
 from communique.store.ledger import ClaimFilter, Ledger
 
 router = APIRouter(tags=["claims"])
+T = TypeVar("T")
 
 
 def claim_filter(
@@ -62,35 +66,43 @@ def claim_filter(
     )
 
 
-class ClaimTotals:
-    """Claim counts per filter, kept while the ledger file is unchanged.
+class Totals:
+    """Counts per filter, kept while the ledger is unchanged (`ledger_version`).
 
     Counting a filter without an index (country, period, words) scans every claim: ~7 ms on
     the 10,000-document load ledger, more than the page itself. Bounded LRU; no cache where the
-    ledger gives no cheap change token (PostgreSQL).
+    ledger gives no change token (an in-memory one).
     """
 
     SIZE = 4096  # distinct filters remembered; a few hundred bytes each
 
     def __init__(self) -> None:
-        self._counts: OrderedDict[tuple[object, ...], int] = OrderedDict()
+        self._counts: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def total(self, ledger: Ledger, where: ClaimFilter) -> int:
+    def count(self, ledger: Ledger, key: object, counter: Callable[[], T]) -> T:
+        """`counter()`, or what it gave for `key` while the ledger has not changed since."""
         version = ledger_version(ledger)
         if version is None:
-            return count_claims(ledger, where)
-        key = (version, where)
+            return counter()
+        cached = (version, key)
         with self._lock:
-            if key in self._counts:
-                self._counts.move_to_end(key)
-                return self._counts[key]
-        total = count_claims(ledger, where)
+            if cached in self._counts:
+                self._counts.move_to_end(cached)
+                return cast("T", self._counts[cached])
+        total = counter()
         with self._lock:
-            self._counts[key] = total
+            self._counts[cached] = total
             if len(self._counts) > self.SIZE:
                 self._counts.popitem(last=False)
         return total
+
+
+class ClaimTotals(Totals):
+    """Claim counts per filter (`Totals`)."""
+
+    def total(self, ledger: Ledger, where: ClaimFilter) -> int:
+        return self.count(ledger, where, lambda: count_claims(ledger, where))
 
 
 def _totals(request: Request) -> ClaimTotals:
@@ -128,6 +140,7 @@ async def list_claims(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> Response:
     where = claim_filter(
         metric=metric,
@@ -141,14 +154,19 @@ async def list_claims(
         unit=unit,
         text=text,
     )
-    items = claim_listings(ledger, where, limit=limit, offset=offset)
-    last = 0 < len(items) < limit  # a short page is the last: it gives the total uncounted
+    # One more than a page: whether it comes back says if there is a next page.
+    items = claim_listings(ledger, where, limit=limit + 1, offset=offset, after=after)
+    more = len(items) > limit
+    items = items[:limit]
+    # A short page after a plain offset is the last: it gives the total uncounted.
+    last = after is None and len(items) > 0 and not more
     total = offset + len(items) if last else _totals(request).total(ledger, where)
     return _fields_json(
         {
             "total": total,
             "limit": limit,
             "offset": offset,
+            "next": next_page(request, after=items[-1].id) if more else None,
             "items": [claim_fields(c) for c in items],
         }
     )

@@ -18,7 +18,7 @@ from communique.errors import InputError
 from communique.models import RawDocument
 from communique.pipeline import STAGES, process_document
 from communique.read import read_documents
-from communique.reconcile import reconcile
+from communique.reconcile import reconcile_pending
 from communique.serve.schemas import (
     DocumentIn,
     DocumentOut,
@@ -158,7 +158,7 @@ def _ingest(ledger: Ledger, posted: DocumentIn, suffix: str) -> IngestOut:
     with _write_lock:
         doc = process_document(raw)
         status = ledger.add_document(doc, stages=STAGES)
-        summary = reconcile(ledger)
+        summary = reconcile_pending(ledger)
         # unchanged text posted under another name: answer with the document that holds it
         found = document_id_by_content(ledger, doc.content_hash)
         stored = ledger.document(found) if found is not None else None

@@ -2,30 +2,57 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 
-from communique.reconcile.timelines import build_timeline, summarize_metrics
+from communique.reconcile.canon import describe_metric
+from communique.reconcile.timelines import MetricSummary, build_timeline, summarize_metrics
+from communique.serve.routes.claims import Totals
 from communique.serve.schemas import MetricDetailOut, MetricPage, metric_detail_out, metric_out
 from communique.serve.web import LedgerDep, Limit, Offset, not_found
-from communique.store.browse import claims_for_metrics, document_ids, metric_counts
-from communique.store.ledger import ClaimFilter
+from communique.store.browse import document_ids, metric_counts, metric_stats
+from communique.store.ledger import ClaimFilter, Ledger
 
 router = APIRouter(tags=["metrics"])
 
 
 @router.get("/metrics", summary="Metrics, the most claimed first")
-def list_metrics(ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0) -> MetricPage:
+def list_metrics(
+    request: Request, ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0
+) -> MetricPage:
+    # Grouping every claim by metric is the dear part (~0.2 s at 100,000 documents): a page
+    # is kept until the ledger changes.
+    return _cache(request).count(
+        ledger, ("metrics", limit, offset), lambda: _metric_page(ledger, limit, offset)
+    )
+
+
+def _metric_page(ledger: Ledger, limit: int, offset: int) -> MetricPage:
     counts, total = metric_counts(ledger, limit=limit, offset=offset)
     keys = [c.metric for c in counts]
-    summaries = {s.metric: s for s in summarize_metrics(claims_for_metrics(ledger, keys))}
+    summaries = {
+        s.metric: MetricSummary(**asdict(s), label=describe_metric(s.metric))
+        for s in metric_stats(ledger, keys)
+    }
     return MetricPage(
         items=[metric_out(summaries[k]) for k in keys if k in summaries],
         total=total,
         limit=limit,
         offset=offset,
     )
+
+
+class _MetricPages(Totals):
+    SIZE = 256  # pages of 50 metrics, ~20 kB each
+
+
+def _cache(request: Request) -> Totals:
+    cache: Totals | None = getattr(request.app.state, "metric_pages", None)
+    if cache is None:
+        cache = request.app.state.metric_pages = _MetricPages()
+    return cache
 
 
 @router.get("/metrics/{key:path}", summary="One metric with its timeline")
