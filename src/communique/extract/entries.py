@@ -1,0 +1,92 @@
+"""Agreements and commitments of one document: what both recognisers share.
+
+Both read every prose sentence of the body (not only those with a figure, as claims do), with
+the speaker of the turn that holds it, the document's date and its parties. Neither parses:
+they recognise constructions by their words (a document noun and its modifiers; a subject and
+a verb of intent), which keeps them to a few percent of the pipeline's time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from communique.extract.actors import PartyMention, codes, find_parties
+from communique.extract.countries import find_countries, guess_parties
+from communique.extract.periods import find_document_date
+from communique.extract.sentences import prose_sentences
+from communique.models import Claim, Description, Turn
+
+_FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[A-Za-z_]+:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+")
+
+
+def body_start(text: str) -> int:
+    """Where the body begins: after YAML front matter ("title: ...", "date: ..."), if any."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return 0
+    end = m.end()
+    return end + 4 if text.startswith("---\n", end) else end
+
+
+@dataclass(slots=True)
+class Statement:
+    """One document as the entry recognisers read it."""
+
+    text: str
+    today: date | None  # the document's date: relative times resolve against it
+    parties: tuple[str, ...]  # the document's parties, sorted
+    turns: Sequence[Turn]
+    sentences: list[tuple[int, int]]
+    claims: Sequence[Claim] = ()
+    _turn_starts: list[int] = field(default_factory=list)
+    _parties_named: list[PartyMention] = field(default_factory=list)
+    _party_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.turns = sorted(self.turns, key=lambda t: t.span.start)
+        self._turn_starts = [t.span.start for t in self.turns]
+        self._parties_named = find_parties(self.text)
+        self._party_starts = [p.start for p in self._parties_named]
+
+    def turn_at(self, pos: int) -> Turn | None:
+        """The turn that holds `pos`, or None for narration."""
+        i = bisect_right(self._turn_starts, pos) - 1
+        if i >= 0 and self.turns[i].span.start <= pos < self.turns[i].span.end:
+            return self.turns[i]
+        return None
+
+    def speaker_at(self, pos: int) -> str:
+        turn = self.turn_at(pos)
+        return turn.speaker if turn is not None else ""
+
+    def parties_in(self, start: int, end: int) -> list[PartyMention]:
+        """Countries and organisations named in text[start:end]."""
+        i = bisect_right(self._party_starts, start - 1)
+        out = []
+        while i < len(self._parties_named) and self._parties_named[i].start < end:
+            if self._parties_named[i].end <= end:
+                out.append(self._parties_named[i])
+            i += 1
+        return out
+
+
+def read_statement(
+    text: str, turns: Sequence[Turn], description: Description, claims: Sequence[Claim] = ()
+) -> Statement:
+    """The document's body cut into sentences, with its date and parties."""
+    parties = list(dict.fromkeys(description.countries))
+    if len(parties) < 2:
+        parties += [c for c in guess_parties(find_countries(text)) if c not in parties]
+    start = body_start(text)
+    return Statement(
+        text=text,
+        today=description.date or find_document_date(text),
+        parties=codes([PartyMention(0, 0, p) for p in parties]),
+        turns=turns,
+        sentences=list(prose_sentences(text, start)),
+        claims=claims,
+    )
