@@ -23,6 +23,7 @@ class PartyMention:
     start: int
     end: int
     code: str  # ISO alpha-2 or an organisation's acronym
+    adjective: bool = False  # "Russian", "Kazakhstan's": a modifier, not the party itself
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +40,13 @@ def find_parties(text: str, start: int = 0, end: int | None = None) -> list[Part
     """Countries and organisations named in text[start:end], in order, none overlapping."""
     end = len(text) if end is None else end
     pattern, forms = _organisations()
-    found = [PartyMention(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(text, start, end)]
+    found = [
+        PartyMention(m.start(), m.end(), forms[m.group()])
+        for m in pattern.finditer(text, start, end)
+    ]
     for c in find_countries(text, start, end):
         if not any(c.start < f.end and f.start < c.end for f in found):
-            found.append(PartyMention(c.start, c.end, c.code))
+            found.append(PartyMention(c.start, c.end, c.code, c.adjective))
     return sorted(found, key=lambda p: p.start)
 
 

@@ -408,7 +408,12 @@ def _title_right(toks: list[_Token], i: int) -> int:
             break  # "... for 2021–2025 and the Joint Action Plan": the next document begins
         elif t.low in _FUNCTION or t.text in ("-", "–", "’s", "'s", "’", "'"):
             pass
-        elif t.text == "(" and j + 2 < len(toks) and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
+        elif (
+            t.text == "("
+            and j + 2 < len(toks)
+            and toks[j + 2].text == ")"
+            and toks[j + 1].text.isupper()
+        ):
             last = j + 2
             j += 2
         else:
@@ -416,8 +421,12 @@ def _title_right(toks: list[_Token], i: int) -> int:
         j += 1
     after = toks[last + 1] if last + 1 < len(toks) else None
     ends_in_modifier = toks[last].text.endswith(("'s", "’s")) or (
-        after is not None and after.word and not after.capital and after.low not in _STOP_RIGHT
-        and after.low not in _FUNCTION and after.low not in _PREPOSITIONS
+        after is not None
+        and after.word
+        and not after.capital
+        and after.low not in _STOP_RIGHT
+        and after.low not in _FUNCTION
+        and after.low not in _PREPOSITIONS
     )
     if ends_in_modifier and last > i:
         # "... of Action on the Iranian nuclear programme": the last words modify what follows
@@ -476,9 +485,14 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
         if low in _PREPOSITIONS:
             if nxt is None or not nxt.word:
                 break
-            if low == "in" and not (nxt.capital and not _year_or_month(nxt)) and nxt.low not in (
-                "the",
-                "a",
+            if (
+                low == "in"
+                and not (nxt.capital and not _year_or_month(nxt))
+                and nxt.low
+                not in (
+                    "the",
+                    "a",
+                )
             ):
                 break
             if low == "in" and nxt.low in ("the", "a") and j + 2 < len(toks):
@@ -705,7 +719,9 @@ _AFTER_SIGNED = re.compile(
 )
 _AFTER_FORCE = re.compile(r"^\W{0,3}(?:is|are)\s+(?:being implemented|in force|in effect)\b", re.I)
 _AFTER_PLANNED = re.compile(r"^\W{0,3}(?:is|are|will|would)\s+(?:to\s+)?be\s+signed\b", re.I)
-_CLAUSE_START = re.compile(r"[;:]|\s[–—]\s|\.\s|,\s+(?:and|but|while|whereas)\s+|\bwhich\b|\bthat\b")
+_CLAUSE_START = re.compile(
+    r"[;:]|\s[–—]\s|\.\s|,\s+(?:and|but|while|whereas)\s+|\bwhich\b|\bthat\b"
+)
 
 
 def _status(st: Statement, m: _Mention, sent: tuple[int, int]) -> AgreementStatus:
@@ -722,13 +738,18 @@ def _status(st: Statement, m: _Mention, sent: tuple[int, int]) -> AgreementStatu
         return AgreementStatus.PLANNED
     if mm:
         verb = mm.group("verb").lower()
-        return AgreementStatus.SIGNED if verb in ("signed", "concluded") else AgreementStatus.ADOPTED
+        return (
+            AgreementStatus.SIGNED if verb in ("signed", "concluded") else AgreementStatus.ADOPTED
+        )
     if _AFTER_FORCE.match(after):
         return AgreementStatus.IN_FORCE
     # The verb before the mention, in its own clause.
     lo = sent[0]
     for c in _CLAUSE_START.finditer(text, sent[0], m.start):
-        if not text[c.start() : c.end()].strip().startswith(("that", "which")) or c.end() < m.start - 80:
+        if (
+            not text[c.start() : c.end()].strip().startswith(("that", "which"))
+            or c.end() < m.start - 80
+        ):
             lo = c.end()
     before = text[max(lo, m.start - 200) : m.start]
     if re.search(r"\bsigning of\s+(?:\w+\s+){0,3}$", before, re.I) and _NEGOTIATING.search(
@@ -758,16 +779,21 @@ _FULL_DATE = re.compile(
     r",?\s+(?P<y>(?:19|20)\d\d)\b"
 )
 _ROUGH_TIME = re.compile(
-    r"\b(?:(?:19|20)\d\d|last year|last month|years? ago|in the past|back in|earlier|previously)\b", re.I
+    r"\b(?:(?:19|20)\d\d|last year|last month|years? ago|in the past|back in|earlier|previously)\b",
+    re.I,
 )
 _NAME_YEARS = re.compile(
     r"\b(?:for|until|till|to)\s+(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?|\b(?:19|20)\d\d\s*[-–]\s*\d{2,4}"
 )
 _NOW = re.compile(r"\b(?:today|this morning|just)\b", re.I)
-_PERFECT = re.compile(r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:signed|adopted|concluded|approved|agreed)\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:signed|adopted|concluded|approved|agreed)\b", re.I
+)
 
 
-def _date(st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, int]) -> date | None:
+def _date(
+    st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, int]
+) -> date | None:
     if status not in (AgreementStatus.SIGNED, AgreementStatus.ADOPTED):
         return None
     text = st.text
@@ -777,7 +803,9 @@ def _date(st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, 
         month = (full.group("m1") or full.group("m2")).lower()
         if month in MONTHS:
             try:
-                return date(int(full.group("y")), MONTHS[month], int(full.group("d1") or full.group("d2")))
+                return date(
+                    int(full.group("y")), MONTHS[month], int(full.group("d1") or full.group("d2"))
+                )
             except ValueError:
                 return None
     name = text[m.start : m.end]
@@ -797,7 +825,9 @@ def _date(st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, 
     return None
 
 
-def _parties(st: Statement, m: _Mention, sent: tuple[int, int], status: AgreementStatus) -> tuple[str, ...]:
+def _parties(
+    st: Statement, m: _Mention, sent: tuple[int, int], status: AgreementStatus
+) -> tuple[str, ...]:
     named = st.parties_in(m.start, m.end)
     if named:
         found = codes(named)
@@ -872,8 +902,12 @@ def _add(found: list[Agreement], new: Agreement) -> None:
         if old.kind is not new.kind:
             continue
         old_words = _words(old.name)
-        if words == old_words or (words < old_words and (new.name[:1].isupper() or len(words) == 1)):
-            better = _RANK[new.status] > _RANK[old.status] and old.status is AgreementStatus.MENTIONED
+        if words == old_words or (
+            words < old_words and (new.name[:1].isupper() or len(words) == 1)
+        ):
+            better = (
+                _RANK[new.status] > _RANK[old.status] and old.status is AgreementStatus.MENTIONED
+            )
             found[i] = replace(
                 old,
                 mentions=old.mentions + 1,
