@@ -36,6 +36,7 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.store.entries import AgreementFilter, CommitmentFilter
 from communique.store.ledger import ClaimFilter, Ledger
 
 __version__ = "0.1.0"
@@ -43,11 +44,13 @@ __version__ = "0.1.0"
 __all__ = [
     "QUESTION",
     "Agreement",
+    "AgreementFilter",
     "AgreementKind",
     "AgreementStatus",
     "Claim",
     "ClaimFilter",
     "Commitment",
+    "CommitmentFilter",
     "CommitmentKind",
     "CommuniqueError",
     "ConfigError",

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from communique.describe.document import describe_and_segment
-from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
+from communique.extract import (
+    AGREEMENTS,
+    COMMITMENTS,
+    EXTRACTOR,
+    extract_claims,
+    extract_claims_batch,
+    extract_entries,
+)
 from communique.models import Claim, Description, Document, RawDocument, Turn
 from communique.segment import PersonRegistry
 
@@ -20,6 +27,8 @@ STAGES = {
     "describe": "communique.describe.v1",
     "segment": "communique.turns.v1",
     "extract": EXTRACTOR,
+    "agreements": AGREEMENTS,
+    "commitments": COMMITMENTS,
 }
 
 
@@ -65,6 +74,9 @@ def process_documents(
 def _document(
     raw: RawDocument, description: Description, turns: list[Turn], claims: list[Claim]
 ) -> Document:
+    agreements, commitments = extract_entries(
+        raw.text, turns, description=description, claims=claims
+    )
     return Document(
         source=raw.source,
         content_hash=raw.content_hash,
@@ -80,4 +92,6 @@ def _document(
         countries=description.countries,
         turns=tuple(turns),
         claims=tuple(claims),
+        agreements=tuple(agreements),
+        commitments=tuple(commitments),
     )

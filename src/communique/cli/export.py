@@ -1,4 +1,5 @@
-"""`communique export`: documents, claims or conflicts as JSONL, CSV or Parquet."""
+"""`communique export`: documents, claims, conflicts, agreements or commitments as JSONL, CSV
+or Parquet."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ class ExportKind(StrEnum):
     DOCUMENTS = "documents"
     CLAIMS = "claims"
     CONFLICTS = "conflicts"
+    AGREEMENTS = "agreements"
+    COMMITMENTS = "commitments"
 
 
 @app.command("export")
@@ -34,13 +37,18 @@ def export_command(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the ledger's documents, claims or conflicts, one record per line."""
+    """Write the ledger's documents, claims, conflicts, agreements or commitments, one record
+    per line."""
     with errors_as_exit(), Ledger.open(db) as ledger:
         items: Iterable[Any]
         if kind is ExportKind.DOCUMENTS:
             items = ledger.documents()
         elif kind is ExportKind.CLAIMS:
             items = ledger.iter_claims()
+        elif kind is ExportKind.AGREEMENTS:
+            items = ledger.iter_agreements()
+        elif kind is ExportKind.COMMITMENTS:
+            items = ledger.iter_commitments()
         else:
             items = ledger.conflicts()
         exporter = EXPORTERS[format]

@@ -359,7 +359,6 @@ _NOUN_MODIFIERS = {
     "framework",
     "purchase",
     "sale",
-    "supply",
     "defence",
     "defense",
     "visa",
@@ -713,7 +712,8 @@ _IN_FORCE = re.compile(
     re.I,
 )
 _AFTER_SIGNED = re.compile(
-    r"^\W{0,3}(?:(?:which|that)\s+)?(?:(?:we|they|you|the \w+)\s+)?(?:(?:has|have|had|was|were)\s+)?"
+    r"^\W{0,3}(?:(?:which|that)\s+)?(?:(?:we|they|you|the \w+)\s+)?"
+    r"(?:(?:has|have|had|was|were)\s+)?"
     r"(?:been\s+)?(?:just\s+)?(?P<verb>signed|adopted|concluded|approved|agreed|reached)\b",
     re.I,
 )

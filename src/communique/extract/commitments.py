@@ -80,7 +80,8 @@ _TRIGGER = re.compile(
     r"|\bagree[sd]?\s+(?P<that>that)\b"
     # "is on the agenda", "are to be held", "is scheduled for"
     r"|\b(?P<agenda>(?:is|are)\s+(?:\w+\s+)?on the agenda)\b"
-    r"|\b(?P<tobe>(?:is|are)\s+(?:due |set |scheduled |expected )?to\s+be\s+\w+ed|(?:is|are)\s+scheduled\s+for)\b"
+    r"|\b(?P<tobe>(?:is|are)\s+(?:due |set |scheduled |expected )?to\s+be\s+\w+ed"
+    r"|(?:is|are)\s+scheduled\s+for)\b"
     # "there are plans to", "the decision to", "Kazakhstan's agreement to", "invited X to"
     r"|\b(?P<noun>plans|decision|agreement)\s+to\s+(?!the\b|a\b|date\b)"
     r"|\b(?P<invite>invited)\b",

@@ -174,7 +174,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             r"\b(?:soon|shortly|in the (?:near|foreseeable|not too distant) future|"
             r"(?:in|over) the (?:coming|next|following) (?:few |several |many )?"
             r"(?:years|months|decades|weeks)|in (?:the )?(?:years|months) (?:to come|ahead)|"
-            rf"in due course|eventually|(?:(?:for|in|from|through)\s+)?{_YEAR} and beyond|beyond {_YEAR})\b",
+            rf"in due course|eventually|(?:(?:for|in|from|through)\s+)?{_YEAR} and beyond|"
+            rf"beyond {_YEAR})\b",
             re.I,
         ),
         _unresolvable,

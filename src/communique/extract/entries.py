@@ -18,7 +18,7 @@ from communique.extract.actors import PartyMention, codes, find_parties
 from communique.extract.countries import find_countries, guess_parties
 from communique.extract.periods import find_document_date
 from communique.extract.sentences import prose_sentences
-from communique.models import Claim, Description, Turn
+from communique.models import Agreement, Claim, Commitment, Description, Turn
 
 _FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[A-Za-z_]+:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+")
 
@@ -90,3 +90,15 @@ def read_statement(
         sentences=list(prose_sentences(text, start)),
         claims=claims,
     )
+
+
+def extract_entries(
+    text: str, turns: Sequence[Turn], *, description: Description, claims: Sequence[Claim] = ()
+) -> tuple[list[Agreement], list[Commitment]]:
+    """The agreements and commitments of one document, each with its speaker from `turns`;
+    `claims` (already extracted) mark the figures that are targets."""
+    from communique.extract.agreements import find_agreements
+    from communique.extract.commitments import find_commitments
+
+    statement = read_statement(text, turns, description, claims)
+    return find_agreements(statement), find_commitments(statement)

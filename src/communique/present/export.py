@@ -1,4 +1,5 @@
-"""Exports: documents, claims and conflicts as JSONL or CSV (Parquet with the `parquet` extra).
+"""Exports: documents, claims, conflicts, agreements and commitments as JSONL or CSV
+(Parquet with the `parquet` extra).
 
 The record fields are the contract of shared/eval/README.md: keep them stable. Dates are ISO
 strings, amounts are JSON numbers in base units, and everything carries its `source`.
@@ -14,7 +15,7 @@ from enum import StrEnum
 from typing import IO, Any, Protocol
 
 from communique._optional import require
-from communique.models import Claim, Conflict, Document, Period
+from communique.models import Agreement, Claim, Commitment, Conflict, Document, Entry, Period
 
 Record = dict[str, Any]
 
@@ -70,6 +71,48 @@ def claim_record(claim: Claim) -> Record:
         else {"start": claim.sentence.start, "end": claim.sentence.end},
         "document_date": claim.document_date.isoformat() if claim.document_date else None,
         "extractor": claim.extractor,
+    }
+
+
+def _entry(entry: Entry) -> Record:
+    """What every entry's record carries: where it was said, by whom, by which extractor."""
+    return {
+        "id": entry.id,
+        "source": entry.source,
+        "speaker": entry.speaker,
+        "quote": entry.quote,
+        "start": entry.span.start,
+        "end": entry.span.end,
+        "sentence": None
+        if entry.sentence is None
+        else {"start": entry.sentence.start, "end": entry.sentence.end},
+        "document_date": entry.document_date.isoformat() if entry.document_date else None,
+        "extractor": entry.extractor,
+    }
+
+
+def agreement_record(agreement: Agreement) -> Record:
+    """One agreement as the scorer and users read it (shared/eval/README.md)."""
+    return {
+        **_entry(agreement),
+        "name": agreement.name,
+        "kind": agreement.kind.value,
+        "parties": list(agreement.parties),
+        "status": agreement.status.value,
+        "date": agreement.date.isoformat() if agreement.date else None,
+        "mentions": agreement.mentions,
+        "thread": agreement.thread,
+    }
+
+
+def commitment_record(commitment: Commitment) -> Record:
+    """One commitment as the scorer and users read it (shared/eval/README.md)."""
+    return {
+        **_entry(commitment),
+        "actor": list(commitment.actor),
+        "action": commitment.action,
+        "kind": commitment.kind.value,
+        "due": _period(commitment.due),
     }
 
 
@@ -163,11 +206,14 @@ EXPORTERS: dict[ExportFormat, Exporter] = {
 
 
 def iter_records(kind: str, items: Iterable[Any]) -> Iterator[Record]:
-    """Records of one kind ("documents", "claims", "conflicts") from ledger values."""
+    """Records of one kind ("documents", "claims", "conflicts", "agreements", "commitments")
+    from ledger values."""
     converters: dict[str, Callable[[Any], Record]] = {
         "documents": document_record,
         "claims": claim_record,
         "conflicts": conflict_record,
+        "agreements": agreement_record,
+        "commitments": commitment_record,
     }
     convert = converters[kind]
     return (convert(item) for item in items)
