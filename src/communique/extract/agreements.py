@@ -472,11 +472,16 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
             if t.text in ("-", "–") and in_phrase and nxt is not None and nxt.text[:1].isdigit():
                 j += 1  # "2021–2025"
                 continue
-            if t.text == "(" and nxt is not None and nxt.text.isupper() and j + 2 < len(toks):
-                if toks[j + 2].text == ")":
-                    last = j + 2
-                    j += 3
-                    continue
+            if (
+                t.text == "("
+                and nxt is not None
+                and nxt.text.isupper()
+                and j + 2 < len(toks)
+                and toks[j + 2].text == ")"
+            ):
+                last = j + 2
+                j += 3
+                continue
             break
         low = t.low
         if low in _STOP_RIGHT:

@@ -108,9 +108,11 @@ def prose_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
     pos = start
     for m in _PROSE_BREAK.finditer(text, start, end):
         cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
-        if m.group().startswith((" ", "\t", '"', "”", "’", ")", "]", "*")) or cut == m.start() + 1:
-            if _ABBREVIATION.search(text, max(pos, cut - 8), cut):
-                continue
+        after_stop = m.group().startswith((" ", "\t", '"', "”", "’", ")", "]", "*"))
+        if (after_stop or cut == m.start() + 1) and _ABBREVIATION.search(
+            text, max(pos, cut - 8), cut
+        ):
+            continue
         yield from _spans(text, pos, cut)
         pos = m.end()
     yield from _spans(text, pos, end)
