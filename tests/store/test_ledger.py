@@ -107,7 +107,14 @@ def test_ledger_same_content_is_unchanged_and_new_content_replaces(ledger: Ledge
     assert ledger.add_document(make_document()) is AddStatus.UNCHANGED
     edited = make_document(text_=TEXT + " More text.")
     assert ledger.add_document(edited) is AddStatus.REPLACED
-    assert ledger.count() == {"documents": 1, "turns": 1, "claims": 2, "conflicts": 0}
+    assert ledger.count() == {
+        "documents": 1,
+        "turns": 1,
+        "claims": 2,
+        "conflicts": 0,
+        "agreements": 0,
+        "commitments": 0,
+    }
     assert ledger.has_content(edited.content_hash)
 
 
@@ -178,7 +185,7 @@ def test_ledger_reopen_does_not_migrate_again(ledger_url: str) -> None:
     with Ledger.open(ledger_url) as first:
         first.add_document(make_document())
     with Ledger.open(ledger_url) as again, again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
         assert again.count()["documents"] == 1
 
 

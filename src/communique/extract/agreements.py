@@ -557,7 +557,8 @@ def _mentions(st: Statement, start: int, end: int) -> Iterator[_Mention]:
         t = toks[i]
         low = t.low
         if low == "road" and i + 1 < len(toks) and toks[i + 1].low in ("map", "maps"):
-            low = "roadmap"
+            i += 1  # "road map": the second word is the head
+            t, low = toks[i], "roadmap"
         if low not in _HEADS or t.start < taken_to:
             i += 1
             continue
@@ -655,6 +656,8 @@ def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
     governed = _STATUS_VERB.search(text, max(sent[0], m.start - 60), m.start) is not None
     if not _names_something(name, head):
         return False
+    if head == "agreement" and not m.titled and _NOT_A_DOCUMENT.search(before):
+        return False  # "we reached agreement on ...": consensus, not a document
     if head.startswith("agreement") and only_head:
         if _NOT_A_DOCUMENT.search(before) or _NOT_A_DOCUMENT_AFTER.match(after):
             return False
