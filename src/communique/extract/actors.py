@@ -87,6 +87,10 @@ def is_self(subject: str) -> bool:
     return bool(_SELF.match(subject.strip()))
 
 
+def own_or(country: str | None) -> tuple[str, ...]:
+    return (country,) if country else ()
+
+
 def actor_of(
     subject: str,
     named_in_subject: Sequence[PartyMention],
@@ -105,6 +109,12 @@ def actor_of(
     Russia's president, is Russia's promise); anything else (an event, a project) is the
     document's parties'."""
     words = subject.strip()
+    if is_collective(words) and not words.lower().startswith("we"):
+        return (
+            tuple(sorted(set(parties) | set(codes(named_in_subject))))
+            if parties
+            else own_or(speaker_country)
+        )
     if named_in_subject and not words.lower().startswith(("we", "our")):
         return codes(named_in_subject)
     if is_self(words) and speaker:

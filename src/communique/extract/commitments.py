@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from communique.extract.actors import actor_of
+from communique.extract.actors import actor_of, find_parties
 from communique.extract.due import due_of, find_dues
 from communique.extract.entries import Statement
 from communique.models import Commitment, CommitmentKind, Modality, Period, Span
@@ -309,7 +309,37 @@ def _subject(text: str, clause_start: int, at: int) -> tuple[int, str]:
         start = m.end()
     while start < at and text[start].isspace():
         start += 1
+    # A list of parties before the subject belongs to it: "the United States, Mexico, and
+    # Canada will ...".
+    while True:
+        lead = re.search(
+            r"((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*),\s+(?:and\s+)?$",
+            text[clause_start:start],
+        )
+        if lead is None:
+            break
+        a, b = clause_start + lead.start(1), clause_start + lead.end(1)
+        named = find_parties(text, a, b)
+        if not (
+            len(named) == 1
+            and not named[0].adjective
+            and text[a : named[0].start].strip().lower() in ("", "the")
+            and named[0].end == b
+        ):
+            break
+        start = clause_start + lead.start()
+        the = re.search(r"\bthe\s+$", text[clause_start:start])
+        if the is not None:
+            start = clause_start + the.start()
     words = _AUXILIARIES.sub("", " " + " ".join(text[start:at].split())).strip()
+    pronoun = re.search(r"\b(?:I|we|he|she|they|it|you)$", words)
+    if pronoun is not None and pronoun.start() > 0:
+        start += (
+            len(text[start:at])
+            - len(text[start:at].lstrip())
+            + text[start:at].rfind(pronoun.group())
+        )
+        words = pronoun.group()  # "economists say he": the subject is "he"
     return start, words
 
 
