@@ -12,7 +12,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import to_json
 
 from communique.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
     Claim,
+    Commitment,
+    CommitmentKind,
     Conflict,
     ConflictKind,
     Document,
@@ -87,6 +92,45 @@ class ClaimOut(_Out):
     period: PeriodOut | None
     as_of: date | None
     modality: Modality
+    span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
+    sentence: SpanOut | None
+    extractor: str
+    links: dict[str, str]
+
+
+class AgreementOut(_Out):
+    id: int
+    document_id: int | None
+    source: str | None
+    document_date: Day | None
+    speaker: str
+    name: str = Field(description="The name as written, or a descriptive phrase.")
+    quote: str
+    kind: AgreementKind
+    parties: list[str] = Field(description="ISO alpha-2 codes and organisation acronyms.")
+    status: AgreementStatus
+    date: Day | None = Field(description="When it was signed or adopted, if the text says.")
+    mentions: int = Field(description="How often the document names it.")
+    thread: int | None = Field(
+        description="Id of the first stored mention of the same agreement, across documents."
+    )
+    span: SpanOut = Field(description="Half-open offsets of the name in the document text.")
+    sentence: SpanOut | None
+    extractor: str
+    links: dict[str, str]
+
+
+class CommitmentOut(_Out):
+    id: int
+    document_id: int | None
+    source: str | None
+    document_date: date | None
+    speaker: str
+    actor: list[str] = Field(description="ISO codes, acronyms or a person's canonical name.")
+    quote: str = Field(description="The clause stating the commitment.")
+    action: str
+    kind: CommitmentKind
+    due: PeriodOut | None = Field(description="When it should happen, if the text says.")
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
@@ -201,6 +245,14 @@ class MetricPage(_Page):
 
 class ConflictPage(_Page):
     items: list[ConflictOut]
+
+
+class AgreementPage(_Page):
+    items: list[AgreementOut]
+
+
+class CommitmentPage(_Page):
+    items: list[CommitmentOut]
 
 
 class SearchPage(_Page):
@@ -434,4 +486,47 @@ def search_hit_out(hit: SearchHit) -> SearchHitOut:
 def speaker_out(speaker: SpeakerSummary) -> SpeakerOut:
     return SpeakerOut(
         speaker=speaker.speaker, country=speaker.country, turns=speaker.turns, claims=speaker.claims
+    )
+
+
+def agreement_out(a: Agreement, document_id: int | None) -> AgreementOut:
+    return AgreementOut(
+        id=a.id or 0,
+        document_id=document_id,
+        source=a.source,
+        document_date=a.document_date,
+        speaker=a.speaker,
+        name=a.name,
+        quote=a.quote,
+        kind=a.kind,
+        parties=list(a.parties),
+        status=a.status,
+        date=a.date,
+        mentions=a.mentions,
+        thread=a.thread,
+        span=SpanOut(start=a.span.start, end=a.span.end),
+        sentence=_span(a.sentence),
+        extractor=a.extractor,
+        links={"self": f"/api/agreements/{a.id}"}
+        | ({"document": f"/api/documents/{document_id}"} if document_id else {}),
+    )
+
+
+def commitment_out(c: Commitment, document_id: int | None) -> CommitmentOut:
+    return CommitmentOut(
+        id=c.id or 0,
+        document_id=document_id,
+        source=c.source,
+        document_date=c.document_date,
+        speaker=c.speaker,
+        actor=list(c.actor),
+        quote=c.quote,
+        action=c.action,
+        kind=c.kind,
+        due=_period(c.due),
+        span=SpanOut(start=c.span.start, end=c.span.end),
+        sentence=_span(c.sentence),
+        extractor=c.extractor,
+        links={"self": f"/api/commitments/{c.id}"}
+        | ({"document": f"/api/documents/{document_id}"} if document_id else {}),
     )

@@ -436,6 +436,32 @@ class Ledger:
     def commitments(self, where: CommitmentFilter | None = None, **kwargs: Any) -> list[Commitment]:
         return list(self.iter_commitments(where, **kwargs))
 
+    def count_agreements(self, where: AgreementFilter | None = None) -> int:
+        query = agreements_query(where or AgreementFilter()).order_by(None)
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    def count_commitments(self, where: CommitmentFilter | None = None) -> int:
+        query = commitments_query(where or CommitmentFilter()).order_by(None)
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    def agreement(self, agreement_id: int) -> Agreement | None:
+        query = agreements_query(AgreementFilter()).where(AgreementRow.id == agreement_id)
+        with self._session() as s:
+            hit = s.execute(query).first()
+            if hit is None:
+                return None
+            return agreement_of(hit[0], source=hit[1], document_date=hit[2])
+
+    def commitment(self, commitment_id: int) -> Commitment | None:
+        query = commitments_query(CommitmentFilter()).where(CommitmentRow.id == commitment_id)
+        with self._session() as s:
+            hit = s.execute(query).first()
+            if hit is None:
+                return None
+            return commitment_of(hit[0], source=hit[1], document_date=hit[2])
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 on SQLite, tsvector on PostgreSQL)."""
         from communique.store.search import search_documents
