@@ -214,6 +214,25 @@ class Commitment(Entry):
     due: Period | None = None  # when it should happen, resolved against the document's date
 
 
+class Progress(StrEnum):
+    """What a later statement reports of a commitment."""
+
+    DONE = "done"  # "seven branches have opened"
+    DELAYED = "delayed"  # "postponed", or restated with a later due date
+    CHANGED = "changed"  # restated with a different due date or cancelled
+    RESTATED = "restated"  # promised again, as before
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Entry):
+    """A later statement about a commitment; `quote` is its sentence. Derived by
+    reconciliation, which links commitments across documents."""
+
+    commitment_id: int
+    status: Progress
+    later_commitment_id: int | None = None  # when the later statement is itself a commitment
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
     """A disagreement between claims on one metric for one period or moment."""

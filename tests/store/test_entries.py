@@ -117,3 +117,35 @@ def test_entries_go_with_a_replaced_document(ledger: Ledger) -> None:
     assert ledger.add_document(replaced) is AddStatus.REPLACED
     assert ledger.agreements() == []
     assert len(ledger.commitments()) == 2
+
+
+def test_entries_followups_and_threads_are_replaced_whole(ledger: Ledger) -> None:
+    from communique.models import FollowUp, Progress
+
+    ledger.add_document(make_document())
+    ledger.add_document(make_document("b.txt", TEXT + " "))
+    first, second = ledger.agreements()
+    assert first.id is not None and second.id is not None
+    host = ledger.commitments(CommitmentFilter(source="a.txt", kind="plan"))[0]
+    later = ledger.commitments(CommitmentFilter(source="b.txt", kind="plan"))[0]
+    assert host.id is not None and later.id is not None
+    followup = FollowUp(
+        commitment_id=host.id,
+        status=Progress.RESTATED,
+        later_commitment_id=later.id,
+        quote=later.quote,
+        span=later.span,
+        speaker=later.speaker,
+        source="b.txt",
+        extractor="test.followup.v1",
+    )
+    ledger.set_followups({first.id: first.id, second.id: first.id}, [followup])
+    assert [a.thread for a in ledger.agreements()] == [first.id, first.id]
+    assert len(ledger.agreements(AgreementFilter(thread=first.id))) == 2
+    stored = ledger.followups(host.id)
+    assert [(f.status, f.source, f.later_commitment_id, f.quote) for f in stored] == [
+        (Progress.RESTATED, "b.txt", later.id, later.quote)
+    ]
+    assert ledger.followups(later.id) == []
+    ledger.set_followups({}, [])
+    assert ledger.followups() == []

@@ -1,8 +1,10 @@
-"""Step 6: one metric across phrasing and documents, timelines, conflicts.
+"""Step 6: one metric across phrasing and documents, timelines, conflicts; agreements and
+commitments followed across documents.
 
 `reconcile(ledger)` runs at the end of every ingest and on `communique reconcile`:
 canonicalise metric keys (trivial merges, then the user catalogue) → find conflicts → store
-them. Everything it writes is derived data, recomputed from the extractor's keys each time.
+them → thread agreements and link commitments to their follow-ups. Everything it writes is
+derived data, recomputed from the extractor's keys each time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from communique.models import Claim
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import Catalogue, find_catalogue
 from communique.reconcile.conflicts import find_conflicts, find_incomparable
+from communique.reconcile.followup import agreement_threads, commitment_history
 
 if TYPE_CHECKING:
     from communique.store.ledger import Ledger
@@ -27,6 +30,7 @@ class ReconcileSummary:
     conflicts: int
     renamed: int = 0  # claims whose stored metric key changed in this run
     incomparable: int = 0  # metric-moments given in several currencies, left uncompared
+    followups: int = 0  # later statements linked to commitments
     catalogue: str | None = None  # the catalogue file applied, if any
 
 
@@ -62,13 +66,27 @@ def reconcile(
     ledger.set_metrics(changed)
     conflicts = find_conflicts(claims, labels=rules.labels)
     ledger.replace_conflicts(conflicts)
+    followups = _follow_up(ledger)
     return ReconcileSummary(
         metrics=len({c.metric for c in claims if c.metric}),
         conflicts=len(conflicts),
         renamed=len(changed),
         incomparable=len(find_incomparable(claims)),
+        followups=followups,
         catalogue=rules.path,
     )
+
+
+def _follow_up(ledger: Ledger) -> int:
+    """Thread agreements across documents and link commitments to what later statements
+    report of them; returns the number of follow-ups stored."""
+    commitments = ledger.commitments()
+    threads = agreement_threads(ledger.agreements())
+    history = (
+        commitment_history(commitments, ledger.documents(with_text=True)) if commitments else []
+    )
+    ledger.set_followups(threads, history)
+    return len(history)
 
 
 __all__ = ["ReconcileSummary", "canonicalize", "reconcile"]

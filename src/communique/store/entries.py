@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, bindparam, func, select
 
 from communique.models import (
     Agreement,
@@ -20,13 +20,16 @@ from communique.models import (
     AgreementStatus,
     Commitment,
     CommitmentKind,
+    FollowUp,
     Period,
+    Progress,
     Span,
 )
-from communique.store.tables import AgreementRow, CommitmentRow, DocumentRow
+from communique.store.tables import AgreementRow, CommitmentRow, DocumentRow, FollowUpRow
 
 AGREEMENTS = cast("Table", AgreementRow.__table__)
 COMMITMENTS = cast("Table", CommitmentRow.__table__)
+FOLLOWUPS = cast("Table", FollowUpRow.__table__)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -215,3 +218,72 @@ def commitments_query(where: CommitmentFilter) -> Any:
     if where.text:
         query = query.where(func.lower(CommitmentRow.quote).like(f"%{where.text.lower()}%"))
     return query
+
+
+def set_threads(conn: Connection, threads: dict[int, int]) -> None:
+    """Store each agreement's thread (the id of the first mention of the same agreement)."""
+    if threads:
+        conn.execute(
+            AGREEMENTS.update()
+            .where(AGREEMENTS.c.id == bindparam("agreement_id"))
+            .values(thread=bindparam("thread_id")),
+            [{"agreement_id": a, "thread_id": t} for a, t in threads.items()],
+        )
+
+
+def replace_followups(conn: Connection, followups: Sequence[FollowUp]) -> None:
+    """Swap every stored follow-up for `followups` (derived data, recomputed whole)."""
+    conn.execute(FOLLOWUPS.delete())
+    if not followups:
+        return
+    sources = {f.source for f in followups}
+    ids = dict(
+        conn.execute(
+            select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(sources))
+        ).all()
+    )
+    conn.execute(
+        FOLLOWUPS.insert(),
+        [
+            {
+                "commitment_id": f.commitment_id,
+                "document_id": ids[f.source],
+                "later_commitment_id": f.later_commitment_id,
+                "status": f.status.value,
+                "quote": f.quote,
+                "speaker": f.speaker,
+                "start": f.span.start,
+                "end": f.span.end,
+                "extractor": f.extractor,
+            }
+            for f in followups
+            if f.source in ids
+        ],
+    )
+
+
+def followups_query(commitment_id: int | None = None) -> Any:
+    """Follow-ups (with their document's source and date), in time order per commitment."""
+    query = (
+        select(FollowUpRow, DocumentRow.source, DocumentRow.date)
+        .join(DocumentRow, FollowUpRow.document_id == DocumentRow.id)
+        .order_by(FollowUpRow.commitment_id, DocumentRow.date, FollowUpRow.id)
+    )
+    if commitment_id is not None:
+        query = query.where(FollowUpRow.commitment_id == commitment_id)
+    return query
+
+
+def followup_of(row: FollowUpRow, *, source: str, document_date: date | None) -> FollowUp:
+    return FollowUp(
+        id=row.id,
+        source=source,
+        document_date=document_date,
+        quote=row.quote,
+        span=Span(start=row.start, end=row.end),
+        speaker=row.speaker,
+        extractor=row.extractor,
+        commitment_id=row.commitment_id,
+        status=Progress(row.status),
+        later_commitment_id=row.later_commitment_id,
+    )

@@ -42,6 +42,7 @@ from communique.models import (
     Conflict,
     ConflictKind,
     Document,
+    FollowUp,
     Modality,
     Period,
     Person,
@@ -58,7 +59,11 @@ from communique.store.entries import (
     agreements_query,
     commitment_of,
     commitments_query,
+    followup_of,
+    followups_query,
     insert_entries,
+    replace_followups,
+    set_threads,
 )
 from communique.store.tables import (
     AgreementRow,
@@ -461,6 +466,21 @@ class Ledger:
             if hit is None:
                 return None
             return commitment_of(hit[0], source=hit[1], document_date=hit[2])
+
+    def followups(self, commitment_id: int | None = None) -> list[FollowUp]:
+        """What later statements report of commitments (of one, if given), in time order."""
+        with self._session() as s:
+            return [
+                followup_of(row, source=source, document_date=doc_date)
+                for row, source, doc_date in s.execute(followups_query(commitment_id))
+            ]
+
+    def set_followups(self, threads: dict[int, int], followups: Sequence[FollowUp]) -> None:
+        """Store what reconciliation found: agreement threads and commitment follow-ups, in
+        one transaction."""
+        with self.engine.begin() as conn:
+            set_threads(conn, threads)
+            replace_followups(conn, followups)
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 on SQLite, tsvector on PostgreSQL)."""

@@ -188,6 +188,29 @@ class CommitmentRow(Base):
     document: Mapped[DocumentRow] = relationship(back_populates="commitments")
 
 
+class FollowUpRow(Base):
+    """A later statement about a commitment (derived by reconciliation, replaced whole)."""
+
+    __tablename__ = "commitment_followups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    later_commitment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE")
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    quote: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(String(256))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
 

@@ -1,4 +1,5 @@
-"""agreements and commitments: the entries beside quantitative claims
+"""agreements and commitments: the entries beside quantitative claims, and the follow-ups
+of commitments in later statements
 
 Revision ID: 0004
 Revises: 0003
@@ -70,8 +71,39 @@ def upgrade() -> None:
     for column in ("document_id", "kind", "speaker"):
         op.create_index(f"ix_commitments_{column}", "commitments", [column])
     op.create_index("ix_commitments_due", "commitments", ["due_start", "due_end"])
+    op.create_table(
+        "commitment_followups",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "commitment_id",
+            sa.Integer(),
+            sa.ForeignKey("commitments.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "document_id",
+            sa.Integer(),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "later_commitment_id",
+            sa.Integer(),
+            sa.ForeignKey("commitments.id", ondelete="CASCADE"),
+            nullable=True,
+        ),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("quote", sa.Text(), nullable=False),
+        sa.Column("speaker", sa.String(256), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("extractor", sa.String(64), nullable=False),
+    )
+    for column in ("commitment_id", "document_id"):
+        op.create_index(f"ix_commitment_followups_{column}", "commitment_followups", [column])
 
 
 def downgrade() -> None:
+    op.drop_table("commitment_followups")
     op.drop_table("commitments")
     op.drop_table("agreements")
