@@ -89,3 +89,20 @@ def test_entries_api_errors_have_the_one_shape(client: TestClient, url: str, sta
     response = client.get(url)
     assert response.status_code == status
     assert set(response.json()["error"]) >= {"code", "message"}
+
+
+def test_entries_api_threads_and_history_across_statements(client: TestClient) -> None:
+    agreements = _get(client, "/api/agreements?kind=programme&limit=100")["items"]
+    threads: dict[int, list[dict[str, Any]]] = {}
+    for a in agreements:
+        threads.setdefault(a["thread"], []).append(a)
+    followed = [members for members in threads.values() if len(members) > 1]
+    assert followed, "the 2021-2025 programme is named in 2022 and 2024"
+    members = _get(client, f"/api/agreements?thread={followed[0][0]['thread']}")["items"]
+    assert len({m["document_id"] for m in members}) == 2
+    commitments = _get(client, "/api/commitments?limit=200")["items"]
+    with_history = [c for c in commitments if c["history"]]
+    assert with_history
+    for c in with_history:
+        assert all(h["document_date"] > c["document_date"] for h in c["history"])
+        assert _get(client, c["links"]["self"])["history"] == c["history"]

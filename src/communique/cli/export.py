@@ -13,7 +13,13 @@ import typer
 
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, errors_as_exit
-from communique.present.export import EXPORTERS, ExportFormat, iter_records
+from communique.present.export import (
+    EXPORTERS,
+    ExportFormat,
+    Record,
+    commitment_records,
+    iter_records,
+)
 from communique.store.ledger import Ledger
 
 
@@ -47,12 +53,14 @@ def export_command(
             items = ledger.iter_claims()
         elif kind is ExportKind.AGREEMENTS:
             items = ledger.iter_agreements()
-        elif kind is ExportKind.COMMITMENTS:
-            items = ledger.iter_commitments()
         else:
             items = ledger.conflicts()
         exporter = EXPORTERS[format]
-        records = iter_records(kind.value, items)
+        records: Iterable[Record] = (
+            commitment_records(ledger.iter_commitments(), ledger.followups())
+            if kind is ExportKind.COMMITMENTS
+            else iter_records(kind.value, items)
+        )
         if format is ExportFormat.PARQUET:
             if output is None:
                 if sys.stdout.isatty():

@@ -15,7 +15,16 @@ from enum import StrEnum
 from typing import IO, Any, Protocol
 
 from communique._optional import require
-from communique.models import Agreement, Claim, Commitment, Conflict, Document, Entry, Period
+from communique.models import (
+    Agreement,
+    Claim,
+    Commitment,
+    Conflict,
+    Document,
+    Entry,
+    FollowUp,
+    Period,
+)
 
 Record = dict[str, Any]
 
@@ -105,15 +114,36 @@ def agreement_record(agreement: Agreement) -> Record:
     }
 
 
-def commitment_record(commitment: Commitment) -> Record:
-    """One commitment as the scorer and users read it (shared/eval/README.md)."""
+def followup_record(followup: FollowUp) -> Record:
+    """One later statement about a commitment."""
+    return {
+        **_entry(followup),
+        "status": followup.status.value,
+        "later_commitment_id": followup.later_commitment_id,
+    }
+
+
+def commitment_record(commitment: Commitment, history: Iterable[FollowUp] = ()) -> Record:
+    """One commitment as the scorer and users read it (shared/eval/README.md), with what
+    later statements reported of it."""
     return {
         **_entry(commitment),
         "actor": list(commitment.actor),
         "action": commitment.action,
         "kind": commitment.kind.value,
         "due": _period(commitment.due),
+        "history": [followup_record(f) for f in history],
     }
+
+
+def commitment_records(
+    commitments: Iterable[Commitment], followups: Iterable[FollowUp]
+) -> Iterator[Record]:
+    """Commitment records, each with its follow-ups."""
+    history: dict[int, list[FollowUp]] = {}
+    for f in followups:
+        history.setdefault(f.commitment_id, []).append(f)
+    return (commitment_record(c, history.get(c.id or 0, ())) for c in commitments)
 
 
 def document_record(doc: Document) -> Record:

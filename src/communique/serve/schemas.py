@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -21,8 +22,10 @@ from communique.models import (
     Conflict,
     ConflictKind,
     Document,
+    FollowUp,
     Modality,
     Period,
+    Progress,
     Qualifier,
     Severity,
     Span,
@@ -120,6 +123,16 @@ class AgreementOut(_Out):
     links: dict[str, str]
 
 
+class FollowUpOut(_Out):
+    status: Progress = Field(description="done, delayed, changed or restated")
+    source: str | None
+    document_date: Day | None
+    speaker: str
+    quote: str = Field(description="The later sentence or commitment, as written.")
+    span: SpanOut
+    later_commitment_id: int | None
+
+
 class CommitmentOut(_Out):
     id: int
     document_id: int | None
@@ -134,6 +147,7 @@ class CommitmentOut(_Out):
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
+    history: list[FollowUpOut] = Field(description="What later statements reported of it.")
     links: dict[str, str]
 
 
@@ -512,7 +526,21 @@ def agreement_out(a: Agreement, document_id: int | None) -> AgreementOut:
     )
 
 
-def commitment_out(c: Commitment, document_id: int | None) -> CommitmentOut:
+def followup_out(f: FollowUp) -> FollowUpOut:
+    return FollowUpOut(
+        status=f.status,
+        source=f.source,
+        document_date=f.document_date,
+        speaker=f.speaker,
+        quote=f.quote,
+        span=SpanOut(start=f.span.start, end=f.span.end),
+        later_commitment_id=f.later_commitment_id,
+    )
+
+
+def commitment_out(
+    c: Commitment, document_id: int | None, history: Sequence[FollowUp] = ()
+) -> CommitmentOut:
     return CommitmentOut(
         id=c.id or 0,
         document_id=document_id,
@@ -527,6 +555,7 @@ def commitment_out(c: Commitment, document_id: int | None) -> CommitmentOut:
         span=SpanOut(start=c.span.start, end=c.span.end),
         sentence=_span(c.sentence),
         extractor=c.extractor,
+        history=[followup_out(f) for f in history],
         links={"self": f"/api/commitments/{c.id}"}
         | ({"document": f"/api/documents/{document_id}"} if document_id else {}),
     )

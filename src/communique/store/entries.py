@@ -262,15 +262,15 @@ def replace_followups(conn: Connection, followups: Sequence[FollowUp]) -> None:
     )
 
 
-def followups_query(commitment_id: int | None = None) -> Any:
+def followups_query(commitment_ids: Sequence[int] | None = None) -> Any:
     """Follow-ups (with their document's source and date), in time order per commitment."""
     query = (
         select(FollowUpRow, DocumentRow.source, DocumentRow.date)
         .join(DocumentRow, FollowUpRow.document_id == DocumentRow.id)
         .order_by(FollowUpRow.commitment_id, DocumentRow.date, FollowUpRow.id)
     )
-    if commitment_id is not None:
-        query = query.where(FollowUpRow.commitment_id == commitment_id)
+    if commitment_ids is not None:
+        query = query.where(FollowUpRow.commitment_id.in_(commitment_ids))
     return query
 
 

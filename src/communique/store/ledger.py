@@ -467,12 +467,14 @@ class Ledger:
                 return None
             return commitment_of(hit[0], source=hit[1], document_date=hit[2])
 
-    def followups(self, commitment_id: int | None = None) -> list[FollowUp]:
-        """What later statements report of commitments (of one, if given), in time order."""
+    def followups(self, commitment_id: int | Sequence[int] | None = None) -> list[FollowUp]:
+        """What later statements report of commitments (of those given, if any), in time
+        order."""
+        ids = [commitment_id] if isinstance(commitment_id, int) else commitment_id
         with self._session() as s:
             return [
                 followup_of(row, source=source, document_date=doc_date)
-                for row, source, doc_date in s.execute(followups_query(commitment_id))
+                for row, source, doc_date in s.execute(followups_query(ids))
             ]
 
     def set_followups(self, threads: dict[int, int], followups: Sequence[FollowUp]) -> None:

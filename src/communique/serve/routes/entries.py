@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from communique.models import AgreementKind, AgreementStatus, CommitmentKind
+from communique.models import AgreementKind, AgreementStatus, Commitment, CommitmentKind, FollowUp
 from communique.serve.schemas import (
     AgreementOut,
     AgreementPage,
@@ -19,6 +20,7 @@ from communique.serve.schemas import (
 from communique.serve.web import MAX_ID, WHOLE, LedgerDep, Limit, Offset, not_found
 from communique.store.browse import document_ids
 from communique.store.entries import AgreementFilter, CommitmentFilter
+from communique.store.ledger import Ledger
 
 router = APIRouter(tags=["agreements and commitments"])
 
@@ -100,8 +102,11 @@ def list_commitments(
     )
     page = ledger.commitments(where, limit=limit, offset=offset)
     ids = document_ids(ledger, [c.source or "" for c in page])
+    history = _history(ledger, page)
     return CommitmentPage(
-        items=[commitment_out(c, ids.get(c.source or "")) for c in page],
+        items=[
+            commitment_out(c, ids.get(c.source or ""), history.get(c.id or 0, [])) for c in page
+        ],
         total=ledger.count_commitments(where),
         limit=limit,
         offset=offset,
@@ -114,4 +119,14 @@ def get_commitment(ledger: LedgerDep, commitment_id: EntryId) -> CommitmentOut:
     if found is None:
         raise not_found("commitment", commitment_id)
     ids = document_ids(ledger, [found.source or ""])
-    return commitment_out(found, ids.get(found.source or ""))
+    return commitment_out(
+        found, ids.get(found.source or ""), _history(ledger, [found]).get(commitment_id, [])
+    )
+
+
+def _history(ledger: Ledger, commitments: Sequence[Commitment]) -> dict[int, list[FollowUp]]:
+    """The follow-ups of `commitments`, by commitment id, in one query."""
+    out: dict[int, list[FollowUp]] = {}
+    for f in ledger.followups([c.id for c in commitments if c.id is not None]):
+        out.setdefault(f.commitment_id, []).append(f)
+    return out
