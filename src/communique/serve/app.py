@@ -30,6 +30,7 @@ from communique.serve.routes import (
     entries,
     metrics,
     pages,
+    registry,
     search,
     speakers,
 )
@@ -237,6 +238,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     for module in (documents, claims, metrics, conflicts, entries, search, speakers):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(registry.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_openapi(app)
     app.add_middleware(_SecurityHeaders)
