@@ -297,6 +297,12 @@ _STOP_RIGHT = {
     "aims",
     "seeks",
 }
+HEAD_WORDS = (
+    "treat", "agreement", "accord", "declaration", "memorand", "mou", "program", "plan",
+    "road", "protocol", "contract", "statement", "communiq", "convention", "charter",
+    "resolution", "framework", "pact", "arrangement",
+)  # fmt: skip
+"""What every head noun starts with: sentences without one are not read."""
 MAX_NAME_WORDS = 18
 """Longest name read: the longest title or description in the seeds and our readouts is 16."""
 
@@ -548,7 +554,9 @@ class _Mention:
     participle: str = ""  # "signed" in "the declaration signed following ..."
 
 
-def _mentions(st: Statement, start: int, end: int) -> Iterator[_Mention]:
+def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[_Mention]:
+    """Document nouns in text[start:end] with the names around them; `first` is where the
+    sentence begins (a capital there says nothing)."""
     text = st.text
     toks = _tokens(text, start, end)
     i = 0
@@ -562,7 +570,7 @@ def _mentions(st: Statement, start: int, end: int) -> Iterator[_Mention]:
         if low not in _HEADS or t.start < taken_to:
             i += 1
             continue
-        first_word = i == 0
+        first_word = t.start == first
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.capital and nxt is not None and nxt.word and nxt.capital and not nxt.text.isdigit():
             i += 1  # "the Collective Security Treaty Organisation": the noun only modifies
@@ -572,7 +580,7 @@ def _mentions(st: Statement, start: int, end: int) -> Iterator[_Mention]:
             b = _title_right(toks, i)
             titled = True
         else:
-            a = _left(toks, i, 0)
+            a = _left(toks, i, 0 if toks[0].start == first else -1)
             b = _right(text, toks, i)
             titled = False
         # Trailing function words belong to what follows.
@@ -869,8 +877,14 @@ def _words(name: str) -> set[str]:
 def find_agreements(st: Statement) -> list[Agreement]:
     """Every agreement the statement names, once each (its first mention, with a count)."""
     found: list[Agreement] = []
-    for sent in st.sentences:
-        for m in _mentions(st, *sent):
+    for i, spots in st.sentences_with(HEAD_WORDS).items():
+        sent = st.sentences[i]
+        # Names lie within MAX_NAME_WORDS of their head: read only that much around the heads.
+        lo = max(sent[0], spots[0] - 300)
+        while lo > sent[0] and not st.text[lo - 1].isspace():
+            lo -= 1
+        hi = min(sent[1], spots[-1] + 300)
+        for m in _mentions(st, lo, hi, first=sent[0]):
             if not _is_document(st, m, sent):
                 continue
             status = _status(st, m, sent)

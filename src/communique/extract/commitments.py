@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from communique.extract.actors import actor_of, find_parties
-from communique.extract.due import due_of, find_dues
+from communique.extract.due import find_dues, first_due
 from communique.extract.entries import Statement
 from communique.models import Commitment, CommitmentKind, Modality, Period, Span
 
@@ -87,6 +87,12 @@ _TRIGGER = re.compile(
     r"|\b(?P<invite>invited)\b",
     re.I,
 )
+TRIGGER_WORDS = (
+    "will", "shall", "’ll", "'ll", "plan", "intend", "decid", "propos", "going", "agree",
+    "arrang", "commit", "pledg", "promis", "vowed", "undert", "ready", "prepar", "aim", "seek",
+    "set to", "schedul", "starting", "agenda", "decision", "invited",
+)  # fmt: skip
+"""What every trigger starts with: sentences without one are not read."""
 _NOT_SUBJECTS = {
     "it",
     "this",
@@ -359,12 +365,30 @@ def _fronted_time(st: Statement, sent: tuple[int, int], subject_start: int) -> i
     return subject_start
 
 
-def _clauses(st: Statement, sent: tuple[int, int]) -> Iterator[_Clause]:
+def _triggers(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator[re.Match[str]]:
+    """The trigger matches of a sentence, the regex run only around its keywords (`spots`)."""
+    last = sent[0]
+    for pos in spots:
+        lo = max(last, sent[0], pos - TRIGGER_REACH)
+        m = _TRIGGER.search(st.text, lo, min(sent[1], pos + TRIGGER_REACH))
+        while m is not None and m.end() <= pos:
+            m = _TRIGGER.search(st.text, m.end(), min(sent[1], pos + TRIGGER_REACH))
+        if m is not None and m.start() <= pos < m.end() + 1:
+            last = m.end()
+            yield m
+
+
+TRIGGER_REACH = 40
+"""Characters around a keyword that its trigger may span ("are to be held", "is currently
+on the agenda"): the longest in the seeds and our readouts is 31."""
+
+
+def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator[_Clause]:
     text = st.text
     if _QUESTION.search(text, sent[0], sent[1]):
         return
     taken = sent[0]
-    for m in _TRIGGER.finditer(text, sent[0], sent[1]):
+    for m in _triggers(st, sent, spots):
         if m.start() < taken:
             continue
         c_start, c_end = _clause_bounds(text, sent, m.start())
@@ -550,16 +574,18 @@ def _due(
         return None
     dues = find_dues(text, st.today, start=clause.start, end=clause.end)
     if dues:
-        return due_of(text, st.today, start=clause.start, end=clause.end)
+        return first_due(dues, st.today)
     # A time fronted in the sentence ("In 2025, we also plan ...; ...") or in the one before,
     # when this clause points back to it ("these significant dates").
     head = find_dues(text, st.today, start=sent[0], end=clause.start)
     if head and head[0].start - sent[0] <= 3:
-        return due_of(text, st.today, start=head[0].start, end=head[0].end)
+        return first_due(head[:1], st.today)
     if previous is not None and _POINTS_BACK.search(text, clause.start, clause.end):
-        before = find_dues(text, st.today, start=previous[0], end=previous[1])
+        before = find_dues(
+            text, st.today, start=previous[0], end=min(previous[1], previous[0] + 40)
+        )
         if before and before[0].start - previous[0] <= 3:
-            return due_of(text, st.today, start=before[0].start, end=before[0].end)
+            return first_due(before[:1], st.today)
     return None
 
 
@@ -568,9 +594,10 @@ def find_commitments(st: Statement) -> list[Commitment]:
     text = st.text
     found: list[Commitment] = []
     targets = [c.span.start for c in st.claims if c.modality is Modality.TARGET]
-    previous: tuple[int, int] | None = None
-    for sent in st.sentences:
-        for clause in _clauses(st, sent):
+    for i, spots in st.sentences_with(TRIGGER_WORDS).items():
+        sent = st.sentences[i]
+        previous = st.sentences[i - 1] if i > 0 else None
+        for clause in _clauses(st, sent, spots):
             if clause.kind is not C.AGREEMENT_TO_ACT and _vague(text, clause.verb_at, clause.end):
                 continue
             kind = clause.kind
@@ -609,5 +636,4 @@ def find_commitments(st: Statement) -> list[Commitment]:
                     due=_due(st, sent, clause, previous),
                 )
             )
-        previous = sent
     return found

@@ -252,10 +252,20 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
 )
 
 
+_MAYBE_DUE = re.compile(
+    r"\d|tomorrow|today|year|month|week|spring|summer|autumn|fall|soon|shortly|future|"
+    r"coming|ahead|course|eventually|beyond|"
+    + "|".join(calendar.month_name[i] for i in range(1, 13)),
+    re.I,
+)
+
+
 def find_dues(text: str, today: date, *, start: int = 0, end: int | None = None) -> list[Due]:
     """Forward-looking time expressions in text[start:end], leftmost-longest, none
     overlapping; on equal spans this module's reading wins over `periods`'."""
     end = len(text) if end is None else end
+    if not _MAYBE_DUE.search(text, start, end):
+        return []
     candidates: list[tuple[int, int, int, Period | None]] = []
     for pattern, rule in _RULES:
         for m in pattern.finditer(text, start, end):
@@ -276,16 +286,19 @@ def find_dues(text: str, today: date, *, start: int = 0, end: int | None = None)
     return found
 
 
-def due_of(
-    text: str, today: date | None, *, start: int, end: int, before: tuple[int, int] | None = None
-) -> Period | None:
-    """The due period of a commitment stated in text[start:end]: its first forward-looking
-    time expression that is not in the past of `today`."""
-    if today is None:
-        return None
-    for due in find_dues(text, today, start=start, end=end):
+def first_due(dues: list[Due], today: date) -> Period | None:
+    """The due period among `dues` (in text order): the first that is not in the past of
+    `today`; none when an unresolvable one ("soon") comes first."""
+    for due in dues:
         if due.period is None:
             return None
         if due.period.end >= today or due.period.start.year >= today.year:
             return due.period
     return None
+
+
+def due_of(text: str, today: date | None, *, start: int, end: int) -> Period | None:
+    """The due period of a commitment stated in text[start:end] (see `first_due`)."""
+    if today is None:
+        return None
+    return first_due(find_dues(text, today, start=start, end=end), today)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from communique.extract.actors import PartyMention, codes, find_parties
-from communique.extract.countries import find_countries, guess_parties
+from communique.extract.countries import PARTY_WINDOW, find_countries, guess_parties
 from communique.extract.periods import find_document_date
 from communique.extract.sentences import prose_sentences
 from communique.models import Agreement, Claim, Commitment, Description, Turn
@@ -42,15 +42,15 @@ class Statement:
     turns: Sequence[Turn]
     sentences: list[tuple[int, int]]
     claims: Sequence[Claim] = ()
+    lower: str = ""  # the text in lower case, for the keyword scans
     _turn_starts: list[int] = field(default_factory=list)
-    _parties_named: list[PartyMention] = field(default_factory=list)
-    _party_starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.turns = sorted(self.turns, key=lambda t: t.span.start)
         self._turn_starts = [t.span.start for t in self.turns]
-        self._parties_named = find_parties(self.text)
-        self._party_starts = [p.start for p in self._parties_named]
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self.lower = self.text.lower()
 
     def turn_at(self, pos: int) -> Turn | None:
         """The turn that holds `pos`, or None for narration."""
@@ -64,14 +64,26 @@ class Statement:
         return turn.speaker if turn is not None else ""
 
     def parties_in(self, start: int, end: int) -> list[PartyMention]:
-        """Countries and organisations named in text[start:end]."""
-        i = bisect_right(self._party_starts, start - 1)
-        out = []
-        while i < len(self._parties_named) and self._parties_named[i].start < end:
-            if self._parties_named[i].end <= end:
-                out.append(self._parties_named[i])
-            i += 1
-        return out
+        """Countries and organisations named in text[start:end] (read only there: a scan of
+        the whole text cost more than both recognisers)."""
+        return find_parties(self.text, start, end) if end > start else []
+
+    def sentences_with(self, keywords: Sequence[str]) -> dict[int, list[int]]:
+        """{index of a sentence: positions of `keywords` (lower case) in it}, for the
+        sentences that hold one, found with `str.find`: a pass per keyword at memory speed,
+        where one regex alternation over the whole text cost four times the recognisers' own
+        work (benchmarks/README.md)."""
+        hits: dict[int, list[int]] = {}
+        lower = self.lower
+        for word in keywords:
+            pos = lower.find(word)
+            while pos >= 0:
+                if pos == 0 or not lower[pos - 1].isalnum():  # a word starts here
+                    i = bisect_right(self._sentence_starts, pos) - 1
+                    if i >= 0 and pos < self.sentences[i][1]:
+                        hits.setdefault(i, []).append(pos)
+                pos = lower.find(word, pos + 1)
+        return {i: sorted(hits[i]) for i in sorted(hits)}
 
 
 def read_statement(
@@ -80,7 +92,8 @@ def read_statement(
     """The document's body cut into sentences, with its date and parties."""
     parties = list(dict.fromkeys(description.countries))
     if len(parties) < 2:
-        parties += [c for c in guess_parties(find_countries(text)) if c not in parties]
+        guessed = guess_parties(find_countries(text, 0, PARTY_WINDOW))
+        parties += [c for c in guessed if c not in parties]
     start = body_start(text)
     return Statement(
         text=text,
