@@ -83,6 +83,14 @@ def _found(text: str, description: Description = BILATERAL) -> list[tuple[str, s
             AgreementKind.PLAN,
             AgreementStatus.MENTIONED,
         ),
+        # A title with a serial comma, inside a framework for it.
+        (
+            "Both sides have agreed to a Framework for an Agreement on Reciprocal, Fair, and "
+            "Balanced Trade (Agreement).",
+            "Agreement on Reciprocal, Fair, and Balanced Trade",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.NEGOTIATING,
+        ),
     ],
 )
 def test_agreements_name_kind_and_status(
@@ -104,6 +112,7 @@ def test_agreements_name_kind_and_status(
         "I read the statement of the ministry.",  # a statement is not a joint one
         "The framework of the visit was agreed.",
         "Many programs for women entrepreneurs exist.",
+        "The President welcomes the agreement by Congress on the bill.",  # which, unnamed
     ],
 )
 def test_agreements_ignore_nouns_that_name_no_document(text: str) -> None:

@@ -407,12 +407,16 @@ def _title_right(toks: list[_Token], i: int) -> int:
     last = i
     while j < len(toks) and j - i < MAX_NAME_WORDS:
         t = toks[j]
+        if t.low in _HEADS and t.low not in _WEAK and toks[i].low in _WEAK and t.capital:
+            break  # "Framework for an Agreement on ...": the agreement is the document
         if t.word and (t.capital or t.text.isdigit()):
             last = j
         elif t.low == "and" and (j + 1 >= len(toks) or not toks[j + 1].capital):
             break  # "... for 2021–2025 and the Joint Action Plan": the next document begins
         elif t.low in _FUNCTION or t.text in ("-", "–", "’s", "'s", "’", "'"):
             pass
+        elif t.text == "," and _listed(toks, j):
+            pass  # "Agreement on Reciprocal, Fair, and Balanced Trade"
         elif (
             t.text == "("
             and j + 2 < len(toks)
@@ -443,6 +447,21 @@ def _title_right(toks: list[_Token], i: int) -> int:
             while last > i and toks[last].low in _FUNCTION:
                 last -= 1
     return last + 1
+
+
+def _listed(toks: list[_Token], j: int) -> bool:
+    """Whether the comma at toks[j] separates capitalised words of one list inside a title:
+    "Reciprocal, Fair, and Balanced" (a capital next, and "and" + a capital within four)."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.low == "and":  # the serial comma: ", and Balanced"
+        return j + 2 < len(toks) and toks[j + 2].capital
+    if nxt is None or not (nxt.word and nxt.capital):
+        return False
+    window = toks[j + 1 : j + 6]
+    return any(
+        t.low == "and" and k + 1 < len(window) and window[k + 1].capital
+        for k, t in enumerate(window)
+    )
 
 
 def _left(toks: list[_Token], i: int, sentence_first: int) -> int:
@@ -669,10 +688,8 @@ def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
     if head.startswith("agreement") and only_head:
         if _NOT_A_DOCUMENT.search(before) or _NOT_A_DOCUMENT_AFTER.match(after):
             return False
-        if head == "agreement" and not re.search(
-            r"\b(?:an?|the|this|that|its|our|their)\s+$", before, re.I
-        ):
-            return False
+        if head == "agreement" and not m.titled:
+            return False  # "the agreement by Congress on ...": no document named
     if head in ("plan", "plans", "programme", "programs", "program", "programmes") and (
         _VERB_PLAN.search(before) or re.match(r"\s+to\s+[a-z]", after)
     ):
@@ -712,7 +729,7 @@ _PLANNED = re.compile(
 )
 _NEGOTIATING = re.compile(
     r"\b(?:negotiat\w+|discuss\w*|talks on|consultations on|working on|work on|"
-    r"will reach|to reach|reaching)\b",
+    r"will reach|to reach|reaching|framework for)\b",
     re.I,
 )
 _SIGNED = re.compile(r"\b(?:sign(?:ed|ing|ature)|inked|concluded|exchanged)\b", re.I)
