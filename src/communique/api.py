@@ -32,6 +32,8 @@ class IngestSummary:
     failed: int
     claims: int
     conflicts: int
+    agreements: int = 0
+    commitments: int = 0
     errors: tuple[InputError, ...] = field(default_factory=tuple)
     run_id: int | None = None
 
@@ -92,12 +94,14 @@ def ingest(
             n = workers or int(setting("workers")) or (os.cpu_count() or 1)
             executor = LocalExecutor(n if len(fresh) >= _POOL_THRESHOLD else 1, chunksize=1)
         counts = {s: 0 for s in AddStatus}
-        claims = 0
+        claims = agreements = commitments = 0
         chunks = _chunks(fresh, parts=getattr(executor, "workers", 1))
         for docs in executor.map(process_documents, chunks):
             for doc in docs:  # one transaction per document, as each batch comes back
                 counts[ledger.add_document(doc, run_id=run_id, stages=STAGES)] += 1
                 claims += len(doc.claims)
+                agreements += len(doc.agreements)
+                commitments += len(doc.commitments)
                 done += 1
                 if progress:
                     progress("stored", done, total)
@@ -110,6 +114,8 @@ def ingest(
             failed=len(errors),
             claims=claims,
             conflicts=summary.conflicts,
+            agreements=agreements,
+            commitments=commitments,
             errors=tuple(errors),
             run_id=run_id,
         )

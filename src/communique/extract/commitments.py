@@ -292,6 +292,7 @@ class _Clause:
     subject_start: int
     verb_at: int  # where the words after the trigger begin
     kind: CommitmentKind
+    event: bool = False  # the subject is what happens ("the first launch will take place")
 
 
 def _clause_bounds(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
@@ -540,7 +541,7 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
         if c_end - start < 12:
             continue
         taken = c_end
-        yield _Clause(start, c_end, subject, s_start, after, kind)
+        yield _Clause(start, c_end, subject, s_start, after, kind, event=not actor_like)
 
 
 def _vague(text: str, verb_at: int, end: int) -> bool:
@@ -561,8 +562,13 @@ def _vague(text: str, verb_at: int, end: int) -> bool:
     return bool(_VAGUE_OBJECT.match(tail)) or not tail.strip()
 
 
-def _action(text: str, verb_at: int, end: int) -> str:
-    words = text[verb_at:end].split()
+def _action(text: str, clause: _Clause) -> str:
+    """A short verb phrase; for an event, what happens: "the first launch from Baiterek take
+    place" reads better as "first launch from Baiterek"."""
+    if clause.event and clause.subject:
+        words = re.sub(r"^(?:the|a|an)\s+", "", clause.subject, flags=re.I).split()
+    else:
+        words = text[clause.verb_at : clause.end].split()
     return " ".join(words[:12])
 
 
@@ -631,7 +637,7 @@ def find_commitments(st: Statement) -> list[Commitment]:
                     sentence=Span(start=sent[0], end=sent[1]),
                     extractor=EXTRACTOR,
                     actor=actor,
-                    action=_action(text, clause.verb_at, clause.end),
+                    action=_action(text, clause),
                     kind=kind,
                     due=_due(st, sent, clause, previous),
                 )
