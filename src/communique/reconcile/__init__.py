@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from communique.models import Claim
+from communique.models import Claim, FollowUp
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import Catalogue, find_catalogue
 from communique.reconcile.conflicts import find_conflicts, find_incomparable
@@ -82,11 +82,25 @@ def _follow_up(ledger: Ledger) -> int:
     report of them; returns the number of follow-ups stored."""
     commitments = ledger.commitments()
     threads = agreement_threads(ledger.agreements())
-    history = (
-        commitment_history(commitments, ledger.documents(with_text=True)) if commitments else []
-    )
-    ledger.set_followups(threads, history)
+    history = commitment_history(commitments, ledger.texts()) if commitments else []
+    ledger.set_followups(threads, _with_speakers(ledger, history))
     return len(history)
+
+
+def _with_speakers(ledger: Ledger, history: list[FollowUp]) -> list[FollowUp]:
+    """Each follow-up that quotes a later sentence (not a later commitment, which has its
+    speaker) with the speaker of the turn that holds it."""
+    sources = {f.source for f in history if f.later_commitment_id is None and f.source}
+    turns = ledger.turn_spans(sources)
+    out = []
+    for f in history:
+        if f.later_commitment_id is None and f.source:
+            speaker = next(
+                (who for who, a, b in turns.get(f.source, ()) if a <= f.span.start < b), ""
+            )
+            f = replace(f, speaker=speaker)
+        out.append(f)
+    return out
 
 
 __all__ = ["ReconcileSummary", "canonicalize", "reconcile"]

@@ -16,10 +16,12 @@ restated, or with its due date moved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from communique.extract.actors import find_parties
 from communique.models import (
@@ -46,6 +48,7 @@ _GENERIC = {
 _WORD = re.compile(r"[\w’'-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     w = word.lower().strip("’'-")
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -245,17 +248,20 @@ def _key_words(commitment: Commitment) -> set[str]:
 def _later_commitments(
     c: Commitment, keys: set[str], by_word: dict[str, list[tuple[Commitment, set[str]]]]
 ) -> list[Commitment]:
-    """Later commitments that share at least MIN_SHARED of `keys`, each once."""
+    """Later commitments that share at least MIN_SHARED of `keys`, each once, at most
+    MAX_HISTORY; postings are in date order, so those of the same day or before are skipped
+    at once."""
     assert c.document_date is not None
     out: dict[int, Commitment] = {}
     for word in keys:
-        for later, later_keys in by_word.get(word, ()):
-            if (
-                later.id not in out
-                and later.document_date is not None
-                and later.document_date > c.document_date
-                and len(keys & later_keys) >= MIN_SHARED
-            ):
+        postings = by_word.get(word, [])
+        first = bisect_right(
+            postings, c.document_date, key=lambda p: p[0].document_date or date.min
+        )
+        for later, later_keys in postings[first:]:
+            if len(out) >= MAX_HISTORY:
+                return list(out.values())
+            if later.id not in out and len(keys & later_keys) >= MIN_SHARED:
                 assert later.id is not None
                 out[later.id] = later
     return list(out.values())
@@ -267,6 +273,9 @@ def _moved(earlier: Commitment, later: Commitment) -> Progress:
     return Progress.DELAYED if later.due.end > earlier.due.end else Progress.CHANGED
 
 
+MAX_HISTORY = 20
+"""Later statements kept per commitment, the earliest first: an archive that republishes a
+statement would otherwise link every copy to every other."""
 COMMON_SHARE = 0.02
 """A word found in more than this share of the ledger's commitments and reports (and in more
 than five) says too little to link two of them: "trade", "cooperation", "leaders"."""
@@ -294,7 +303,7 @@ def commitment_history(
     rare = {c_id: {w for w in ws if frequency[w] <= common} for c_id, ws in keys.items()}
     by_word: dict[str, list[tuple[Commitment, set[str]]]] = defaultdict(list)
     index: dict[str, list[_Report]] = defaultdict(list)
-    for c in dated:
+    for c in sorted(dated, key=lambda c: c.document_date or date.min):
         for w in rare[c.id]:
             by_word[w].append((c, rare[c.id]))
     for r in reports:
@@ -310,6 +319,8 @@ def commitment_history(
             continue
         seen: set[tuple[str, int]] = set()
         for word in mine:
+            if len(seen) >= MAX_HISTORY:
+                break
             for r in index.get(word, ()):
                 if r.document_date <= c.document_date or (r.source, r.start) in seen:
                     continue
@@ -332,7 +343,14 @@ def commitment_history(
                     extractor="communique.followup.v1",
                 )
             )
-    return sorted(found, key=lambda f: (f.commitment_id, f.document_date or date.min))
+    found.sort(key=lambda f: (f.commitment_id, f.document_date or date.min))
+    kept: dict[int, int] = defaultdict(int)
+    history = []
+    for f in found:
+        kept[f.commitment_id] += 1
+        if kept[f.commitment_id] <= MAX_HISTORY:
+            history.append(f)
+    return history
 
 
 def _follow_up(commitment_id: int, r: _Report) -> FollowUp:

@@ -30,6 +30,11 @@ from communique.store.tables import AgreementRow, CommitmentRow, DocumentRow, Fo
 AGREEMENTS = cast("Table", AgreementRow.__table__)
 COMMITMENTS = cast("Table", CommitmentRow.__table__)
 FOLLOWUPS = cast("Table", FollowUpRow.__table__)
+# Core rows, not ORM objects: building ORM instances cost more than the query itself.
+_DOCUMENT = (
+    DocumentRow.source.label("document_source"),
+    DocumentRow.date.label("document_date"),
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,11 +133,12 @@ def _sentence(row: Any) -> Span | None:
     return Span(start=row.sentence_start, end=row.sentence_end)
 
 
-def agreement_of(row: AgreementRow, *, source: str, document_date: date | None) -> Agreement:
+def agreement_of(row: Any) -> Agreement:
+    """An agreement from a row of `agreements_query`."""
     return Agreement(
         id=row.id,
-        source=source,
-        document_date=document_date,
+        source=row.document_source,
+        document_date=row.document_date,
         quote=row.quote,
         span=Span(start=row.start, end=row.end),
         sentence=_sentence(row),
@@ -148,11 +154,12 @@ def agreement_of(row: AgreementRow, *, source: str, document_date: date | None) 
     )
 
 
-def commitment_of(row: CommitmentRow, *, source: str, document_date: date | None) -> Commitment:
+def commitment_of(row: Any) -> Commitment:
+    """A commitment from a row of `commitments_query`."""
     return Commitment(
         id=row.id,
-        source=source,
-        document_date=document_date,
+        source=row.document_source,
+        document_date=row.document_date,
         quote=row.quote,
         span=Span(start=row.start, end=row.end),
         sentence=_sentence(row),
@@ -168,10 +175,10 @@ def commitment_of(row: CommitmentRow, *, source: str, document_date: date | None
 
 
 def agreements_query(where: AgreementFilter) -> Any:
-    """Agreements (with their document's source and date) that `where` matches, in document
-    order."""
+    """Agreement rows (with their document's source and date, as Core rows) that `where`
+    matches, in document order."""
     query = (
-        select(AgreementRow, DocumentRow.source, DocumentRow.date)
+        select(AGREEMENTS, *_DOCUMENT)
         .join(DocumentRow, AgreementRow.document_id == DocumentRow.id)
         .order_by(AgreementRow.document_id, AgreementRow.start, AgreementRow.id)
     )
@@ -196,7 +203,7 @@ def agreements_query(where: AgreementFilter) -> Any:
 def commitments_query(where: CommitmentFilter) -> Any:
     """Commitments (with their document's source and date) that `where` matches."""
     query = (
-        select(CommitmentRow, DocumentRow.source, DocumentRow.date)
+        select(COMMITMENTS, *_DOCUMENT)
         .join(DocumentRow, CommitmentRow.document_id == DocumentRow.id)
         .order_by(CommitmentRow.document_id, CommitmentRow.start, CommitmentRow.id)
     )
@@ -265,7 +272,7 @@ def replace_followups(conn: Connection, followups: Sequence[FollowUp]) -> None:
 def followups_query(commitment_ids: Sequence[int] | None = None) -> Any:
     """Follow-ups (with their document's source and date), in time order per commitment."""
     query = (
-        select(FollowUpRow, DocumentRow.source, DocumentRow.date)
+        select(FOLLOWUPS, *_DOCUMENT)
         .join(DocumentRow, FollowUpRow.document_id == DocumentRow.id)
         .order_by(FollowUpRow.commitment_id, DocumentRow.date, FollowUpRow.id)
     )
@@ -274,11 +281,12 @@ def followups_query(commitment_ids: Sequence[int] | None = None) -> Any:
     return query
 
 
-def followup_of(row: FollowUpRow, *, source: str, document_date: date | None) -> FollowUp:
+def followup_of(row: Any) -> FollowUp:
+    """A follow-up from a row of `followups_query`."""
     return FollowUp(
         id=row.id,
-        source=source,
-        document_date=document_date,
+        source=row.document_source,
+        document_date=row.document_date,
         quote=row.quote,
         span=Span(start=row.start, end=row.end),
         speaker=row.speaker,

@@ -6,7 +6,7 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -422,9 +422,9 @@ class Ledger:
     ) -> Iterator[Agreement]:
         """Agreements in document order, each with its source and document date."""
         query = agreements_query(where or AgreementFilter()).offset(offset).limit(limit)
-        with self._session() as s:
-            for row, source, doc_date in s.execute(query).yield_per(1000):
-                yield agreement_of(row, source=source, document_date=doc_date)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield agreement_of(row)
 
     def agreements(self, where: AgreementFilter | None = None, **kwargs: Any) -> list[Agreement]:
         return list(self.iter_agreements(where, **kwargs))
@@ -434,48 +434,80 @@ class Ledger:
     ) -> Iterator[Commitment]:
         """Commitments in document order, each with its source and document date."""
         query = commitments_query(where or CommitmentFilter()).offset(offset).limit(limit)
-        with self._session() as s:
-            for row, source, doc_date in s.execute(query).yield_per(1000):
-                yield commitment_of(row, source=source, document_date=doc_date)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield commitment_of(row)
 
     def commitments(self, where: CommitmentFilter | None = None, **kwargs: Any) -> list[Commitment]:
         return list(self.iter_commitments(where, **kwargs))
 
     def count_agreements(self, where: AgreementFilter | None = None) -> int:
         query = agreements_query(where or AgreementFilter()).order_by(None)
-        with self._session() as s:
-            return s.scalar(select(func.count()).select_from(query.subquery())) or 0
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
     def count_commitments(self, where: CommitmentFilter | None = None) -> int:
         query = commitments_query(where or CommitmentFilter()).order_by(None)
-        with self._session() as s:
-            return s.scalar(select(func.count()).select_from(query.subquery())) or 0
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
     def agreement(self, agreement_id: int) -> Agreement | None:
         query = agreements_query(AgreementFilter()).where(AgreementRow.id == agreement_id)
-        with self._session() as s:
-            hit = s.execute(query).first()
-            if hit is None:
-                return None
-            return agreement_of(hit[0], source=hit[1], document_date=hit[2])
+        with self.engine.connect() as conn:
+            hit = conn.execute(query).first()
+            return None if hit is None else agreement_of(hit)
 
     def commitment(self, commitment_id: int) -> Commitment | None:
         query = commitments_query(CommitmentFilter()).where(CommitmentRow.id == commitment_id)
-        with self._session() as s:
-            hit = s.execute(query).first()
-            if hit is None:
-                return None
-            return commitment_of(hit[0], source=hit[1], document_date=hit[2])
+        with self.engine.connect() as conn:
+            hit = conn.execute(query).first()
+            return None if hit is None else commitment_of(hit)
 
     def followups(self, commitment_id: int | Sequence[int] | None = None) -> list[FollowUp]:
         """What later statements report of commitments (of those given, if any), in time
         order."""
         ids = [commitment_id] if isinstance(commitment_id, int) else commitment_id
-        with self._session() as s:
-            return [
-                followup_of(row, source=source, document_date=doc_date)
-                for row, source, doc_date in s.execute(followups_query(ids))
-            ]
+        with self.engine.connect() as conn:
+            return [followup_of(row) for row in conn.execute(followups_query(ids))]
+
+    def turn_spans(self, sources: Iterable[str]) -> dict[str, list[tuple[str, int, int]]]:
+        """{source: [(speaker, start, end), ...]} of the documents named, in reading order."""
+        wanted = sorted(set(sources))
+        if not wanted:
+            return {}
+        query = (
+            select(DocumentRow.source, TurnRow.speaker, TurnRow.start, TurnRow.end)
+            .join(DocumentRow, TurnRow.document_id == DocumentRow.id)
+            .where(DocumentRow.source.in_(wanted))
+            .order_by(TurnRow.document_id, TurnRow.seq)
+        )
+        out: dict[str, list[tuple[str, int, int]]] = {}
+        with self.engine.connect() as conn:
+            for source, speaker, start, end in conn.execute(query):
+                out.setdefault(source, []).append((speaker, start, end))
+        return out
+
+    def texts(self) -> Iterator[Document]:
+        """Every document's source, date, countries and text, without turns or claims: what
+        reconciliation reads to follow commitments up."""
+        query = select(
+            DocumentRow.id,
+            DocumentRow.source,
+            DocumentRow.content_hash,
+            DocumentRow.date,
+            DocumentRow.countries,
+            DocumentRow.text,
+        ).order_by(DocumentRow.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield Document(
+                    id=row.id,
+                    source=row.source,
+                    content_hash=row.content_hash,
+                    date=row.date,
+                    countries=tuple(row.countries),
+                    text=row.text,
+                )
 
     def set_followups(self, threads: dict[int, int], followups: Sequence[FollowUp]) -> None:
         """Store what reconciliation found: agreement threads and commitment follow-ups, in
