@@ -32,15 +32,14 @@ EXTRACTOR = "communique.agreements.v1"
 K = AgreementKind
 _HEADS: dict[str, AgreementKind] = {
     "treaty": K.TREATY, "treaties": K.TREATY, "agreement": K.AGREEMENT, "agreements": K.AGREEMENT,
-    "accord": K.AGREEMENT, "accords": K.AGREEMENT, "declaration": K.DECLARATION, "declarations":
-    K.DECLARATION, "memorandum": K.MEMORANDUM, "memoranda": K.MEMORANDUM, "memorandums":
-    K.MEMORANDUM, "mou": K.MEMORANDUM, "mous": K.MEMORANDUM, "programme": K.PROGRAMME,
-    "programmes": K.PROGRAMME, "program": K.PROGRAMME, "programs": K.PROGRAMME, "plan": K.PLAN,
-    "plans": K.PLAN, "roadmap": K.ROADMAP, "roadmaps": K.ROADMAP, "protocol": K.PROTOCOL,
-    "protocols": K.PROTOCOL, "contract": K.CONTRACT, "contracts": K.CONTRACT, "statement":
-    K.STATEMENT, "communiqué": K.STATEMENT, "communique": K.STATEMENT, "convention": K.OTHER,
-    "charter": K.OTHER, "resolution": K.OTHER, "framework": K.OTHER, "pact": K.OTHER,
-    "arrangement": K.OTHER, "arrangements": K.OTHER,
+    "accord": K.AGREEMENT, "accords": K.AGREEMENT, "declaration": K.DECLARATION,
+    "memorandum": K.MEMORANDUM, "memoranda": K.MEMORANDUM, "mou": K.MEMORANDUM,
+    "mous": K.MEMORANDUM, "programme": K.PROGRAMME, "programmes": K.PROGRAMME,
+    "program": K.PROGRAMME, "programs": K.PROGRAMME, "plan": K.PLAN, "plans": K.PLAN,
+    "roadmap": K.ROADMAP, "roadmaps": K.ROADMAP, "protocol": K.PROTOCOL, "protocols": K.PROTOCOL,
+    "contract": K.CONTRACT, "contracts": K.CONTRACT, "communiqué": K.STATEMENT,
+    "communique": K.STATEMENT, "convention": K.OTHER, "charter": K.OTHER, "resolution": K.OTHER,
+    "framework": K.OTHER, "pact": K.OTHER, "arrangement": K.OTHER, "arrangements": K.OTHER,
 }  # fmt: skip
 # Heads that often name no document: they need a title that says what kind, a modifier of
 # cooperation, or a verb of signing, adopting or carrying out.
