@@ -40,6 +40,7 @@ _HEADS: dict[str, AgreementKind] = {
     "contract": K.CONTRACT, "contracts": K.CONTRACT, "communiqué": K.STATEMENT,
     "communique": K.STATEMENT, "convention": K.OTHER, "charter": K.OTHER, "resolution": K.OTHER,
     "framework": K.OTHER, "pact": K.OTHER, "arrangement": K.OTHER, "arrangements": K.OTHER,
+    "declarations": K.DECLARATION, "memorandums": K.MEMORANDUM, "statement": K.STATEMENT,
 }  # fmt: skip
 # Heads that often name no document: they need a title that says what kind, a modifier of
 # cooperation, or a verb of signing, adopting or carrying out.
