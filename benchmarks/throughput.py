@@ -11,6 +11,11 @@ number in the title), then times, pinned to one CPU with BLAS threads off:
 4. quantulum3's `parser.parse` over a sample of the same documents, in the same process.
 
     .venv/bin/python benchmarks/throughput.py [--mb 20] [--sample-kb 200] [--batch 64]
+                                              [--claims-only]
+
+`--claims-only` switches agreements and commitments off (their extraction and their
+follow-up in reconciliation), so that the same code gives the claims-only figure beside the
+full one: run both in one session, one after the other, to see what the entries cost.
 
 Throughput is characters per CPU-second of this process (time.process_time), which is
 per-core figure even on a busy machine; wall-clock is printed beside it.
@@ -194,13 +199,29 @@ def measure_quantulum(paths: list[Path], sample_chars: int) -> tuple[int, float]
         return chars, time.process_time() - cpu
 
 
+def _claims_only() -> None:
+    """The pipeline as it was before agreements and commitments: neither extracted nor
+    followed up (the rest of the code is the same)."""
+    import communique.pipeline
+    import communique.reconcile
+
+    communique.pipeline.extract_entries = lambda *a, **k: ([], [])  # type: ignore[assignment]
+    communique.reconcile._follow_up = lambda ledger: 0  # type: ignore[assignment]
+    print("claims only: agreements and commitments switched off")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in megabytes")
     ap.add_argument("--sample-kb", type=float, default=200.0, help="quantulum3 sample size")
     ap.add_argument("--batch", type=int, default=64, help="documents per process_documents")
     ap.add_argument("--no-ingest", action="store_true", help="skip the ingest measurement")
+    ap.add_argument(
+        "--claims-only", action="store_true", help="no agreements or commitments (the baseline)"
+    )
     args = ap.parse_args(argv)
+    if args.claims_only:
+        _claims_only()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     paths = build_corpus(args.mb)

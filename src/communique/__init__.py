@@ -16,11 +16,17 @@ from communique.errors import (
 )
 from communique.models import (
     QUESTION,
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
     Claim,
+    Commitment,
+    CommitmentKind,
     Conflict,
     ConflictKind,
     Description,
     Document,
+    Entry,
     Modality,
     Period,
     Person,
@@ -30,20 +36,29 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.store.entries import AgreementFilter, CommitmentFilter
 from communique.store.ledger import ClaimFilter, Ledger
 
 __version__ = "0.1.0"
 
 __all__ = [
     "QUESTION",
+    "Agreement",
+    "AgreementFilter",
+    "AgreementKind",
+    "AgreementStatus",
     "Claim",
     "ClaimFilter",
+    "Commitment",
+    "CommitmentFilter",
+    "CommitmentKind",
     "CommuniqueError",
     "ConfigError",
     "Conflict",
     "ConflictKind",
     "Description",
     "Document",
+    "Entry",
     "IngestSummary",
     "InputError",
     "Ledger",

@@ -37,6 +37,8 @@ class IngestSummary:
     failed: int
     claims: int
     conflicts: int
+    agreements: int = 0
+    commitments: int = 0
     errors: tuple[InputError, ...] = field(default_factory=tuple)
     run_id: int | None = None
     # Documents stored, but with something read that could not be used (a date that is no
@@ -123,7 +125,7 @@ def ingest(
         run_id = ledger.start_run(inputs)
         limit = int(setting("max_bytes", max_bytes))
         counts = {s: 0 for s in AddStatus}
-        claims = 0
+        claims = agreements = commitments = 0
         tally = _Tally()
         fresh = _fresh(
             read_documents(inputs, stdin=stdin, max_bytes=limit),
@@ -141,6 +143,8 @@ def ingest(
             for doc in docs:  # one transaction per document, as each batch comes back
                 counts[ledger.add_document(doc, run_id=run_id, stages=STAGES)] += 1
                 claims += len(doc.claims)
+                agreements += len(doc.agreements)
+                commitments += len(doc.commitments)
                 if progress:
                     done = sum(counts.values()) + tally.unchanged + len(tally.errors)
                     progress("stored", done, tally.seen)
@@ -153,6 +157,8 @@ def ingest(
             failed=len(tally.errors),
             claims=claims,
             conflicts=summary.conflicts,
+            agreements=agreements,
+            commitments=commitments,
             errors=tuple(tally.errors),
             run_id=run_id,
             warnings=tuple(tally.warnings),

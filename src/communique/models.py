@@ -162,10 +162,26 @@ class Voice:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Claim:
-    """One quantitative claim; `span` covers `quote` in the normalised text."""
+class Entry:
+    """What every kind of ledger entry shares: the words quoted, where they stand in the
+    normalised text, who said them, and the extractor that found them."""
 
-    quote: str  # the quantity expression as written, with its hedge: "over $17 billion"
+    quote: str  # as written in the normalised text: text[span.start:span.end]
+    span: Span
+    speaker: str = ""  # canonical name; "" for narration
+    sentence: Span | None = None
+    extractor: str = ""  # versioned stage name: "communique.claims.v1"
+    # Filled by the ledger when an entry is read back; None on freshly extracted ones.
+    id: int | None = None
+    source: str | None = None
+    document_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(Entry):
+    """One quantitative claim; `quote` is the quantity expression as written, with its hedge:
+    "over $17 billion"."""
+
     value: Decimal  # base units: 17000000000 for "$17 billion"
     unit: str  # ISO 4217 code, "percent", "count", "rank"
     qualifier: Qualifier = Qualifier.EXACT
@@ -178,15 +194,83 @@ class Claim:
     period: Period | None = None  # for amounts over a span of time
     as_of: date | None = None  # for a level at a moment
     modality: Modality = Modality.ACTUAL
-    speaker: str = ""
-    span: Span
-    sentence: Span | None = None
-    extractor: str = ""  # versioned stage name: "communique.claims.v1"
-    # Filled by the ledger when a claim is read back; None on freshly extracted claims.
-    id: int | None = None
-    source: str | None = None
-    document_date: date | None = None
     metric_auto: str = ""  # the extractor's key before reconciliation rewrote `metric`
+
+
+class AgreementKind(StrEnum):
+    """What kind of document an agreement is, from its name as written."""
+
+    TREATY = "treaty"
+    AGREEMENT = "agreement"
+    DECLARATION = "declaration"
+    MEMORANDUM = "memorandum"
+    PROGRAMME = "programme"
+    PLAN = "plan"
+    ROADMAP = "roadmap"
+    PROTOCOL = "protocol"
+    CONTRACT = "contract"
+    STATEMENT = "statement"
+    OTHER = "other"
+
+
+class AgreementStatus(StrEnum):
+    SIGNED = "signed"
+    ADOPTED = "adopted"  # adopted, approved or agreed with no signature mentioned
+    IN_FORCE = "in_force"  # in effect, being implemented
+    PLANNED = "planned"
+    NEGOTIATING = "negotiating"
+    MENTIONED = "mentioned"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agreement(Entry):
+    """An agreement or other document a statement names or clearly refers to; `quote` is its
+    name as written (the first mention in the document), `span` covers it."""
+
+    name: str  # the name as written, or a descriptive phrase when it has no title
+    kind: AgreementKind = AgreementKind.OTHER
+    parties: tuple[str, ...] = ()  # sorted ISO alpha-2 codes and organisation acronyms
+    status: AgreementStatus = AgreementStatus.MENTIONED
+    date: date | None = None  # signed or adopted, when the text gives the day
+    mentions: int = 1  # how often the document names it
+    # Set by reconciliation: the id of the first stored mention of the same agreement.
+    thread: int | None = None
+
+
+class CommitmentKind(StrEnum):
+    PLEDGE = "pledge"  # an open-ended promise of effort or support
+    PLAN = "plan"  # a specific action or event planned, decided or scheduled
+    TARGET = "target"  # a level or outcome to reach
+    AGREEMENT_TO_ACT = "agreement_to_act"  # "we have agreed to", "X agreed to"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Commitment(Entry):
+    """A concrete promise, plan or target of action; `quote` is the clause stating it."""
+
+    actor: tuple[str, ...] = ()  # sorted ISO codes or acronyms, or a person's canonical name
+    action: str = ""  # short verb phrase: "open an MGIMO branch in Astana"
+    kind: CommitmentKind = CommitmentKind.PLAN
+    due: Period | None = None  # when it should happen, resolved against the document's date
+
+
+class Progress(StrEnum):
+    """What a later statement reports of a commitment."""
+
+    DONE = "done"  # "seven branches have opened"
+    DELAYED = "delayed"  # "postponed", or restated with a later due date
+    CHANGED = "changed"  # restated with a different due date or cancelled
+    RESTATED = "restated"  # promised again, as before
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Entry):
+    """A later statement about a commitment; `quote` is its sentence. Derived by
+    reconciliation, which links commitments across documents."""
+
+    commitment_id: int
+    status: Progress
+    later_commitment_id: int | None = None  # when the later statement is itself a commitment
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,4 +306,6 @@ class Document:
     countries: tuple[str, ...] = ()
     turns: tuple[Turn, ...] = ()
     claims: tuple[Claim, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
     id: int | None = None

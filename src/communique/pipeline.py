@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from communique.describe.document import complete_description, describe_document
-from communique.extract import EXTRACTOR, extract_claims, extract_claims_batch
+from communique.extract import (
+    AGREEMENTS,
+    COMMITMENTS,
+    EXTRACTOR,
+    extract_claims,
+    extract_claims_batch,
+    extract_entries,
+)
 from communique.models import Claim, Description, Document, RawDocument
 from communique.segment import PersonRegistry, Segmentation, segment_document
 
@@ -20,6 +27,8 @@ STAGES = {
     "describe": "communique.describe.v2",
     "segment": "communique.turns.v2",
     "extract": EXTRACTOR,
+    "agreements": AGREEMENTS,
+    "commitments": COMMITMENTS,
 }
 
 
@@ -76,6 +85,9 @@ def process_documents(
 def _document(
     raw: RawDocument, description: Description, parts: Segmentation, claims: list[Claim]
 ) -> Document:
+    agreements, commitments = extract_entries(
+        raw.text, parts.turns, description=description, claims=claims, voices=parts.voices
+    )
     return Document(
         source=raw.source,
         content_hash=raw.content_hash,
@@ -92,4 +104,6 @@ def _document(
         countries=description.countries,
         turns=parts.turns,
         claims=tuple(claims),
+        agreements=tuple(agreements),
+        commitments=tuple(commitments),
     )

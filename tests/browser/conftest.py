@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,9 @@ class Server:
     process: subprocess.Popen[bytes]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    db = _sample_builder()(tmp_path_factory.mktemp("browser") / "sample.db")
+@contextmanager
+def _serve(db: Path) -> Iterator[Server]:
+    """`communique serve` over `db` on a free port, until the block ends."""
     port = _free_port()
     env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": WRITE_TOKEN}
     env["PYTHONPATH"] = os.pathsep.join(
@@ -93,6 +94,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = _sample_builder()(tmp_path_factory.mktemp("browser") / "sample.db")
+    with _serve(db) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def seeds_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server over the example corpus as `communique ingest` stores it: real agreements,
+    commitments and their follow-up across the three statements."""
+    import communique
+
+    db = tmp_path_factory.mktemp("browser-seeds") / "seeds.db"
+    communique.ingest([str(Path(__file__).parents[2] / "examples" / "corpus")], db=str(db))
+    with _serve(db) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

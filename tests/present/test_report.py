@@ -154,3 +154,23 @@ def test_report_notes_currencies_it_could_not_compare(tmp_path: Path) -> None:
     assert report.conflicts == ()
     page = render_html(report)
     assert "Not compared" in page and "RUB and USD" in page
+
+
+def test_report_html_lists_agreements_across_statements_and_the_commitments_tracker(
+    tmp_path: Path,
+) -> None:
+    import communique
+    from communique.present.report import build_report, render_html
+
+    db = str(tmp_path / "seeds.db")
+    communique.ingest([str(Path(__file__).parents[2] / "examples" / "corpus")], db=db, workers=1)
+    with communique.open_ledger(db) as ledger:
+        report = build_report(ledger)
+    assert report.agreements and report.tracker is not None
+    followed = [t for t in report.agreements if t.statements == 2]
+    assert followed and followed[0] is report.agreements[0]  # most statements first
+    html = render_html(report)
+    section = html[html.index('id="entries"') : html.index('id="charts"')]
+    assert "Comprehensive Programme of Economic Cooperation for 2021–2025" in section
+    assert "comprehensive cooperation programme until 2025" in section
+    assert "Reported done" in section and "Overdue" in section

@@ -119,7 +119,14 @@ def test_ledger_same_content_is_unchanged_and_new_content_replaces(ledger: Ledge
     assert ledger.add_document(make_document()) is AddStatus.UNCHANGED
     edited = make_document(text_=TEXT + " More text.")
     assert ledger.add_document(edited) is AddStatus.REPLACED
-    assert ledger.count() == {"documents": 1, "turns": 1, "claims": 2, "conflicts": 0}
+    assert ledger.count() == {
+        "documents": 1,
+        "turns": 1,
+        "claims": 2,
+        "conflicts": 0,
+        "agreements": 0,
+        "commitments": 0,
+    }
     assert ledger.has_content(edited.content_hash)
 
 

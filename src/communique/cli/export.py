@@ -1,4 +1,5 @@
-"""`communique export`: documents, claims or conflicts as JSONL, CSV or Parquet."""
+"""`communique export`: documents, claims, conflicts, agreements or commitments as JSONL, CSV
+or Parquet."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import typer
 
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, errors_as_exit
-from communique.present.export import EXPORTERS, ExportFormat, iter_records
+from communique.present.export import (
+    EXPORTERS,
+    ExportFormat,
+    Record,
+    commitment_records,
+    iter_records,
+)
 from communique.store.ledger import Ledger
 
 
@@ -20,6 +27,8 @@ class ExportKind(StrEnum):
     DOCUMENTS = "documents"
     CLAIMS = "claims"
     CONFLICTS = "conflicts"
+    AGREEMENTS = "agreements"
+    COMMITMENTS = "commitments"
 
 
 @app.command("export")
@@ -34,17 +43,24 @@ def export_command(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the ledger's documents, claims or conflicts, one record per line."""
+    """Write the ledger's documents, claims, conflicts, agreements or commitments, one record
+    per line."""
     with errors_as_exit(), Ledger.open(db) as ledger:
         items: Iterable[Any]
         if kind is ExportKind.DOCUMENTS:
             items = ledger.documents()
         elif kind is ExportKind.CLAIMS:
             items = ledger.iter_claims()
+        elif kind is ExportKind.AGREEMENTS:
+            items = ledger.iter_agreements()
         else:
             items = ledger.conflicts()
         exporter = EXPORTERS[format]
-        records = iter_records(kind.value, items)
+        records: Iterable[Record] = (
+            commitment_records(ledger.iter_commitments(), ledger.followups())
+            if kind is ExportKind.COMMITMENTS
+            else iter_records(kind.value, items)
+        )
         if format is ExportFormat.PARQUET:
             if output is None:
                 if sys.stdout.isatty():

@@ -61,7 +61,8 @@ def ingest_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read statements, extract their claims and store them in the ledger.
+    """Read statements, extract their claims, agreements and commitments and store them in
+    the ledger.
 
     Re-running on the same files adds nothing; a file whose text changed replaces its old version.
     Exits with code 1 when any input failed (the others are still stored).
@@ -107,7 +108,9 @@ def ingest_command(
         f"[bold]{summary.read}[/bold] read, [green]{summary.new} new[/green], "
         f"{summary.unchanged} unchanged, {summary.replaced} replaced, "
         + (f"[red]{summary.failed} failed[/red]" if summary.failed else "0 failed")
-        + f" · {summary.claims} claims, {summary.conflicts} conflicts · ledger {where}"
+        + f" · {summary.claims} claims, {summary.conflicts} conflicts"
+        + f" · {summary.agreements} agreements, {summary.commitments} commitments"
+        + f" · ledger {where}"
     )
     if summary.failed:
         raise typer.Exit(1)

@@ -86,3 +86,46 @@ def table_cell(text: str, pos: int) -> tuple[tuple[int, int], str] | None:
     while cell_end > cell_start and text[cell_end - 1] == " ":
         cell_end -= 1
     return (cell_start, cell_end), header
+
+
+# A full stop after these does not end a sentence: titles and initials ("Mr Putin", "U.S.").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Nos|Jr|Sr|Inc|Co|Corp|Ltd|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|Vol|Art|para)"
+    r"|(?<![A-Za-z])[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U))\.$"
+)
+_PROSE_BREAK = re.compile(
+    r"(?<=[.!?])[\"”’)\]*]*[ \t]+(?=[\"“(\[*]*[A-Z0-9£€$])"  # a full stop before a capital
+    r"|[.!?][\"”’)\]*]*\n"  # a full stop at the end of a line
+    r"|\n[ \t]*\n\s*"  # a blank line
+    r"|\n(?=[ \t]*(?:[-*•+]|\d{1,2}[.)]|#)[ \t])"  # a bullet or heading starts a line
+    r"|[ \t]*\|[ \t]*"  # table cells
+)
+
+
+def prose_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of every sentence of text[start:end], for entries (agreements,
+    commitments) that need no figure. Unlike `split_sentences`, a single line break does not
+    end a sentence (hard-wrapped Markdown goes on with "Prime\\nMinister"), while blank lines,
+    bullets and headings do; "Mr." and "U.S." do not end one either."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _PROSE_BREAK.finditer(text, start, end):
+        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        after_stop = m.group().startswith((" ", "\t", '"', "”", "’", ")", "]", "*"))
+        if (after_stop or cut == m.start() + 1) and _ABBREVIATION.search(
+            text, max(pos, cut - 8), cut
+        ):
+            continue
+        yield from _spans(text, pos, cut)
+        pos = m.end()
+    yield from _spans(text, pos, end)
+
+
+def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start] in " \t\n-*•+#>":
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

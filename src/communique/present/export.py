@@ -1,4 +1,5 @@
-"""Exports: documents, claims and conflicts as JSONL or CSV (Parquet with the `parquet` extra).
+"""Exports: documents, claims, conflicts, agreements and commitments as JSONL or CSV
+(Parquet with the `parquet` extra).
 
 The record fields are the contract of shared/eval/README.md: keep them stable. Dates are ISO
 strings, amounts are JSON numbers in base units, and everything carries its `source`.
@@ -14,7 +15,16 @@ from enum import StrEnum
 from typing import IO, Any, Protocol
 
 from communique._optional import require
-from communique.models import Claim, Conflict, Document, Period
+from communique.models import (
+    Agreement,
+    Claim,
+    Commitment,
+    Conflict,
+    Document,
+    Entry,
+    FollowUp,
+    Period,
+)
 
 Record = dict[str, Any]
 
@@ -71,6 +81,69 @@ def claim_record(claim: Claim) -> Record:
         "document_date": claim.document_date.isoformat() if claim.document_date else None,
         "extractor": claim.extractor,
     }
+
+
+def _entry(entry: Entry) -> Record:
+    """What every entry's record carries: where it was said, by whom, by which extractor."""
+    return {
+        "id": entry.id,
+        "source": entry.source,
+        "speaker": entry.speaker,
+        "quote": entry.quote,
+        "start": entry.span.start,
+        "end": entry.span.end,
+        "sentence": None
+        if entry.sentence is None
+        else {"start": entry.sentence.start, "end": entry.sentence.end},
+        "document_date": entry.document_date.isoformat() if entry.document_date else None,
+        "extractor": entry.extractor,
+    }
+
+
+def agreement_record(agreement: Agreement) -> Record:
+    """One agreement as the scorer and users read it (shared/eval/README.md)."""
+    return {
+        **_entry(agreement),
+        "name": agreement.name,
+        "kind": agreement.kind.value,
+        "parties": list(agreement.parties),
+        "status": agreement.status.value,
+        "date": agreement.date.isoformat() if agreement.date else None,
+        "mentions": agreement.mentions,
+        "thread": agreement.thread,
+    }
+
+
+def followup_record(followup: FollowUp) -> Record:
+    """One later statement about a commitment."""
+    return {
+        **_entry(followup),
+        "status": followup.status.value,
+        "later_commitment_id": followup.later_commitment_id,
+    }
+
+
+def commitment_record(commitment: Commitment, history: Iterable[FollowUp] = ()) -> Record:
+    """One commitment as the scorer and users read it (shared/eval/README.md), with what
+    later statements reported of it."""
+    return {
+        **_entry(commitment),
+        "actor": list(commitment.actor),
+        "action": commitment.action,
+        "kind": commitment.kind.value,
+        "due": _period(commitment.due),
+        "history": [followup_record(f) for f in history],
+    }
+
+
+def commitment_records(
+    commitments: Iterable[Commitment], followups: Iterable[FollowUp]
+) -> Iterator[Record]:
+    """Commitment records, each with its follow-ups."""
+    history: dict[int, list[FollowUp]] = {}
+    for f in followups:
+        history.setdefault(f.commitment_id, []).append(f)
+    return (commitment_record(c, history.get(c.id or 0, ())) for c in commitments)
 
 
 def document_record(doc: Document) -> Record:
@@ -165,11 +238,14 @@ EXPORTERS: dict[ExportFormat, Exporter] = {
 
 
 def iter_records(kind: str, items: Iterable[Any]) -> Iterator[Record]:
-    """Records of one kind ("documents", "claims", "conflicts") from ledger values."""
+    """Records of one kind ("documents", "claims", "conflicts", "agreements", "commitments")
+    from ledger values."""
     converters: dict[str, Callable[[Any], Record]] = {
         "documents": document_record,
         "claims": claim_record,
         "conflicts": conflict_record,
+        "agreements": agreement_record,
+        "commitments": commitment_record,
     }
     convert = converters[kind]
     return (convert(item) for item in items)

@@ -20,6 +20,7 @@ from communique.present.charts import Chart, build_chart, format_amount
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.conflicts import Incomparable, describe_moment, find_incomparable
 from communique.reconcile.timelines import MetricSummary, build_timeline, summarize_metrics
+from communique.reconcile.tracker import Thread, Tracker, agreement_registry, commitment_tracker
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -32,6 +33,9 @@ MAX_DOCUMENTS = 200
 # Charts for the metrics with the most claims first; past ~100 inline SVGs a page gets slow
 # to scroll, and the metrics table still lists every key.
 MAX_CHARTS = 100
+MAX_AGREEMENTS = 60
+"""Agreements listed in the HTML report: those named in most statements first; the rest are
+counted and left to `communique export agreements`."""
 # The starkest conflicts first; the rest are counted and left to `communique export conflicts`.
 MAX_CONFLICTS = 500
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
@@ -77,6 +81,9 @@ class Report:
     linked: frozenset[int] = field(default_factory=frozenset)  # claim ids with an anchor
     anchors: Mapping[str, str] = field(default_factory=dict)  # source → document anchor
     conflicted: frozenset[int] = field(default_factory=frozenset)  # claim ids in a conflict
+    agreements: tuple[Thread, ...] = ()  # those named in most statements first
+    hidden_agreements: int = 0
+    tracker: Tracker | None = None
 
 
 def segment_text(text: str, claims: Sequence[Claim], turns: Sequence[Turn] = ()) -> list[Segment]:
@@ -194,6 +201,7 @@ def build_report(
         )
         if chart is not None:
             charts.append(chart)
+    threads = agreement_registry(ledger.agreements())
     return Report(
         generated=datetime.now(UTC).replace(microsecond=0),
         counts=ledger.count(),
@@ -208,6 +216,11 @@ def build_report(
         linked=frozenset(linked),
         anchors={v.document.source: v.anchor for v in views},
         conflicted=frozenset(c.id for k in conflicts for c in k.claims if c.id is not None),
+        agreements=tuple(threads[:MAX_AGREEMENTS]),
+        hidden_agreements=max(0, len(threads) - MAX_AGREEMENTS),
+        tracker=commitment_tracker(
+            ledger.commitments(), ledger.followups(), today=datetime.now(UTC).date()
+        ),
     )
 
 

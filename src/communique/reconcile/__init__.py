@@ -1,9 +1,11 @@
-"""Step 6: one metric across phrasing and documents, timelines, conflicts.
+"""Step 6: one metric across phrasing and documents, timelines, conflicts; agreements and
+commitments followed across documents.
 
 `reconcile_pending(ledger)` runs at the end of every ingest, on what the new documents touched;
 `reconcile(ledger)` (`communique reconcile`) on everything: canonicalise metric keys (trivial
-merges, then the user catalogue) → find conflicts → store them. Everything it writes is derived
-data, recomputed from the extractor's keys.
+merges, then the user catalogue) → find conflicts → store them → thread agreements and link
+commitments to their follow-ups. Everything it writes is derived data, recomputed from the
+extractor's keys.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from communique.models import Claim
+from communique.models import Claim, FollowUp
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import Catalogue, find_catalogue
 from communique.reconcile.conflicts import find_conflicts, find_incomparable
+from communique.reconcile.followup import agreement_threads, commitment_history
 
 if TYPE_CHECKING:
     from communique.store.ledger import Ledger
@@ -28,6 +31,7 @@ class ReconcileSummary:
     conflicts: int
     renamed: int = 0  # claims whose stored metric key changed in this run
     incomparable: int = 0  # metric-moments given in several currencies, left uncompared
+    followups: int = 0  # later statements linked to commitments
     catalogue: str | None = None  # the catalogue file applied, if any
 
 
@@ -65,11 +69,13 @@ def reconcile(
     ledger.set_metrics(changed)
     conflicts = find_conflicts(claims, labels=rules.labels)
     ledger.settle(conflicts, metrics=None, upto=before.upto, stale=before.stale)
+    followups = _follow_up(ledger)
     return ReconcileSummary(
         metrics=len({c.metric for c in claims if c.metric}),
         conflicts=len(conflicts),
         renamed=len(changed),
         incomparable=len(find_incomparable(claims)),
+        followups=followups,
         catalogue=rules.path,
     )
 
@@ -99,7 +105,9 @@ def reconcile_pending(
     summary = reconcile_metrics(
         ledger, touched, upto=pending.upto, stale=pending.stale, labels=rules.labels
     )
-    return replace(summary, renamed=len(changed), catalogue=rules.path)
+    # Agreements and commitments are followed up over the whole ledger (not yet incremental).
+    followups = _follow_up(ledger)
+    return replace(summary, renamed=len(changed), followups=followups, catalogue=rules.path)
 
 
 def reconcile_metrics(
@@ -122,6 +130,32 @@ def reconcile_metrics(
         renamed=0,
         incomparable=len(find_incomparable(claims)),
     )
+
+
+def _follow_up(ledger: Ledger) -> int:
+    """Thread agreements across documents and link commitments to what later statements
+    report of them; returns the number of follow-ups stored."""
+    commitments = ledger.commitments()
+    threads = agreement_threads(ledger.agreements())
+    history = commitment_history(commitments, ledger.texts()) if commitments else []
+    ledger.set_followups(threads, _with_speakers(ledger, history))
+    return len(history)
+
+
+def _with_speakers(ledger: Ledger, history: list[FollowUp]) -> list[FollowUp]:
+    """Each follow-up that quotes a later sentence (not a later commitment, which has its
+    speaker) with the speaker of the turn that holds it."""
+    sources = {f.source for f in history if f.later_commitment_id is None and f.source}
+    turns = ledger.turn_spans(sources)
+    out = []
+    for f in history:
+        if f.later_commitment_id is None and f.source:
+            speaker = next(
+                (who for who, a, b in turns.get(f.source, ()) if a <= f.span.start < b), ""
+            )
+            f = replace(f, speaker=speaker)
+        out.append(f)
+    return out
 
 
 __all__ = [

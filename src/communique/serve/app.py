@@ -27,8 +27,10 @@ from communique.serve.routes import (
     claims,
     conflicts,
     documents,
+    entries,
     metrics,
     pages,
+    registry,
     search,
     speakers,
 )
@@ -260,9 +262,10 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     app.state.write_token = write_token or None
     app.state.claim_totals = claims.ClaimTotals()
     _install_errors(app)
-    for module in (documents, claims, metrics, conflicts, search, speakers):
+    for module in (documents, claims, metrics, conflicts, entries, search, speakers):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(registry.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_openapi(app)
     app.add_middleware(_SecurityHeaders)

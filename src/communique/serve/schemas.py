@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -12,12 +13,19 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import to_json
 
 from communique.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
     Claim,
+    Commitment,
+    CommitmentKind,
     Conflict,
     ConflictKind,
     Document,
+    FollowUp,
     Modality,
     Period,
+    Progress,
     Qualifier,
     Severity,
     Span,
@@ -90,6 +98,56 @@ class ClaimOut(_Out):
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
+    links: dict[str, str]
+
+
+class AgreementOut(_Out):
+    id: int
+    document_id: int | None
+    source: str | None
+    document_date: Day | None
+    speaker: str
+    name: str = Field(description="The name as written, or a descriptive phrase.")
+    quote: str
+    kind: AgreementKind
+    parties: list[str] = Field(description="ISO alpha-2 codes and organisation acronyms.")
+    status: AgreementStatus
+    date: Day | None = Field(description="When it was signed or adopted, if the text says.")
+    mentions: int = Field(description="How often the document names it.")
+    thread: int | None = Field(
+        description="Id of the first stored mention of the same agreement, across documents."
+    )
+    span: SpanOut = Field(description="Half-open offsets of the name in the document text.")
+    sentence: SpanOut | None
+    extractor: str
+    links: dict[str, str]
+
+
+class FollowUpOut(_Out):
+    status: Progress = Field(description="done, delayed, changed or restated")
+    source: str | None
+    document_date: Day | None
+    speaker: str
+    quote: str = Field(description="The later sentence or commitment, as written.")
+    span: SpanOut
+    later_commitment_id: int | None
+
+
+class CommitmentOut(_Out):
+    id: int
+    document_id: int | None
+    source: str | None
+    document_date: date | None
+    speaker: str
+    actor: list[str] = Field(description="ISO codes, acronyms or a person's canonical name.")
+    quote: str = Field(description="The clause stating the commitment.")
+    action: str
+    kind: CommitmentKind
+    due: PeriodOut | None = Field(description="When it should happen, if the text says.")
+    span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
+    sentence: SpanOut | None
+    extractor: str
+    history: list[FollowUpOut] = Field(description="What later statements reported of it.")
     links: dict[str, str]
 
 
@@ -211,6 +269,14 @@ class ConflictPage(_Page):
         "the last page.",
     )
     items: list[ConflictOut]
+
+
+class AgreementPage(_Page):
+    items: list[AgreementOut]
+
+
+class CommitmentPage(_Page):
+    items: list[CommitmentOut]
 
 
 class SearchPage(_Page):
@@ -444,4 +510,62 @@ def search_hit_out(hit: SearchHit) -> SearchHitOut:
 def speaker_out(speaker: SpeakerSummary) -> SpeakerOut:
     return SpeakerOut(
         speaker=speaker.speaker, country=speaker.country, turns=speaker.turns, claims=speaker.claims
+    )
+
+
+def agreement_out(a: Agreement, document_id: int | None) -> AgreementOut:
+    return AgreementOut(
+        id=a.id or 0,
+        document_id=document_id,
+        source=a.source,
+        document_date=a.document_date,
+        speaker=a.speaker,
+        name=a.name,
+        quote=a.quote,
+        kind=a.kind,
+        parties=list(a.parties),
+        status=a.status,
+        date=a.date,
+        mentions=a.mentions,
+        thread=a.thread,
+        span=SpanOut(start=a.span.start, end=a.span.end),
+        sentence=_span(a.sentence),
+        extractor=a.extractor,
+        links={"self": f"/api/agreements/{a.id}"}
+        | ({"document": f"/api/documents/{document_id}"} if document_id else {}),
+    )
+
+
+def followup_out(f: FollowUp) -> FollowUpOut:
+    return FollowUpOut(
+        status=f.status,
+        source=f.source,
+        document_date=f.document_date,
+        speaker=f.speaker,
+        quote=f.quote,
+        span=SpanOut(start=f.span.start, end=f.span.end),
+        later_commitment_id=f.later_commitment_id,
+    )
+
+
+def commitment_out(
+    c: Commitment, document_id: int | None, history: Sequence[FollowUp] = ()
+) -> CommitmentOut:
+    return CommitmentOut(
+        id=c.id or 0,
+        document_id=document_id,
+        source=c.source,
+        document_date=c.document_date,
+        speaker=c.speaker,
+        actor=list(c.actor),
+        quote=c.quote,
+        action=c.action,
+        kind=c.kind,
+        due=_period(c.due),
+        span=SpanOut(start=c.span.start, end=c.span.end),
+        sentence=_span(c.sentence),
+        extractor=c.extractor,
+        history=[followup_out(f) for f in history],
+        links={"self": f"/api/commitments/{c.id}"}
+        | ({"document": f"/api/documents/{document_id}"} if document_id else {}),
     )

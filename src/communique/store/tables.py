@@ -72,6 +72,12 @@ class DocumentRow(Base):
     claims: Mapped[list[ClaimRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="ClaimRow.start"
     )
+    agreements: Mapped[list[AgreementRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="AgreementRow.start"
+    )
+    commitments: Mapped[list[CommitmentRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="CommitmentRow.start"
+    )
 
 
 class PersonRow(Base):
@@ -136,6 +142,82 @@ class ClaimRow(Base):
     document: Mapped[DocumentRow] = relationship(back_populates="claims")
 
 
+class AgreementRow(Base):
+    """An agreement as a document names it; `parties` is "|KZ|RU|" so that one LIKE finds a
+    party on SQLite and PostgreSQL alike."""
+
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    quote: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    parties: Mapped[str] = mapped_column(String(512))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    date: Mapped[date | None] = mapped_column(Date)
+    mentions: Mapped[int] = mapped_column(Integer)
+    thread: Mapped[int | None] = mapped_column(Integer, index=True)  # set by reconciliation
+    speaker: Mapped[str] = mapped_column(String(256), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    sentence_end: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+    document: Mapped[DocumentRow] = relationship(back_populates="agreements")
+
+
+class CommitmentRow(Base):
+    """A commitment; `actor` is "|KZ|RU|" as `parties` of agreements."""
+
+    __tablename__ = "commitments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    quote: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(1024))
+    action: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    due_start: Mapped[date | None] = mapped_column(Date)
+    due_end: Mapped[date | None] = mapped_column(Date)
+    speaker: Mapped[str] = mapped_column(String(256), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    sentence_end: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+    document: Mapped[DocumentRow] = relationship(back_populates="commitments")
+
+
+class FollowUpRow(Base):
+    """A later statement about a commitment (derived by reconciliation, replaced whole)."""
+
+    __tablename__ = "commitment_followups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    later_commitment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE")
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    quote: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(String(256))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
 
@@ -195,3 +277,4 @@ Index(
     postgresql_where=text("NOT reconciled"),
     sqlite_where=text("NOT reconciled"),
 )
+Index("ix_commitments_due", CommitmentRow.due_start, CommitmentRow.due_end)

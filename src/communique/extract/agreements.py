@@ -1,0 +1,690 @@
+"""Agreements and other documents a statement names: name, kind, parties, status, date.
+
+A mention is a document noun ("treaty", "agreement", "declaration", "memorandum",
+"programme", "plan", "roadmap", "protocol", "contract", "joint statement", ...) with what
+names it: a title around it in capitals ("the Joint Declaration on the 30th Anniversary of
+Diplomatic Relations"), or modifiers before it and a chain of prepositional phrases after it
+("an intergovernmental agreement on opening a branch of Chelyabinsk State University in
+Kostanay"), or, for a bare noun, the participle that tells which one ("the declaration signed
+following the 2010 OSCE Summit in Astana"). Nouns that often name no document ("plan",
+"programme", "statement", "framework") count only with a title that says whose or what kind,
+a modifier of cooperation, or a verb that signs, adopts or carries them out. The kind comes
+from the head noun as written; the status from the verb that governs the mention; the date
+from the clause, or the document's date for what "we have signed" or "signed today"; the
+parties from the countries and organisations the name (or else the clause's subject) names,
+else the document's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from communique.extract.actors import codes, is_organisation
+from communique.extract.entries import Statement
+from communique.extract.periods import MONTHS
+from communique.models import Agreement, AgreementKind, AgreementStatus, Span
+
+EXTRACTOR = "communique.agreements.v1"
+
+K = AgreementKind
+_HEADS: dict[str, AgreementKind] = {
+    "treaty": K.TREATY, "treaties": K.TREATY, "agreement": K.AGREEMENT, "agreements": K.AGREEMENT,
+    "accord": K.AGREEMENT, "accords": K.AGREEMENT, "declaration": K.DECLARATION,
+    "memorandum": K.MEMORANDUM, "memoranda": K.MEMORANDUM, "mou": K.MEMORANDUM,
+    "mous": K.MEMORANDUM, "programme": K.PROGRAMME, "programmes": K.PROGRAMME,
+    "program": K.PROGRAMME, "programs": K.PROGRAMME, "plan": K.PLAN, "plans": K.PLAN,
+    "roadmap": K.ROADMAP, "roadmaps": K.ROADMAP, "protocol": K.PROTOCOL, "protocols": K.PROTOCOL,
+    "contract": K.CONTRACT, "contracts": K.CONTRACT, "communiqué": K.STATEMENT,
+    "communique": K.STATEMENT, "convention": K.OTHER, "charter": K.OTHER, "resolution": K.OTHER,
+    "framework": K.OTHER, "pact": K.OTHER, "arrangement": K.OTHER, "arrangements": K.OTHER,
+    "declarations": K.DECLARATION, "memorandums": K.MEMORANDUM, "statement": K.STATEMENT,
+}  # fmt: skip
+# Heads that often name no document: they need a title that says what kind, a modifier of
+# cooperation, or a verb of signing, adopting or carrying out.
+_WEAK = {
+    "plan", "plans", "programme", "programmes", "program", "programs", "statement", "framework",
+    "arrangement", "arrangements", "resolution", "contract", "contracts", "charter", "pact",
+    "convention",
+}  # fmt: skip
+_MARKED = re.compile(
+    r"\b(?:joint|action|cooperation|co-operation|bilateral|trilateral|intergovernmental|"
+    r"inter-governmental|interdepartmental|partnership|comprehensive|strategic|roadmap|"
+    r"free trade|security council|implementation|investment|interregional|cross-border)\b"
+    r"|\d{4}\s*[-–]\s*\d{2,4}|\buntil\s+\d{4}",
+    re.I,
+)
+_ROAD_MAP = re.compile(r"\broad\s+maps?\b", re.I)
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}(?:-[\w.’'-]*\w)?"  # U.S., U.S.-India
+    r"|\w[\w’'\-–/&+]*\w|\w"
+    r"|[^\w\s]"
+)
+_STOP_LEFT = {
+    "a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her",
+    "your", "my", "we", "they", "i", "you", "and", "or", "of", "on", "in", "to", "for", "with",
+    "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "have", "has", "had",
+    "will", "would", "signed", "adopted", "approved", "concluded", "reached", "welcome",
+    "welcomed", "implement", "implementing", "new", "all", "any", "each", "every", "such", "both",
+    "two", "three", "several", "many", "number", "package", "including", "under", "within",
+    "relevant", "previous", "other", "existing", "current", "same", "which", "whose", "also",
+    "already", "just", "not", "no", "more", "most", "further", "very",
+}  # fmt: skip
+_PREPOSITIONS = {
+    "of", "on", "for", "between", "with", "until", "till", "concerning", "regarding", "among",
+    "against", "in", "to",
+}  # fmt: skip
+_FUNCTION = {"the", "a", "an", "and", "of", "on", "for", "in", "to", "between", "with", "its"}
+_STOP_RIGHT = {
+    "is", "are", "was", "were", "be", "been", "will", "would", "shall", "can", "could", "should",
+    "may", "might", "must", "has", "have", "had", "which", "that", "who", "whose", "as", "signed",
+    "adopted", "concluded", "approved", "during", "at", "by", "within", "since", "after",
+    "following", "today", "yesterday", "we", "they", "it", "i", "you", "he", "she", "this",
+    "these", "those", "there", "here", "not", "also", "but", "or", "so", "if", "when", "while",
+    "where", "because", "including", "such", "expires", "expired", "remains", "includes",
+    "provides", "allows", "covers", "enters", "entered", "came", "comes", "continues", "says",
+    "states", "stipulates", "envisages", "contains", "requires", "applies", "means", "ends",
+    "runs", "sets", "gives", "makes", "helps", "took", "takes", "became", "becomes", "opened",
+    "opens", "aims", "seeks",
+}  # fmt: skip
+HEAD_WORDS = (
+    "treat", "agreement", "accord", "declaration", "memorand", "mou", "program", "plan",
+    "road", "protocol", "contract", "statement", "communiq", "convention", "charter",
+    "resolution", "framework", "pact", "arrangement",
+)  # fmt: skip
+"""What every head noun starts with: sentences without one are not read."""
+MAX_NAME_WORDS = 18
+"""Longest name read: the longest title or description in the seeds and our readouts is 16."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _year_or_month(tok: _Token) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", tok.text)) or tok.low in MONTHS
+
+
+_ARTICLES = {"i", "the", "a", "an", "this", "that", "our", "their", "its", "these", "those"}
+_MODIFIER = re.compile(
+    r"(?:al|ic|ive|ary|ory|ous|ent|ant|ern|ian|ese|ish|ful|ible|able|ular|ar|id)$|-"
+)
+_NOUN_MODIFIERS = {
+    "cooperation", "co-operation", "trade", "investment", "action", "security", "border", "gas",
+    "oil", "energy", "partnership", "peace", "ceasefire", "arms", "grain", "supply", "transit",
+    "loan", "credit", "work", "development", "implementation", "road", "framework", "purchase",
+    "sale", "defence", "defense", "visa", "tax", "migration", "readmission", "extradition", "swap",
+    "currency", "space", "science", "research", "education", "health", "climate",
+}  # fmt: skip
+
+
+def _title_left(toks: list[_Token], i: int) -> int:
+    """First token of a title that ends or continues at toks[i] (its capitalised head)."""
+    j = i
+    while j > 0:
+        prev = toks[j - 1]
+        if prev.word and prev.capital and prev.low not in _ARTICLES and not _year_or_month(prev):
+            j -= 1
+            continue
+        if prev.text in ("-", "–", "and", "&") and j > 1 and toks[j - 2].capital and j - 2 > 0:
+            j -= 1
+            continue
+        break
+    while j < i and not toks[j].capital:
+        j += 1  # never open on "and"
+    return j
+
+
+def _title_right(toks: list[_Token], i: int) -> int:
+    """Index past the last token of a title continuing after toks[i]: capitalised words,
+    numbers and year ranges, joined by lower-case function words."""
+    j = i + 1
+    last = i
+    while j < len(toks) and j - i < MAX_NAME_WORDS:
+        t = toks[j]
+        if t.low in _HEADS and t.low not in _WEAK and toks[i].low in _WEAK and t.capital:
+            break  # "Framework for an Agreement on ...": the agreement is the document
+        if t.word and (t.capital or t.text.isdigit()):
+            last = j
+        elif t.low == "and" and (j + 1 >= len(toks) or not toks[j + 1].capital):
+            break  # "... for 2021–2025 and the Joint Action Plan": the next document begins
+        elif t.low in _FUNCTION or t.text in ("-", "–", "’s", "'s", "’", "'"):
+            pass
+        elif t.text == "," and _listed(toks, j):
+            pass  # "Agreement on Reciprocal, Fair, and Balanced Trade"
+        elif (
+            t.text == "("
+            and j + 2 < len(toks)
+            and toks[j + 2].text == ")"
+            and toks[j + 1].text.isupper()
+        ):
+            last = j + 2
+            j += 2
+        else:
+            break
+        j += 1
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    ends_in_modifier = toks[last].text.endswith(("'s", "’s")) or (
+        after is not None
+        and after.word
+        and not after.capital
+        and after.low not in _STOP_RIGHT
+        and after.low not in _FUNCTION
+        and after.low not in _PREPOSITIONS
+    )
+    if ends_in_modifier and last > i:
+        # "... of Action on the Iranian nuclear programme": the last words modify what follows
+        k = last
+        while k > i and toks[k].low not in _PREPOSITIONS:
+            k -= 1
+        if k > i:
+            last = k - 1
+            while last > i and toks[last].low in _FUNCTION:
+                last -= 1
+    return last + 1
+
+
+def _listed(toks: list[_Token], j: int) -> bool:
+    """Whether the comma at toks[j] separates capitalised words of one list inside a title:
+    "Reciprocal, Fair, and Balanced" (a capital next, and "and" + a capital within four)."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.low == "and":  # the serial comma: ", and Balanced"
+        return j + 2 < len(toks) and toks[j + 2].capital
+    if nxt is None or not (nxt.word and nxt.capital):
+        return False
+    window = toks[j + 1 : j + 6]
+    return any(
+        t.low == "and" and k + 1 < len(window) and window[k + 1].capital
+        for k, t in enumerate(window)
+    )
+
+
+def _left(toks: list[_Token], i: int, sentence_first: int) -> int:
+    """First token of the modifiers before a lower-case head: up to four words that are
+    neither determiners nor verbs nor prepositions."""
+    j = i
+    while j > sentence_first and i - j < 4:
+        prev = toks[j - 1]
+        if not prev.word or prev.low in _STOP_LEFT or prev.low in _HEADS or prev.text.isdigit():
+            break
+        if prev.text.endswith(("'s", "’s", "s'", "s’")):
+            break  # a possessive is a determiner: "Kazakhstan's agreement"
+        if not (
+            (prev.capital and j - 1 > sentence_first)
+            or prev.low in _NOUN_MODIFIERS
+            or _MODIFIER.search(prev.low)
+        ):
+            break
+        j -= 1
+    return j
+
+
+def _right(text: str, toks: list[_Token], i: int) -> int:
+    """Index past the prepositional phrases after a head: "on opening a branch of Chelyabinsk
+    State University in Kostanay", "of interregional and cross-border cooperation"."""
+    j = i + 1
+    last = i
+    in_phrase = False
+    while j < len(toks) and j - i <= MAX_NAME_WORDS:
+        t = toks[j]
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if not t.word:
+            if t.text in ("-", "–") and in_phrase and nxt is not None and nxt.text[:1].isdigit():
+                j += 1  # "2021–2025"
+                continue
+            if (
+                t.text == "("
+                and nxt is not None
+                and nxt.text.isupper()
+                and j + 2 < len(toks)
+                and toks[j + 2].text == ")"
+            ):
+                last = j + 2
+                j += 3
+                continue
+            break
+        low = t.low
+        if low in _STOP_RIGHT:
+            break
+        if low in _PREPOSITIONS:
+            if nxt is None or not nxt.word:
+                break
+            if (
+                low == "in"
+                and not (nxt.capital and not _year_or_month(nxt))
+                and nxt.low
+                not in (
+                    "the",
+                    "a",
+                )
+            ):
+                break
+            if low == "in" and nxt.low in ("the", "a") and j + 2 < len(toks):
+                after = toks[j + 2]
+                if not (after.capital and not _year_or_month(after)) and after.low not in (
+                    "field",
+                    "fields",
+                    "area",
+                    "areas",
+                    "sphere",
+                    "spheres",
+                ):
+                    break
+            if low == "to" and not (nxt.capital or nxt.low == "the"):
+                break
+            if low in ("until", "till") and not nxt.text.isdigit():
+                break
+            in_phrase = True
+            j += 1
+            continue
+        if low == "and":
+            if nxt is None or nxt.low in _STOP_LEFT or nxt.low in _STOP_RIGHT or not in_phrase:
+                break
+            j += 1
+            continue
+        if low in _HEADS and in_phrase and low not in _WEAK:
+            break  # "... on X and the Treaty on Y": the next document begins
+        if not in_phrase:
+            break
+        if low.endswith(("ed", "ing")) and not t.capital and toks[j - 1].low not in _PREPOSITIONS:
+            break  # "... of priority measures aimed at": a participle begins a new phrase
+        last = j
+        j += 1
+    return last + 1
+
+
+_PARTICIPLE = re.compile(
+    r"\s*,?\s*(?P<verb>signed|adopted|concluded|approved|reached|agreed)\b(?P<rest>[^,;:.–—()]{0,80})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int  # of the name
+    end: int
+    head: str
+    titled: bool
+    phrase: bool = False  # prepositional phrases follow the head
+    participle: str = ""  # "signed" in "the declaration signed following ..."
+
+
+def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[_Mention]:
+    """Document nouns in text[start:end] with the names around them; `first` is where the
+    sentence begins (a capital there says nothing)."""
+    text = st.text
+    toks = _tokens(text, start, end)
+    i = 0
+    taken_to = start
+    while i < len(toks):
+        t = toks[i]
+        low = t.low
+        if low == "road" and i + 1 < len(toks) and toks[i + 1].low in ("map", "maps"):
+            i += 1  # "road map": the second word is the head
+            t, low = toks[i], "roadmap"
+        if low not in _HEADS or t.start < taken_to:
+            i += 1
+            continue
+        first_word = t.start == first
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.capital and nxt is not None and nxt.word and nxt.capital and not nxt.text.isdigit():
+            i += 1  # "the Collective Security Treaty Organisation": the noun only modifies
+            continue
+        if t.capital and not first_word:
+            a = _title_left(toks, i)
+            b = _title_right(toks, i)
+            titled = True
+        else:
+            a = _left(toks, i, 0 if toks[0].start == first else -1)
+            b = _right(text, toks, i)
+            titled = False
+        # Trailing function words belong to what follows.
+        while b - 1 > i and toks[b - 1].low in _FUNCTION:
+            b -= 1
+        name_start, name_end = toks[a].start, toks[b - 1].end
+        participle = ""
+        if b - 1 == i and a == i and not titled:  # a bare noun: the participle says which one
+            m = _PARTICIPLE.match(text, t.end, end)
+            if m and m.group("rest").strip():
+                name_end = t.end + len(m.group().rstrip())
+                participle = m.group("verb").lower()
+        taken_to = name_end
+        yield _Mention(name_start, name_end, low, titled, b - 1 > i, participle)
+        i = max(i + 1, b)
+
+
+# -- what a mention is ---------------------------------------------------------------------
+
+_NOT_A_DOCUMENT = re.compile(
+    r"(?:\b(?:reach(?:ed|ing)?|came to|come to|in|full|mutual|broad|general|by|without|"
+    r"complete|common|unanimous)\s+$)",
+    re.I,
+)
+_NOT_A_DOCUMENT_AFTER = re.compile(
+    r"^\s*(?:to\s+(?!the\b|[A-Z])\w+|that\b|with\s+(?:us|him|her|them|you)\b|"
+    r"of\s+(?:the\s+)?(?:parties|sides|leaders|president|government)\b)",
+    re.I,
+)
+_VERB_PLAN = re.compile(r"\b(?:we|i|they|you|he|she|it|who|also|to)\s+$", re.I)
+_PLURAL_GENERIC = {"agreements", "plans", "programmes", "programs", "contracts", "arrangements"}
+
+
+_PLACEHOLDERS = {
+    "us", "them", "you", "me", "him", "her", "president", "presidents", "leader", "leaders",
+    "partner", "partners", "side", "sides", "party", "parties", "time", "matter", "matters",
+    "issue", "issues", "other", "others", "visit", "talks", "meeting",
+}  # fmt: skip
+
+
+def _names_something(name: str, head: str) -> bool:
+    """False when the words after the head say nothing about which document it is:
+    "agreements between us", "agreements of the presidents", "framework of the visit"."""
+    rest = name.lower().split(head, 1)[-1]
+    words = [w for w in re.findall(r"[\w’'-]+", rest) if w not in _FUNCTION and w not in _STOP_LEFT]
+    return not words or any(w not in _PLACEHOLDERS for w in words)
+
+
+def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
+    """Whether a document noun names a document here (see the module's docstring)."""
+    text = st.text
+    before = text[max(sent[0], m.start - 40) : m.start]
+    after = text[m.end : min(sent[1], m.end + 40)]
+    name = text[m.start : m.end]
+    head = m.head
+    bare = not m.titled and not m.phrase and not m.participle
+    only_head = name.lower().strip() in (head, "road map", "road maps")
+    governed = _STATUS_VERB.search(text, max(sent[0], m.start - 60), m.start) is not None
+    if not _names_something(name, head):
+        return False
+    if head == "agreement" and not m.titled and _NOT_A_DOCUMENT.search(before):
+        return False  # "we reached agreement on ...": consensus, not a document
+    if head.startswith("agreement") and only_head:
+        if _NOT_A_DOCUMENT.search(before) or _NOT_A_DOCUMENT_AFTER.match(after):
+            return False
+        if head == "agreement" and not m.titled:
+            return False  # "the agreement by Congress on ...": no document named
+    if head in ("plan", "plans", "programme", "programs", "program", "programmes") and (
+        _VERB_PLAN.search(before) or re.match(r"\s+to\s+[a-z]", after)
+    ):
+        return False  # "we plan to", "plans to open": an intention, not a document
+    if head in _PLURAL_GENERIC and bare:
+        return False  # "agreements", "fundamental agreements": no document named
+    if head == "statement" and not re.search(r"\bjoint\b", name, re.I) and not m.titled:
+        return False
+    if head in _WEAK:
+        if head.endswith("s") and not m.titled and not _MARKED.search(name):
+            return False  # "plans for reform": intentions, not documents
+        if bare and not _MARKED.search(name):
+            return False
+        if not (_MARKED.search(name) or len({p.code for p in st.parties_in(m.start, m.end)}) >= 2):
+            return False
+        if head in ("framework", "resolution", "charter", "convention", "pact") and not m.titled:
+            return False
+    if not m.titled and head in ("declaration", "declarations", "accord", "accords"):
+        return governed or bool(re.search(r"\bjoint\b", name, re.I)) or bool(m.participle)
+    if only_head and not m.titled and head not in ("declaration", "treaty", "memorandum"):
+        return bool(re.search(r"\b(?:the|a|an|this|our|their)\s+$", before, re.I)) and governed
+    return True
+
+
+_STATUS_VERB = re.compile(
+    r"\b(?:sign(?:ed|ing)?|adopt(?:ed|ing)?|approv(?:ed|ing)|conclud(?:ed|ing)|implement\w*|"
+    r"ratif\w+|negotiat\w+|draft\w*|prepar\w+|welcom\w+)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|to|going to|plan(?:s|ning)? to|intends? to|ready to|prepared to|"
+    r"would like to|hope to|expect to|aim to)\s+(?:\w+\s+)?(?:sign|conclude|adopt|approve|"
+    r"finali[sz]e|launch|develop|draft|prepare|work out|agree on)\b"
+    r"|\b(?:to be|will be|would be|is to be|are to be)\s+(?:signed|adopted|concluded|approved)\b"
+    r"|\b(?:draft|drafting|upcoming|future|new)\s*$",
+    re.I,
+)
+_NEGOTIATING = re.compile(
+    r"\b(?:negotiat\w+|discuss\w*|talks on|consultations on|working on|work on|"
+    r"will reach|to reach|reaching|framework for)\b",
+    re.I,
+)
+_SIGNED = re.compile(r"\b(?:sign(?:ed|ing|ature)|inked|concluded|exchanged)\b", re.I)
+_ADOPTED = re.compile(
+    r"\b(?:adopt(?:ed|ion)|approv(?:ed|al)|endorsed?|agreed (?:on|upon)|reached|ratif\w+|"
+    r"welcom\w+)\b",
+    re.I,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:implement\w*|in force|in effect|under the|in line with|in accordance with|"
+    r"pursuant to|within the framework of|guided by|compl(?:y|iance) with|based on|"
+    r"fulfil\w*|adher\w+|(?:we|they) have an?)\b",
+    re.I,
+)
+_AFTER_SIGNED = re.compile(
+    r"^\W{0,3}(?:(?:which|that)\s+)?(?:(?:we|they|you|the \w+)\s+)?"
+    r"(?:(?:has|have|had|was|were)\s+)?"
+    r"(?:been\s+)?(?:just\s+)?(?P<verb>signed|adopted|concluded|approved|agreed|reached)\b",
+    re.I,
+)
+_AFTER_FORCE = re.compile(r"^\W{0,3}(?:is|are)\s+(?:being implemented|in force|in effect)\b", re.I)
+_AFTER_PLANNED = re.compile(r"^\W{0,3}(?:is|are|will|would)\s+(?:to\s+)?be\s+signed\b", re.I)
+_CLAUSE_START = re.compile(
+    r"[;:]|\s[–—]\s|\.\s|,\s+(?:and|but|while|whereas)\s+|\bwhich\b|\bthat\b"
+)
+
+
+def _status(st: Statement, m: _Mention, sent: tuple[int, int]) -> AgreementStatus:
+    text = st.text
+    if m.participle:
+        return (
+            AgreementStatus.SIGNED
+            if m.participle in ("signed", "concluded")
+            else AgreementStatus.ADOPTED
+        )
+    after = text[m.end : min(sent[1], m.end + 60)]
+    mm = _AFTER_SIGNED.match(after)
+    if _AFTER_PLANNED.match(after):
+        return AgreementStatus.PLANNED
+    if mm:
+        verb = mm.group("verb").lower()
+        return (
+            AgreementStatus.SIGNED if verb in ("signed", "concluded") else AgreementStatus.ADOPTED
+        )
+    if _AFTER_FORCE.match(after):
+        return AgreementStatus.IN_FORCE
+    # The verb before the mention, in its own clause.
+    lo = sent[0]
+    for c in _CLAUSE_START.finditer(text, sent[0], m.start):
+        if (
+            not text[c.start() : c.end()].strip().startswith(("that", "which"))
+            or c.end() < m.start - 80
+        ):
+            lo = c.end()
+    before = text[max(lo, m.start - 200) : m.start]
+    if re.search(r"\bsigning of\s+(?:\w+\s+){0,3}$", before, re.I) and _NEGOTIATING.search(
+        text, m.end, sent[1]
+    ):
+        return AgreementStatus.NEGOTIATING  # "the signing of X would be ..., with discussions"
+    found: list[tuple[int, AgreementStatus]] = []
+    for pattern, status in (
+        (_PLANNED, AgreementStatus.PLANNED),
+        (_NEGOTIATING, AgreementStatus.NEGOTIATING),
+        (_SIGNED, AgreementStatus.SIGNED),
+        (_ADOPTED, AgreementStatus.ADOPTED),
+        (_IN_FORCE, AgreementStatus.IN_FORCE),
+    ):
+        for hit in pattern.finditer(before):
+            found.append((hit.end(), status))
+    if not found:
+        return AgreementStatus.MENTIONED
+    planned = [f for f in found if f[1] is AgreementStatus.PLANNED]
+    if planned and planned[-1][0] >= max(f[0] for f in found) - 1:
+        return AgreementStatus.PLANNED
+    return max(found, key=lambda f: f[0])[1]
+
+
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r",?\s+(?P<y>(?:19|20)\d\d)\b"
+)
+_ROUGH_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|last year|last month|years? ago|in the past|back in|earlier|previously)\b",
+    re.I,
+)
+_NAME_YEARS = re.compile(
+    r"\b(?:for|until|till|to)\s+(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?|\b(?:19|20)\d\d\s*[-–]\s*\d{2,4}"
+)
+_NOW = re.compile(r"\b(?:today|this morning|just)\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:signed|adopted|concluded|approved|agreed)\b", re.I
+)
+
+
+def _date(
+    st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, int]
+) -> date | None:
+    if status not in (AgreementStatus.SIGNED, AgreementStatus.ADOPTED):
+        return None
+    text = st.text
+    clause = text[sent[0] : sent[1]]
+    full = _FULL_DATE.search(clause)
+    if full:
+        month = (full.group("m1") or full.group("m2")).lower()
+        if month in MONTHS:
+            try:
+                return date(
+                    int(full.group("y")), MONTHS[month], int(full.group("d1") or full.group("d2"))
+                )
+            except ValueError:
+                return None
+    name = text[m.start : m.end]
+    rest = _NAME_YEARS.sub(" ", clause.replace(name, " "))
+    if _ROUGH_TIME.search(rest):
+        return None
+    if st.today is None:
+        return None
+    if re.search(r"\byesterday\b", rest, re.I):
+        return st.today - timedelta(days=1)
+    if (
+        _NOW.search(rest)
+        or _PERFECT.search(rest)
+        or re.search(r"\b(?:we|you)\s+(?:\w+\s+)?(?:signed|adopted|welcome)\b", rest, re.I)
+    ):
+        return st.today
+    return None
+
+
+def _parties(
+    st: Statement, m: _Mention, sent: tuple[int, int], status: AgreementStatus
+) -> tuple[str, ...]:
+    named = st.parties_in(m.start, m.end)
+    if named:
+        found = codes(named)
+        if len(found) >= 2 or any(is_organisation(c) for c in found):
+            return found
+    # The subject of the clause that carries it out: "Kazakhstan is starting to implement".
+    lo = sent[0]
+    for c in _CLAUSE_START.finditer(st.text, sent[0], m.start):
+        lo = c.end()
+    subject = st.parties_in(lo, m.start)
+    if subject and re.search(r"\b(?:is|are|has|have|will)\b", st.text[lo : m.start]):
+        return codes(subject)
+    two_sided = re.search(
+        r"\b(?:bilateral|intergovernmental|joint|between|with)\b", st.text[m.start : m.end], re.I
+    ) or status in (AgreementStatus.SIGNED, AgreementStatus.NEGOTIATING, AgreementStatus.PLANNED)
+    if named and two_sided:  # one side named: the other is the document's
+        return tuple(sorted(set(codes(named)) | set(st.parties)))
+    if named:
+        return codes(named)
+    if status is AgreementStatus.MENTIONED:
+        context = st.text[max(sent[0], m.start - 60) : m.end]
+        if not re.search(r"\b(?:our|we|bilateral|intergovernmental|joint|both)\b", context, re.I):
+            return ()
+    return st.parties
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", name.lower()) if w not in _FUNCTION}
+
+
+def find_agreements(st: Statement) -> list[Agreement]:
+    """Every agreement the statement names, once each (its first mention, with a count)."""
+    found: list[Agreement] = []
+    for i, spots in st.sentences_with(HEAD_WORDS).items():
+        sent = st.sentences[i]
+        # Names lie within MAX_NAME_WORDS of their head: read only that much around the heads.
+        lo = max(sent[0], spots[0] - 300)
+        while lo > sent[0] and not st.text[lo - 1].isspace():
+            lo -= 1
+        hi = min(sent[1], spots[-1] + 300)
+        for m in _mentions(st, lo, hi, first=sent[0]):
+            if not _is_document(st, m, sent):
+                continue
+            status = _status(st, m, sent)
+            name = " ".join(st.text[m.start : m.end].split())
+            kind = K.ROADMAP if _ROAD_MAP.search(name) else _HEADS[m.head]
+            agreement = Agreement(
+                quote=st.text[m.start : m.end],
+                span=Span(start=m.start, end=m.end),
+                speaker=st.speaker_at(m.start),
+                sentence=Span(start=sent[0], end=sent[1]),
+                extractor=EXTRACTOR,
+                name=name,
+                kind=kind,
+                parties=_parties(st, m, sent, status),
+                status=status,
+                date=_date(st, m, status, sent),
+            )
+            _add(found, agreement)
+    return found
+
+
+_RANK = {
+    AgreementStatus.MENTIONED: 0,
+    AgreementStatus.NEGOTIATING: 1,
+    AgreementStatus.PLANNED: 2,
+    AgreementStatus.IN_FORCE: 3,
+    AgreementStatus.ADOPTED: 4,
+    AgreementStatus.SIGNED: 5,
+}
+
+
+def _add(found: list[Agreement], new: Agreement) -> None:
+    """Add `new`, or count it as another mention of one found before: the same words, or a
+    short form of its name ("the Joint Declaration" after the full title)."""
+    words = _words(new.name)
+    for i, old in enumerate(found):
+        if old.kind is not new.kind:
+            continue
+        old_words = _words(old.name)
+        if words == old_words or (
+            words < old_words and (new.name[:1].isupper() or len(words) == 1)
+        ):
+            better = (
+                _RANK[new.status] > _RANK[old.status] and old.status is AgreementStatus.MENTIONED
+            )
+            found[i] = replace(
+                old,
+                mentions=old.mentions + 1,
+                status=new.status if better else old.status,
+                date=new.date if better else old.date,
+            )
+            return
+    found.append(new)

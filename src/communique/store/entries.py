@@ -1,0 +1,297 @@
+"""Agreements and commitments in the ledger: rows written with their document, read back as
+dataclasses, filtered as the API asks (party, kind, status, actor, due date, speaker, document).
+
+Lists of codes (an agreement's parties, a commitment's actor) are stored as "|KZ|RU|", so one
+LIKE "%|KZ|%" finds a party on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, func, select
+
+from communique.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Commitment,
+    CommitmentKind,
+    FollowUp,
+    Period,
+    Progress,
+    Span,
+)
+from communique.store.tables import AgreementRow, CommitmentRow, DocumentRow, FollowUpRow
+
+AGREEMENTS = cast("Table", AgreementRow.__table__)
+COMMITMENTS = cast("Table", CommitmentRow.__table__)
+FOLLOWUPS = cast("Table", FollowUpRow.__table__)
+# Core rows, not ORM objects: building ORM instances cost more than the query itself.
+_DOCUMENT = (
+    DocumentRow.source.label("document_source"),
+    DocumentRow.date.label("document_date"),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgreementFilter:
+    """Filters for `Ledger.agreements`; every field narrows, None means any."""
+
+    party: str | None = None  # an ISO code or acronym among the parties
+    kind: str | None = None
+    status: str | None = None
+    speaker: str | None = None
+    document_id: int | None = None
+    source: str | None = None
+    thread: int | None = None  # every mention of one agreement across documents
+    text: str | None = None  # substring of the name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentFilter:
+    """Filters for `Ledger.commitments`; every field narrows, None means any."""
+
+    actor: str | None = None  # an ISO code, acronym or name among the actors
+    kind: str | None = None
+    speaker: str | None = None
+    document_id: int | None = None
+    source: str | None = None
+    due_after: date | None = None  # due period ends on or after
+    due_before: date | None = None  # due period starts on or before
+    text: str | None = None  # substring of the quote
+
+
+def pack(codes: Sequence[str]) -> str:
+    return "|" + "|".join(codes) + "|" if codes else ""
+
+
+def unpack(packed: str) -> tuple[str, ...]:
+    return tuple(c for c in packed.split("|") if c)
+
+
+def _place(entry: Agreement | Commitment, document_id: int) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "quote": entry.quote,
+        "speaker": entry.speaker,
+        "start": entry.span.start,
+        "end": entry.span.end,
+        "sentence_start": entry.sentence.start if entry.sentence else None,
+        "sentence_end": entry.sentence.end if entry.sentence else None,
+        "extractor": entry.extractor,
+    }
+
+
+def insert_entries(
+    conn: Connection,
+    document_id: int,
+    agreements: Sequence[Agreement],
+    commitments: Sequence[Commitment],
+) -> None:
+    """Insert a document's agreements and commitments, in the document's transaction."""
+    if agreements:
+        conn.execute(
+            AGREEMENTS.insert(),
+            [
+                {
+                    **_place(a, document_id),
+                    "name": a.name,
+                    "kind": a.kind.value,
+                    "parties": pack(a.parties),
+                    "status": a.status.value,
+                    "date": a.date,
+                    "mentions": a.mentions,
+                    "thread": a.thread,
+                }
+                for a in agreements
+            ],
+        )
+    if commitments:
+        conn.execute(
+            COMMITMENTS.insert(),
+            [
+                {
+                    **_place(c, document_id),
+                    "actor": pack(c.actor),
+                    "action": c.action,
+                    "kind": c.kind.value,
+                    "due_start": c.due.start if c.due else None,
+                    "due_end": c.due.end if c.due else None,
+                }
+                for c in commitments
+            ],
+        )
+
+
+def _sentence(row: Any) -> Span | None:
+    if row.sentence_start is None or row.sentence_end is None:
+        return None
+    return Span(start=row.sentence_start, end=row.sentence_end)
+
+
+def agreement_of(row: Any) -> Agreement:
+    """An agreement from a row of `agreements_query`."""
+    return Agreement(
+        id=row.id,
+        source=row.document_source,
+        document_date=row.document_date,
+        quote=row.quote,
+        span=Span(start=row.start, end=row.end),
+        sentence=_sentence(row),
+        speaker=row.speaker,
+        extractor=row.extractor,
+        name=row.name,
+        kind=AgreementKind(row.kind),
+        parties=unpack(row.parties),
+        status=AgreementStatus(row.status),
+        date=row.date,
+        mentions=row.mentions,
+        thread=row.thread,
+    )
+
+
+def commitment_of(row: Any) -> Commitment:
+    """A commitment from a row of `commitments_query`."""
+    return Commitment(
+        id=row.id,
+        source=row.document_source,
+        document_date=row.document_date,
+        quote=row.quote,
+        span=Span(start=row.start, end=row.end),
+        sentence=_sentence(row),
+        speaker=row.speaker,
+        extractor=row.extractor,
+        actor=unpack(row.actor),
+        action=row.action,
+        kind=CommitmentKind(row.kind),
+        due=Period(start=row.due_start, end=row.due_end)
+        if row.due_start is not None and row.due_end is not None
+        else None,
+    )
+
+
+def agreements_query(where: AgreementFilter) -> Any:
+    """Agreement rows (with their document's source and date, as Core rows) that `where`
+    matches, in document order."""
+    query = (
+        select(AGREEMENTS, *_DOCUMENT)
+        .join(DocumentRow, AgreementRow.document_id == DocumentRow.id)
+        .order_by(AgreementRow.document_id, AgreementRow.start, AgreementRow.id)
+    )
+    if where.party:
+        query = query.where(AgreementRow.parties.like(f"%|{where.party}|%"))
+    for field, column in (
+        ("kind", AgreementRow.kind),
+        ("status", AgreementRow.status),
+        ("speaker", AgreementRow.speaker),
+        ("document_id", AgreementRow.document_id),
+        ("source", DocumentRow.source),
+        ("thread", AgreementRow.thread),
+    ):
+        value = getattr(where, field)
+        if value is not None:
+            query = query.where(column == value)
+    if where.text:
+        query = query.where(func.lower(AgreementRow.name).like(f"%{where.text.lower()}%"))
+    return query
+
+
+def commitments_query(where: CommitmentFilter) -> Any:
+    """Commitments (with their document's source and date) that `where` matches."""
+    query = (
+        select(COMMITMENTS, *_DOCUMENT)
+        .join(DocumentRow, CommitmentRow.document_id == DocumentRow.id)
+        .order_by(CommitmentRow.document_id, CommitmentRow.start, CommitmentRow.id)
+    )
+    if where.actor:
+        query = query.where(CommitmentRow.actor.like(f"%|{where.actor}|%"))
+    for field, column in (
+        ("kind", CommitmentRow.kind),
+        ("speaker", CommitmentRow.speaker),
+        ("document_id", CommitmentRow.document_id),
+        ("source", DocumentRow.source),
+    ):
+        value = getattr(where, field)
+        if value is not None:
+            query = query.where(column == value)
+    if where.due_after is not None:
+        query = query.where(CommitmentRow.due_end >= where.due_after)
+    if where.due_before is not None:
+        query = query.where(CommitmentRow.due_start <= where.due_before)
+    if where.text:
+        query = query.where(func.lower(CommitmentRow.quote).like(f"%{where.text.lower()}%"))
+    return query
+
+
+def set_threads(conn: Connection, threads: dict[int, int]) -> None:
+    """Store each agreement's thread (the id of the first mention of the same agreement)."""
+    if threads:
+        conn.execute(
+            AGREEMENTS.update()
+            .where(AGREEMENTS.c.id == bindparam("agreement_id"))
+            .values(thread=bindparam("thread_id")),
+            [{"agreement_id": a, "thread_id": t} for a, t in threads.items()],
+        )
+
+
+def replace_followups(conn: Connection, followups: Sequence[FollowUp]) -> None:
+    """Swap every stored follow-up for `followups` (derived data, recomputed whole)."""
+    conn.execute(FOLLOWUPS.delete())
+    if not followups:
+        return
+    sources = {f.source for f in followups}
+    ids = dict(
+        conn.execute(
+            select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(sources))
+        ).all()
+    )
+    conn.execute(
+        FOLLOWUPS.insert(),
+        [
+            {
+                "commitment_id": f.commitment_id,
+                "document_id": ids[f.source],
+                "later_commitment_id": f.later_commitment_id,
+                "status": f.status.value,
+                "quote": f.quote,
+                "speaker": f.speaker,
+                "start": f.span.start,
+                "end": f.span.end,
+                "extractor": f.extractor,
+            }
+            for f in followups
+            if f.source in ids
+        ],
+    )
+
+
+def followups_query(commitment_ids: Sequence[int] | None = None) -> Any:
+    """Follow-ups (with their document's source and date), in time order per commitment."""
+    query = (
+        select(FOLLOWUPS, *_DOCUMENT)
+        .join(DocumentRow, FollowUpRow.document_id == DocumentRow.id)
+        .order_by(FollowUpRow.commitment_id, DocumentRow.date, FollowUpRow.id)
+    )
+    if commitment_ids is not None:
+        query = query.where(FollowUpRow.commitment_id.in_(commitment_ids))
+    return query
+
+
+def followup_of(row: Any) -> FollowUp:
+    """A follow-up from a row of `followups_query`."""
+    return FollowUp(
+        id=row.id,
+        source=row.document_source,
+        document_date=row.document_date,
+        quote=row.quote,
+        span=Span(start=row.start, end=row.end),
+        speaker=row.speaker,
+        extractor=row.extractor,
+        commitment_id=row.commitment_id,
+        status=Progress(row.status),
+        later_commitment_id=row.later_commitment_id,
+    )

@@ -1,0 +1,144 @@
+"""Agreements: which document nouns name a document, and the name, kind, status, date and
+parties read from the words around them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.extract.agreements import find_agreements
+from communique.extract.entries import read_statement
+from communique.models import AgreementKind, AgreementStatus, Description
+
+TODAY = date(2024, 11, 27)
+BILATERAL = Description(date=TODAY, countries=("RU", "KZ"))
+
+
+def _found(text: str, description: Description = BILATERAL) -> list[tuple[str, str, str]]:
+    statement = read_statement(text, [], description)
+    return [(a.name, a.kind.value, a.status.value) for a in find_agreements(statement)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "status"),
+    [
+        # A title in capitals, with its year range, after a verb that adopts it.
+        (
+            "We have adopted the Joint Action Plan for 2024–2026 today.",
+            "Joint Action Plan for 2024–2026",
+            AgreementKind.PLAN,
+            AgreementStatus.ADOPTED,
+        ),
+        # A description: modifiers and a chain of prepositional phrases.
+        (
+            "Today, we signed an intergovernmental agreement on opening a branch of Omsk "
+            "State University in Kostanay.",
+            "intergovernmental agreement on opening a branch of Omsk State University in Kostanay",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.SIGNED,
+        ),
+        # A bare noun named by its participle.
+        (
+            "This principle was enshrined in the declaration signed following the 2010 OSCE "
+            "Summit in Astana.",
+            "declaration signed following the 2010 OSCE Summit in Astana",
+            AgreementKind.DECLARATION,
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "We have a comprehensive cooperation programme until 2025.",
+            "comprehensive cooperation programme until 2025",
+            AgreementKind.PROGRAMME,
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "The parties are negotiating a treaty on the delimitation of the Caspian shelf.",
+            "treaty on the delimitation of the Caspian shelf",
+            AgreementKind.TREATY,
+            AgreementStatus.NEGOTIATING,
+        ),
+        (
+            "The ministers will sign a memorandum of understanding on energy efficiency.",
+            "memorandum of understanding on energy efficiency",
+            AgreementKind.MEMORANDUM,
+            AgreementStatus.PLANNED,
+        ),
+        (
+            "The leaders recalled UN Security Council Resolution 2231.",
+            "UN Security Council Resolution 2231",
+            AgreementKind.OTHER,
+            AgreementStatus.MENTIONED,
+        ),
+        (
+            "The Road Map we have just signed sets out the steps.",
+            "Road Map",
+            AgreementKind.ROADMAP,
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "The Joint Comprehensive Plan of Action on the Iranian nuclear programme was "
+            "discussed.",
+            "Joint Comprehensive Plan of Action",
+            AgreementKind.PLAN,
+            AgreementStatus.MENTIONED,
+        ),
+        # A title with a serial comma, inside a framework for it.
+        (
+            "Both sides have agreed to a Framework for an Agreement on Reciprocal, Fair, and "
+            "Balanced Trade (Agreement).",
+            "Agreement on Reciprocal, Fair, and Balanced Trade",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.NEGOTIATING,
+        ),
+    ],
+)
+def test_agreements_name_kind_and_status(
+    text: str, name: str, kind: AgreementKind, status: AgreementStatus
+) -> None:
+    assert _found(text) == [(name, kind.value, status.value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We reached agreement on all the main issues.",  # consensus, not a document
+        "We appreciate Kazakhstan's agreement to be the partner country this year.",
+        "We plan to open three schools.",  # an intention
+        "We have ambitious plans for 2025 and beyond.",
+        "There are agreements between us.",  # says nothing about which
+        "He dislikes something about fundamental agreements.",
+        "The Collective Security Treaty Organisation met in Moscow.",  # the noun only modifies
+        "I read the statement of the ministry.",  # a statement is not a joint one
+        "The framework of the visit was agreed.",
+        "Many programs for women entrepreneurs exist.",
+        "The President welcomes the agreement by Congress on the bill.",  # which, unnamed
+    ],
+)
+def test_agreements_ignore_nouns_that_name_no_document(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_date_parties_and_repeated_mentions() -> None:
+    text = (
+        "You have signed the Joint Declaration on the 30th Anniversary of Diplomatic "
+        "Relations. Later the Joint Declaration was published. The Agreement on the "
+        "Kazakhstani-Russian State Border was signed in 2005."
+    )
+    found = find_agreements(read_statement(text, [], BILATERAL))
+    assert [(a.name, a.mentions, a.date, a.parties) for a in found] == [
+        (
+            "Joint Declaration on the 30th Anniversary of Diplomatic Relations",
+            2,
+            TODAY,
+            ("KZ", "RU"),
+        ),
+        ("Agreement on the Kazakhstani-Russian State Border", 1, None, ("KZ", "RU")),
+    ]
+    assert text[found[0].span.start : found[0].span.end] == found[0].quote
+
+
+def test_agreements_date_a_signing_on_a_given_day() -> None:
+    text = "The Memorandum on Trade was signed on 13 April 2023 in Astana."
+    found = find_agreements(read_statement(text, [], BILATERAL))
+    assert [(a.status, a.date) for a in found] == [(AgreementStatus.SIGNED, date(2023, 4, 13))]
