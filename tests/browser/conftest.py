@@ -36,6 +36,13 @@ CSP_PROBE = (
 )
 
 
+def _failed(watch: Watch, request: Any) -> None:
+    """A failed request is a problem, except one the browser cancelled because the test moved
+    on to the next page (net::ERR_ABORTED: the favicon of a page left at once, under load)."""
+    if "ERR_ABORTED" not in (request.failure or ""):
+        watch.problems.append(f"failed: {request.url} ({request.failure})")
+
+
 def _sample_builder() -> Any:
     """tests/serve/conftest.py's ledger builder (shared by path: test folders are not packages)."""
     path = Path(__file__).parents[1] / "serve" / "conftest.py"
@@ -154,7 +161,7 @@ def page(browser: Any, viewport: str) -> Iterator[tuple[Any, Watch]]:
         ),
     )
     tab.on("pageerror", lambda e: watch.problems.append(f"page error: {e}"))
-    tab.on("requestfailed", lambda r: watch.problems.append(f"failed: {r.url}"))
+    tab.on("requestfailed", lambda r: _failed(watch, r))
     tab.on(
         "response",
         lambda r: watch.problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
