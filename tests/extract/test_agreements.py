@@ -91,6 +91,38 @@ def _found(text: str, description: Description = BILATERAL) -> list[tuple[str, s
             AgreementKind.AGREEMENT,
             AgreementStatus.NEGOTIATING,
         ),
+        # "between A and B": both sides belong to the name, in capitals or not.
+        (
+            "He detailed the Russian drafts of the Treaty between the Russian Federation and "
+            "the member states of the North Atlantic Treaty Organisation.",
+            "Treaty between the Russian Federation and the member states of the North Atlantic "
+            "Treaty Organisation",
+            AgreementKind.TREATY,
+            AgreementStatus.NEGOTIATING,
+        ),
+        (
+            "The leaders discussed a strategic framework agreement between the UAE and the "
+            "United States.",
+            "strategic framework agreement between the UAE and the United States",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.NEGOTIATING,
+        ),
+        # "cooperation in ...": the field belongs to the name.
+        (
+            "They signed an agreement on cooperation in anti-monopoly legislation and "
+            "competitive policy.",
+            "agreement on cooperation in anti-monopoly legislation and competitive policy",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.SIGNED,
+        ),
+        # A phrase whose noun is cut off ends before it.
+        (
+            "They noted the energy arrangement between Israel and Jordan with Emirati and "
+            "American backing.",
+            "energy arrangement between Israel and Jordan",
+            AgreementKind.OTHER,
+            AgreementStatus.MENTIONED,
+        ),
     ],
 )
 def test_agreements_name_kind_and_status(
@@ -136,6 +168,14 @@ def test_agreements_date_parties_and_repeated_mentions() -> None:
         ("Agreement on the Kazakhstani-Russian State Border", 1, None, ("KZ", "RU")),
     ]
     assert text[found[0].span.start : found[0].span.end] == found[0].quote
+
+
+def test_agreements_a_document_named_inside_another_is_one_too() -> None:
+    text = "They adopted a joint statement on the completion of a roadmap for trade in goods."
+    assert [name for name, _, _ in _found(text)] == [
+        "joint statement on the completion of a roadmap for trade in goods",
+        "roadmap for trade in goods",
+    ]
 
 
 def test_agreements_date_a_signing_on_a_given_day() -> None:

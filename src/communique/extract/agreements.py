@@ -131,11 +131,12 @@ _MODIFIER = re.compile(
     r"(?:al|ic|ive|ary|ory|ous|ent|ant|ern|ian|ese|ish|ful|ible|able|ular|ar|id)$|-"
 )
 _NOUN_MODIFIERS = {
-    "cooperation", "co-operation", "trade", "investment", "action", "security", "border", "gas",
-    "oil", "energy", "partnership", "peace", "ceasefire", "arms", "grain", "supply", "transit",
-    "loan", "credit", "work", "development", "implementation", "road", "framework", "purchase",
-    "sale", "defence", "defense", "visa", "tax", "migration", "readmission", "extradition", "swap",
-    "currency", "space", "science", "research", "education", "health", "climate",
+    "joint", "cooperation", "co-operation", "trade", "investment", "action", "security", "border",
+    "gas", "oil", "energy", "partnership", "peace", "ceasefire", "arms", "grain", "supply",
+    "transit", "loan", "credit", "work", "development", "implementation", "road", "framework",
+    "purchase", "sale", "defence", "defense", "visa", "tax", "migration", "readmission",
+    "extradition", "swap", "currency", "space", "science", "research", "education", "health",
+    "climate",
 }  # fmt: skip
 
 
@@ -156,6 +157,54 @@ def _title_left(toks: list[_Token], i: int) -> int:
     return j
 
 
+_CLAUSE_WORDS = {
+    "is", "are", "was", "were", "be", "will", "would", "has", "have", "had", "to", "that",
+    "which", "who", "we", "they", "it", "not",
+}  # fmt: skip
+
+
+def _between(toks: list[_Token], j: int) -> int:
+    """Index past "between A and B" opening at toks[j] ("between"), or `j` when it is not
+    one: A and B are names in capitals (countries, ministries, companies), with a list before
+    the "and" ("between the leaders of Russia, Azerbaijan and Armenia") and lower-case words
+    before B's capitals ("and the member states of the North Atlantic Treaty Organisation")."""
+    k = j + 1
+    seen_capital = False
+    while k < len(toks) and k - j <= MAX_NAME_WORDS and toks[k].low != "and":
+        t = toks[k]
+        if t.word and t.capital and not _year_or_month(t):
+            seen_capital = True
+        elif t.text not in (",", "-", "–", "’s", "'s", "(", ")") and not (
+            t.word and t.low == t.text
+        ):
+            return j
+        k += 1
+    if not seen_capital or k >= len(toks) or k - j > MAX_NAME_WORDS:
+        return j
+    m = k + 1
+    while m < len(toks) and m - k <= 6 and toks[m].word and not toks[m].capital:
+        if toks[m].low in _CLAUSE_WORDS or toks[m].low.endswith(("ed", "ing")):
+            return j
+        m += 1
+    if m >= len(toks) or not (toks[m].word and toks[m].capital) or _year_or_month(toks[m]):
+        return j
+    last = m
+    n = m + 1
+    while n < len(toks) and n - j <= MAX_NAME_WORDS:
+        t = toks[n]
+        if t.word and t.capital and not _year_or_month(t):
+            last = n
+        elif t.low in ("of", "the", "for", "-", "–") and n + 1 < len(toks):
+            pass
+        elif t.text == "(" and n + 2 < len(toks) and toks[n + 2].text == ")":
+            last = n + 2
+            n += 2
+        else:
+            break
+        n += 1
+    return last + 1
+
+
 def _title_right(toks: list[_Token], i: int) -> int:
     """Index past the last token of a title continuing after toks[i]: capitalised words,
     numbers and year ranges, joined by lower-case function words."""
@@ -165,6 +214,10 @@ def _title_right(toks: list[_Token], i: int) -> int:
         t = toks[j]
         if t.low in _HEADS and t.low not in _WEAK and toks[i].low in _WEAK and t.capital:
             break  # "Framework for an Agreement on ...": the agreement is the document
+        if t.low == "between" and _between(toks, j) > j:
+            j = _between(toks, j)
+            last = j - 1
+            continue
         if t.word and (t.capital or t.text.isdigit()):
             last = j
         elif t.low == "and" and (j + 1 >= len(toks) or not toks[j + 1].capital):
@@ -226,7 +279,8 @@ def _left(toks: list[_Token], i: int, sentence_first: int) -> int:
     j = i
     while j > sentence_first and i - j < 4:
         prev = toks[j - 1]
-        if not prev.word or prev.low in _STOP_LEFT or prev.low in _HEADS or prev.text.isdigit():
+        heads = prev.low in _HEADS and prev.low not in _WEAK  # "framework agreement" is one
+        if not prev.word or prev.low in _STOP_LEFT or heads or prev.text.isdigit():
             break
         if prev.text.endswith(("'s", "’s", "s'", "s’")):
             break  # a possessive is a determiner: "Kazakhstan's agreement"
@@ -267,30 +321,16 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
         low = t.low
         if low in _STOP_RIGHT:
             break
+        if low == "between" and _between(toks, j) > j:
+            j = _between(toks, j)
+            last = j - 1
+            in_phrase = True
+            continue
         if low in _PREPOSITIONS:
             if nxt is None or not nxt.word:
                 break
-            if (
-                low == "in"
-                and not (nxt.capital and not _year_or_month(nxt))
-                and nxt.low
-                not in (
-                    "the",
-                    "a",
-                )
-            ):
+            if low == "in" and not _in_name(toks, j):
                 break
-            if low == "in" and nxt.low in ("the", "a") and j + 2 < len(toks):
-                after = toks[j + 2]
-                if not (after.capital and not _year_or_month(after)) and after.low not in (
-                    "field",
-                    "fields",
-                    "area",
-                    "areas",
-                    "sphere",
-                    "spheres",
-                ):
-                    break
             if low == "to" and not (nxt.capital or nxt.low == "the"):
                 break
             if low in ("until", "till") and not nxt.text.isdigit():
@@ -303,15 +343,59 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
                 break
             j += 1
             continue
-        if low in _HEADS and in_phrase and low not in _WEAK:
+        if low in _HEADS and in_phrase and low not in _WEAK and _coordinated(toks, j):
             break  # "... on X and the Treaty on Y": the next document begins
         if not in_phrase:
             break
         if low.endswith(("ed", "ing")) and not t.capital and toks[j - 1].low not in _PREPOSITIONS:
+            if last == j - 1 and toks[last].capital and low.endswith("ing") and last > i + 1:
+                # "... with Emirati and American backing": the phrase's noun is cut off
+                last = _before_phrase(toks, i, last)
             break  # "... of priority measures aimed at": a participle begins a new phrase
         last = j
         j += 1
     return last + 1
+
+
+_FIELD_NOUNS = {"field", "fields", "area", "areas", "sphere", "spheres"}
+_COOPERATION = {
+    "cooperation", "co-operation", "interaction", "partnership", "collaboration", "trade",
+}  # fmt: skip
+
+
+def _in_name(toks: list[_Token], j: int) -> bool:
+    """Whether "in" at toks[j] continues a name: before a name in capitals ("in Kostanay"), a
+    field ("in the field of"), or after a word of cooperation ("cooperation in anti-monopoly
+    legislation")."""
+    nxt = toks[j + 1]
+    if nxt.capital and not _year_or_month(nxt):
+        return True
+    if nxt.low in ("the", "a") and j + 2 < len(toks):
+        after = toks[j + 2]
+        return (after.capital and not _year_or_month(after)) or after.low in _FIELD_NOUNS
+    return toks[j - 1].low in _COOPERATION and nxt.word and not nxt.text.isdigit()
+
+
+def _coordinated(toks: list[_Token], j: int) -> bool:
+    """Whether the head at toks[j] begins a document of its own ("... and the Treaty on Y"),
+    not one that names part of this one ("statement on the completion of a roadmap")."""
+    k = j - 1
+    while k > 0 and toks[k].low in _ARTICLES:
+        k -= 1
+    return toks[k].low in ("and", "or") or not toks[k].word
+
+
+def _before_phrase(toks: list[_Token], i: int, last: int) -> int:
+    """Index of the last token before the prepositional phrase that ends at `last`."""
+    k = last
+    while k > i and toks[k].low not in _PREPOSITIONS:
+        k -= 1
+    if k <= i:
+        return last
+    k -= 1
+    while k > i and toks[k].low in _FUNCTION:
+        k -= 1
+    return k
 
 
 _PARTICIPLE = re.compile(
@@ -370,7 +454,12 @@ def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[_M
                 participle = m.group("verb").lower()
         taken_to = name_end
         yield _Mention(name_start, name_end, low, titled, b - 1 > i, participle)
-        i = max(i + 1, b)
+        inner = next((k for k in range(i + 1, b) if toks[k].low in _HEADS), None)
+        if inner is not None:  # "a statement on the completion of a roadmap for ...": both
+            taken_to = toks[inner].start
+            i = inner
+        else:
+            i = max(i + 1, b)
 
 
 # -- what a mention is ---------------------------------------------------------------------
@@ -454,14 +543,15 @@ _STATUS_VERB = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|to|going to|plan(?:s|ning)? to|intends? to|ready to|prepared to|"
-    r"would like to|hope to|expect to|aim to)\s+(?:\w+\s+)?(?:sign|conclude|adopt|approve|"
+    r"would like to|hope to|expect to|aim to)\s+(?:(?!the\b|a\b|an\b|this\b|its\b)\w+\s+)?"
+    r"(?:sign|conclude|adopt|approve|"
     r"finali[sz]e|launch|develop|draft|prepare|work out|agree on)\b"
     r"|\b(?:to be|will be|would be|is to be|are to be)\s+(?:signed|adopted|concluded|approved)\b"
-    r"|\b(?:draft|drafting|upcoming|future|new)\s*$",
+    r"|\b(?:upcoming|future|new)\s*$",
     re.I,
 )
 _NEGOTIATING = re.compile(
-    r"\b(?:negotiat\w+|discuss\w*|talks on|consultations on|working on|work on|"
+    r"\b(?:negotiat\w+|discuss\w*|talks on|consultations on|working on|work on|draft(?:s|ing)?|"
     r"will reach|to reach|reaching|framework for)\b",
     re.I,
 )
