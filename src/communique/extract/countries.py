@@ -112,7 +112,11 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)  # a name may wrap
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -129,7 +133,7 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
     end = len(text) if end is None else end
     out = []
     for m in lexicon.pattern.finditer(text, start, end):
-        code, adjective = lexicon.forms[m.group()]
+        code, adjective = lexicon.forms[" ".join(m.group().split())]
         out.append(CountryMention(m.start(), m.end(), code, adjective))
     return out
 

@@ -70,6 +70,13 @@ class Statement:
         the whole text cost more than both recognisers)."""
         return find_parties(self.text, start, end) if end > start else []
 
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The prose sentence that holds `pos`, or None."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
+
     def sentences_with(self, keywords: Sequence[str]) -> dict[int, list[int]]:
         """{index of a sentence: positions of `keywords` (lower case) in it}, for the
         sentences that hold one, found with `str.find`: a pass per keyword at memory speed,
