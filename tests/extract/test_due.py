@@ -53,6 +53,9 @@ NOV_2024 = date(2024, 11, 27)
         ("committed to meeting again this summer", date(2023, 4, 14), ("2023-06-01", "2023-08-31")),
         ("at the public health summit in June", date(2023, 4, 14), ("2023-06-01", "2023-06-30")),
         ("the talks will resume in January", NOV_2024, ("2025-01-01", "2025-01-31")),
+        # "This coming week" on a Saturday is the week that has not begun.
+        ("a task force this coming week", date(2022, 2, 26), ("2022-02-28", "2022-03-06")),
+        ("a task force this week", date(2022, 2, 23), ("2022-02-21", "2022-02-27")),
         # No time that can be resolved: no due date.
         ("to increase trade in the next few years", NOV_2024, None),
         ("we have ambitious plans for 2025 and beyond", NOV_2024, None),
@@ -62,6 +65,7 @@ NOV_2024 = date(2024, 11, 27)
         # Times in the past of the document are not when anything is due.
         ("as agreed in 2021, the plant will be built", NOV_2024, None),
         ("prices fall every spring", NOV_2024, None),
+        ("as decided in March 2024, the plant will be built", NOV_2024, None),
     ],
 )
 def test_due_of_resolves_forwards(clause: str, today: date, due: tuple[str, str] | None) -> None:

@@ -104,8 +104,10 @@ def _this_month(m: re.Match[str], today: date) -> Period | None:
 
 
 def _week(m: re.Match[str], today: date) -> Period | None:
+    """This week or the next, Monday to Sunday; "this coming week" is the week that has not
+    begun ("this coming week" on a Saturday: Monday to Sunday after it)."""
     monday = today - timedelta(days=today.weekday())
-    if m.group(1).lower() == "next":
+    if m.group(1).lower() in ("next", "this coming", "the coming"):
         monday += timedelta(days=7)
     return Period(start=monday, end=monday + timedelta(days=6))
 
@@ -232,7 +234,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
         _month_in,
     ),
     (re.compile(r"\b(next|this|the current) month\b", re.I), _this_month),
-    (re.compile(r"\b(next|this) week\b", re.I), _week),
+    (re.compile(r"\b(next|this coming|the coming|this) week\b", re.I), _week),
     (
         re.compile(
             rf"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>{_COUNT}|a)\s+"
@@ -292,7 +294,7 @@ def first_due(dues: list[Due], today: date) -> Period | None:
     for due in dues:
         if due.period is None:
             return None
-        if due.period.end >= today or due.period.start.year >= today.year:
+        if due.period.end >= today:
             return due.period
     return None
 
