@@ -24,13 +24,20 @@ from communique.segment.voices import Speakers
 _FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[A-Za-z_]+:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+")
 
 
-def body_start(text: str) -> int:
-    """Where the body begins: after YAML front matter ("title: ...", "date: ..."), if any."""
+def body_start(text: str, title: str | None = None) -> int:
+    """Where the body begins: after YAML front matter ("title: ...", "date: ..."), if any, and
+    after a first line that is the title (a plain-text header's headline: it repeats what the
+    summary line after it says, without its full stop)."""
     m = _FRONT_MATTER.match(text)
-    if m is None:
-        return 0
-    end = m.end()
-    return end + 4 if text.startswith("---\n", end) else end
+    end = 0 if m is None else m.end()
+    if m is not None and text.startswith("---\n", end):
+        end += 4
+    if title:
+        line_end = text.find("\n", end)
+        line = text[end:line_end] if line_end >= 0 else ""
+        if line.strip() and " ".join(line.split()) == " ".join(title.split()):
+            end = line_end + 1
+    return end
 
 
 @dataclass(slots=True)
@@ -44,6 +51,7 @@ class Statement:
     sentences: list[tuple[int, int]]
     claims: Sequence[Claim] = ()
     speakers: Speakers = field(default_factory=Speakers)  # turns, then voices outside them
+    participants: tuple[str, ...] = ()  # canonical names of the people who meet or speak
     lower: str = ""  # the text in lower case, for the keyword scans
     _turn_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
@@ -103,20 +111,39 @@ def read_statement(
     voices: Sequence[Voice] = (),
 ) -> Statement:
     """The document's body cut into sentences, with its date and parties."""
+    start = body_start(text, description.title)
+    signatories = _signatories(text, start)
     parties = list(dict.fromkeys(description.countries))
     if len(parties) < 2:
         guessed = guess_parties(find_countries(text, 0, PARTY_WINDOW))
         parties += [c for c in guessed if c not in parties]
-    start = body_start(text)
     return Statement(
         text=text,
         today=description.date or find_document_date(text),
-        parties=codes([PartyMention(0, 0, p) for p in parties]),
+        parties=signatories or codes([PartyMention(0, 0, p) for p in parties]),
         turns=turns,
         sentences=list(prose_sentences(text, start)),
         claims=claims,
         speakers=Speakers.of(turns, voices),
+        participants=description.participants,
     )
+
+
+_SIGNATORIES = re.compile(
+    r"\bWe,\s+the\s+(?i:leaders|heads\s+of\s+state(?:\s+and(?:\s+of)?\s+government)?|"
+    r"(?:foreign\s+|finance\s+|trade\s+)?ministers|governments|representatives)\s+of\s+"
+    r"(?P<list>[^.;:]{3,400}?)\s*,?\s+(?=(?!the\b|and\b|of\b)[a-z])"
+)
+
+
+def _signatories(text: str, start: int) -> tuple[str, ...]:
+    """The parties a joint statement names as its "we" ("We, the leaders of the European
+    Commission, France, ... and the United States condemn ..."), or () when it names none."""
+    m = _SIGNATORIES.search(text, start, start + 2000)
+    if m is None:
+        return ()
+    found = codes(find_parties(text, m.start("list"), m.end("list")))
+    return found if len(found) >= 2 else ()
 
 
 def extract_entries(
