@@ -8,7 +8,7 @@ import pytest
 
 from communique.extract.commitments import find_commitments
 from communique.extract.entries import read_statement
-from communique.models import CommitmentKind, Description, Span, Turn
+from communique.models import CommitmentKind, Description, Period, Span, Turn
 
 TODAY = date(2024, 11, 27)
 BILATERAL = Description(date=TODAY, countries=("RU", "KZ"))
@@ -81,6 +81,63 @@ def _found(text: str) -> list[tuple[str, str, tuple[str, str] | None]]:
             K.PLAN,
             ("2024-11-28", "2024-11-28"),
         ),
+        # Committing to a specific act is a plan; to an effort, a pledge.
+        (
+            "We commit to imposing restrictive measures on the central bank.",
+            "We commit to imposing restrictive measures on the central bank",
+            K.PLAN,
+            None,
+        ),
+        (
+            "We commit to acting against those who finance the war.",
+            "We commit to acting against those who finance the war",
+            K.PLEDGE,
+            None,
+        ),
+        (
+            "We are resolved to continue imposing costs on the aggressor.",
+            "We are resolved to continue imposing costs on the aggressor",
+            K.PLEDGE,
+            None,
+        ),
+        (
+            "The leaders committed their full efforts toward a lasting settlement of the conflict.",
+            "The leaders committed their full efforts toward a lasting settlement of the conflict",
+            K.PLEDGE,
+            None,
+        ),
+        # Leaders giving their teams a task agree to act.
+        (
+            "The leaders tasked their teams with preparing a joint plan on energy.",
+            "The leaders tasked their teams with preparing a joint plan on energy",
+            K.AGREEMENT_TO_ACT,
+            None,
+        ),
+        (
+            "They discussed trade, agreeing to have their ministers prepare a new programme.",
+            "agreeing to have their ministers prepare a new programme",
+            K.AGREEMENT_TO_ACT,
+            None,
+        ),
+        (
+            "We agreed that the next round will be held in Astana.",
+            "We agreed that the next round will be held in Astana",
+            K.AGREEMENT_TO_ACT,
+            None,
+        ),
+        (
+            "It was confirmed that the summit would take place in Astana.",
+            "It was confirmed that the summit would take place in Astana",
+            K.PLAN,
+            None,
+        ),
+        # What an agency announces it is doing happens on the day of the announcement.
+        (
+            "The ministry is releasing new guidance for regional hospitals.",
+            "The ministry is releasing new guidance for regional hospitals",
+            K.PLAN,
+            ("2024-11-27", "2024-11-27"),
+        ),
     ],
 )
 def test_commitments_quote_kind_and_due(
@@ -102,6 +159,11 @@ def test_commitments_quote_kind_and_due(
         "The Administration is committed to ensuring fairness.",  # a stance
         "Ukraine is not ready to join the alliance today.",
         "We agree that it is impossible to strengthen security at others' expense.",
+        "I hope that today's agreements will bring results.",  # a hope
+        "We commit to undertake the following measures: sanctions and export controls.",
+        "The two presidents will continue their contacts.",  # nothing in particular
+        "We are delivering on these obligations.",  # a stance
+        "They are preparing for round two.",
     ],
 )
 def test_commitments_leave_out_what_promises_nothing(text: str) -> None:
@@ -133,4 +195,50 @@ def test_commitments_take_a_time_fronted_in_the_sentence_before() -> None:
     assert [due for _, _, due in _found(text)] == [
         ("2025-01-01", "2025-12-31"),
         ("2025-01-01", "2025-12-31"),
+    ]
+
+
+def test_commitments_two_dated_stops_of_one_plan_are_two() -> None:
+    text = "The next round will be held in Geneva on January 9 and then in Brussels on January 12."
+    assert _found(text) == [
+        (
+            "The next round will be held in Geneva on January 9",
+            "plan",
+            ("2025-01-09", "2025-01-09"),
+        ),
+        ("then in Brussels on January 12", "plan", ("2025-01-12", "2025-01-12")),
+    ]
+
+
+def test_commitments_in_person_are_the_people_else_their_states() -> None:
+    meeting = Description(
+        date=TODAY, countries=("RU", "KZ"), participants=("Vladimir Putin", "Kassym-Jomart Tokayev")
+    )
+    text = "On November 29, Vladimir Putin will hold talks with the President of Kazakhstan."
+    assert [c.actor for c in find_commitments(read_statement(text, [], meeting))] == [
+        ("Vladimir Putin",)
+    ]
+    text = "President Biden recommitted to supporting the defence of the UAE against attacks."
+    gulf = Description(date=date(2022, 9, 22), countries=("US", "AE"))
+    assert [c.actor for c in find_commitments(read_statement(text, [], gulf))] == [("US",)]
+
+
+def test_commitments_you_and_i_are_the_two_speakers() -> None:
+    text = (
+        "Alexander Lukashenko: Thank you, and if everything goes as planned tomorrow, you and I "
+        "will attend the exercises. Vladimir Putin: Yes, of course."
+    )
+    second = text.index("Vladimir Putin:")
+    turns = [
+        Turn(speaker="Alexander Lukashenko", span=Span(start=22, end=second), country="BY"),
+        Turn(speaker="Vladimir Putin", span=Span(start=second + 16, end=len(text)), country="RU"),
+    ]
+    union = Description(date=TODAY, countries=("RU", "BY"))
+    found = find_commitments(read_statement(text, turns, union))
+    assert [(c.quote, c.actor, c.due) for c in found] == [
+        (
+            "if everything goes as planned tomorrow, you and I will attend the exercises",
+            ("Alexander Lukashenko", "Vladimir Putin"),
+            Period(start=date(2024, 11, 28), end=date(2024, 11, 28)),
+        )
     ]

@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 from communique.extract.countries import find_countries
+from communique.models import Person
+from communique.segment.people import PersonRegistry
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,43 @@ def is_collective(subject: str) -> bool:
 def is_self(subject: str) -> bool:
     """True for the speaker speaking in person: "I" ("my colleague and I" is collective)."""
     return bool(_SELF.match(subject.strip()))
+
+
+_PRESENCE = re.compile(
+    r"\s*(?:(?:also|personally|not just|both|jointly|together)\s+)*(?:attend|take part|"
+    r"participate|hold talks|have talks|meet|visit|travel|go to|going to|come to|call|speak)\b",
+    re.I,
+)
+
+
+def in_person(clause_rest: str, subject: str) -> bool:
+    """Whether what follows the trigger is done by people in person ("will hold talks",
+    "will attend", "agreed to personally supervise"), not by their states."""
+    return bool(_PRESENCE.match(clause_rest)) or "personally" in clause_rest[:40].lower()
+
+
+@lru_cache(maxsize=1)
+def _registry() -> PersonRegistry:
+    return PersonRegistry.default()
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:Vice\s+|Crown\s+)?(?:President|Prime Minister|Minister|Chancellor|King|"
+    r"Emperor|Premier|Secretary|Governor|Prince|Sheikh|Emir|Sultan|Mr|Ms|Mrs|Dr)\.?\s+)+"
+)
+
+
+def person_named(subject: str) -> Person | None:
+    """The person a subject names ("President Biden", "Vladimir Putin"), from the registry of
+    people and office holders; None for anything else."""
+    words = subject.strip()
+    if not words or not words[:1].isupper() or len(words.split()) > 6:
+        return None
+    name = _TITLE_WORDS.sub("", words)
+    if not name or not name[:1].isupper() or find_countries(name):
+        return None
+    registry = _registry()
+    return registry.resolve(re.sub(r"^the\s+", "", words)) or registry.resolve_name(name)
 
 
 def own_or(country: str | None) -> tuple[str, ...]:
