@@ -153,7 +153,11 @@ def _find_labels(text: str) -> tuple[Label, ...]:
             continue
         kind = classify(m["label"])
         if kind is not None:
-            found[m.start()] = _label(m, kind)
+            label = _label(m, kind)
+            # "... as you've heard from Dr.⏎Walensky: the extreme importance ...": a surname
+            # wrapped to a line start, not a label; speech after a label opens a sentence.
+            if not (label.single_word and text[label.speech : label.speech + 1].islower()):
+                found[m.start()] = label
     for m in _BARE_Q.finditer(text):
         if m.start() not in found:
             found[m.start()] = _label(m, LabelKind.QUESTION)

@@ -53,8 +53,19 @@ class _Context:
         if label.kind is LabelKind.ANSWER:
             return self.answerer or self._interviewee()
         parts = split_label(label.label, places=self.registry.places)
-        person = self.registry.resolve(label.label)
-        if person is not None:
+        on = self.description.date
+        # "MS. CHENEY", "DR. WALENSKY": a surname with no title says little; the person the
+        # document itself names wins over a namesake in the registry.
+        bare_surname = not parts.role and len(parts.name.split()) == 1
+        own = (
+            self._earlier(parts.name) or self._named_before(parts.name, text[: label.start])
+            if bare_surname
+            else None
+        )
+        person = None if own is not None else self.registry.resolve(label.label, on=on)
+        if own is not None:
+            found = own
+        elif person is not None:
             found = _Speaker(
                 person.name,
                 parts.role or (person.roles[0] if person.roles else None),
@@ -67,7 +78,7 @@ class _Context:
                 or self._titled(parts, known_only=True)
                 or self._office(parts)
                 or self._titled(parts, known_only=False)
-                or self._named_before(parts.name, text[: label.start])
+                or self._named_before(parts.name, text[: label.start], label=label.label)
                 or _Speaker(
                     _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
                 )
@@ -109,7 +120,9 @@ class _Context:
             return None
         words = name.split()
         for size in range(len(words), 0, -1):  # "Biden Announcing ...": the name, not the verb
-            person = self.registry.resolve_name(" ".join(words[:size]), role=parts.role)
+            person = self.registry.resolve_name(
+                " ".join(words[:size]), role=parts.role, on=self.description.date
+            )
             if person is not None:
                 return _Speaker(person.name, parts.role, person.country)
         if known_only or len(words) < 2:
@@ -127,9 +140,16 @@ class _Context:
         person = self.registry.resolve_name(name)
         return _Speaker(name, parts.role, person.country if person else parts.country)
 
-    def _named_before(self, name: str, before: str) -> _Speaker | None:
-        """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
-        if len(name.split()) != 1 or not before:
+    def _named_before(self, name: str, before: str, *, label: str = "") -> _Speaker | None:
+        """ "MR MILLER" after a header naming "Matthew Miller", "GOVERNOR LUJAN GRISHAM" after
+        "Governor Michelle Lujan Grisham": the full name, if one fits. A name of several words
+        is taken for a surname only after one title word or honorific ("GOVERNOR", "MR."):
+        alone ("Pavel Sozinov:") or after a long role ("CEO of Rostec State Corporation Sergei
+        Chemezov:") it is the whole name already."""
+        words = name.split()
+        if not words or len(words) > 3:
+            return None
+        if len(words) > 1 and len(clean_label(label).split()) - len(words) != 1:
             return None
         if name in self.named:
             return self.named[name]
@@ -138,7 +158,12 @@ class _Context:
 
     def _search_before(self, name: str, before: str) -> _Speaker | None:
         before = f"{self.description.title or ''}\n{before}"  # "Gaggle by ... Andrew Bates"
-        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
+        # A name of several words may be a surname ("Lujan Grisham") or already a first name
+        # and a surname ("Jake Bomba"): a word before it counts as the first name only after a
+        # title or an honorific ("Governor Michelle Lujan Grisham", not "Welcome Jake Bomba").
+        several = len(name.split()) > 1
+        written = r"\s+".join(re.escape(word) for word in name.split())
+        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({written})\b"
         for m in re.finditer(pattern, before, re.I):
             first = m.group(1)
             if (
@@ -146,8 +171,13 @@ class _Context:
                 and first[1:].islower()
                 and not _is_title_word(first)
                 and fold(first) not in _NOT_FIRST_NAMES
+                and (not several or _after_title(before, m.start()))
             ):
-                return _Speaker(f"{first} {_as_written(m.group(2))}")
+                full = f"{first} {_as_written(' '.join(m.group(2).split()))}"
+                person = self.registry.resolve_name(full, on=self.description.date)
+                if person is not None and fold(person.name) == fold(full):
+                    return _Speaker(person.name, None, person.country)
+                return _Speaker(full)
         return None
 
     def _interviewee(self) -> _Speaker:
@@ -159,7 +189,7 @@ class _Context:
 
     def knows(self, label: Label) -> bool:
         """Whether a one-word label names someone: a registry person or a surname seen."""
-        if self.registry.resolve(label.label) is not None:
+        if self.registry.resolve(label.label, on=self.description.date) is not None:
             return True
         name = clean_label(label.label)
         return (name.isupper() and len(name) >= 3) or self._earlier(name) is not None
@@ -184,10 +214,20 @@ def name_after_title(text: str, role: str) -> str | None:
     return None
 
 
+def _after_title(text: str, at: int) -> bool:
+    """Whether the word before `at` is a title or an honorific ("Governor", "Mr.")."""
+    before = re.search(r"([\w’']+)\.?\s*$", text[max(0, at - 40) : at])
+    return before is not None and _is_title_word(before.group(1))
+
+
 def _is_title_word(word: str) -> bool:
+    """A title, honorific or country, also in the plural ("Doctors Walensky and Fauci")."""
     key = fold(word)
     places = default_places()
-    return key in TITLE_WORDS or key in HONORIFICS or places.country_code(word) is not None
+    return (
+        any(k in TITLE_WORDS or k in HONORIFICS for k in (key, key.removesuffix("s")))
+        or places.country_code(word) is not None
+    )
 
 
 def _as_written(name: str) -> str:
@@ -258,7 +298,15 @@ def _fullest_names(turns: list[Turn]) -> list[Turn]:
 
 
 def _spoken(text: str, start: int, end: int) -> Span | None:
-    """The span of what was said between `start` and `end`, without stage directions."""
+    """The span of what was said between `start` and `end`, without stage directions; a turn
+    that is only a direction ("MS. DALTON: (Inaudible.)") keeps it: the speaker spoke."""
+    whole = _stripped(text, start, end)
+    if whole is None:
+        return None
+    return _stripped(text, *_directions_trimmed(text, whole.start, whole.end)) or whole
+
+
+def _directions_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     lead = _LEAD_DIRECTION.match(chunk)
     if lead:
@@ -267,7 +315,12 @@ def _spoken(text: str, start: int, end: int) -> Span | None:
     tail = _TAIL_DIRECTION.search(chunk)
     if tail:
         end = start + tail.start()
-        chunk = text[start:end]
+    return start, end
+
+
+def _stripped(text: str, start: int, end: int) -> Span | None:
+    """text[start:end] without the white space at its ends, or None if nothing is left."""
+    chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
         return None

@@ -1,0 +1,131 @@
+"""Speaker sequences of short transcripts in the layouts real archives use, read as a user's
+file would be (front matter, header, body), described and then segmented."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.models import QUESTION
+from communique.pipeline import default_registry, describe_and_segment
+from communique.read.sources import document_from_text
+
+Q = QUESTION
+
+
+def _speakers(body: str, *, date: str, title: str = "Press Briefing") -> list[str]:
+    url = "https://www.whitehouse.gov/briefing-room/"  # whose "THE PRESIDENT" it is
+    markdown = f"---\ntitle: {title}\ndate: '{date}'\nsource_url: {url}\n---\n\n{body}"
+    raw = document_from_text(markdown, source="t.md", fmt="markdown")
+    _, parts = describe_and_segment(raw, default_registry())
+    return [turn.speaker for turn in parts.turns]
+
+
+# (case, document date, title, body, speakers in order)
+CASES = [
+    (
+        # Surname labels whose full names the text never gives: the registry's officials.
+        "surnames-from-the-registry",
+        "2021-03-19",
+        "Press Briefing by the COVID-19 Response Team",
+        "MR. ZIENTS:  Good morning. Dr. Walensky will start.\n\n"
+        "DR. WALENSKY:  Thank you, Jeff. Cases are down.\n\n"
+        "DR. FAUCI:  Thank you, Dr. Walensky. One slide.\n\n"
+        "Q    A question for Dr. Fauci?\n\n"
+        "DR. FAUCI:  Yes.",
+        ["Jeff Zients", "Rochelle Walensky", "Anthony Fauci", Q, "Anthony Fauci"],
+    ),
+    (
+        # Namesakes told apart by the document's date and title: not the Vice President of
+        # 2001-2009, and "THE VICE PRESIDENT" is then the one of the date.
+        "namesakes-by-date",
+        "2024-10-21",
+        "Remarks by Vice President Harris and Liz Cheney at a Campaign Event",
+        "MS. CHENEY:  Thank you all.\n\nTHE VICE PRESIDENT:  Thank you, Liz.",
+        ["Liz Cheney", "Kamala Harris"],
+    ),
+    (
+        "namesakes-by-date-without-the-title",
+        "2022-06-09",
+        "Remarks at a Hearing",
+        "MS. CHENEY:  The committee will come to order.",
+        ["Liz Cheney"],
+    ),
+    (
+        # The document's own full mention wins over a namesake the registry knows.
+        "surname-named-in-the-text",
+        "2024-07-10",
+        "Background Press Call",
+        "MODERATOR:  We have Deputy Adviser Priya Singh with us.\n\n"
+        "MR. SINGH:  Thanks. Two points.\n\nQ    Why now?\n\nMR. SINGH:  Because.",
+        ["Moderator", "Priya Singh", Q, "Priya Singh"],
+    ),
+    (
+        # A surname of two words after a bare title: the full name given earlier.
+        "two-word-surname-from-an-earlier-mention",
+        "2022-11-03",
+        "Remarks at a Rally",
+        "THE PRESIDENT:  Let me bring up Governor Anna Smith Jones.\n\n"
+        "GOVERNOR SMITH JONES:  Hello, everyone.\n\nTHE PRESIDENT:  Thank you.",
+        ["Joe Biden", "Anna Smith Jones", "Joe Biden"],
+    ),
+    (
+        # ... or the registry's surname of two words, when the text gives no full name.
+        "two-word-surname-from-the-registry",
+        "2022-11-03",
+        "Remarks at a Rally",
+        "THE PRESIDENT:  Here is the boss.\n\nGOVERNOR LUJAN GRISHAM:  Hey, New Mexico.",
+        ["Joe Biden", "Michelle Lujan Grisham"],
+    ),
+    (
+        # A plural title before the surnames is no first name.
+        "doctors-is-no-first-name",
+        "2021-08-24",
+        "Press Briefing",
+        "MR. ZIENTS:  You will hear from Doctors Walensky and Fauci.\n\nDR. WALENSKY:  Thank you.",
+        ["Jeff Zients", "Rochelle Walensky"],
+    ),
+    (
+        # A surname wrapped to a line start, then a colon, is inside a sentence.
+        "wrapped-surname-is-no-label",
+        "2021-03-19",
+        "Press Briefing",
+        "DR. FAUCI:  Thank you very much, Dr. Walensky. As you heard from Dr.\n"
+        "Walensky: the importance of vaccination. So, one slide.\n\nQ    Thanks.",
+        ["Anthony Fauci", Q],
+    ),
+    (
+        # A turn that is only a stage direction still is that speaker's turn.
+        "inaudible-turn",
+        "2024-01-30",
+        "Press Gaggle by Principal Deputy Press Secretary Olivia Dalton",
+        "MS. DALTON:  Good afternoon.\n\nQ    Any comment on the report?\n\n"
+        "MS. DALTON:  (Inaudible.)\n\nQ    There is a report — any comment?\n\n"
+        "MS. DALTON:  We have seen it.\n\nQ    Okay. Great.\n\n12:29 P.M. EST",
+        ["Olivia Dalton", Q, "Olivia Dalton", Q, "Olivia Dalton", Q],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("date", "title", "body", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_transcript_layouts_speakers(date: str, title: str, body: str, expected: list[str]) -> None:
+    assert _speakers(body, date=date, title=title) == expected
+
+
+def test_transcript_layouts_remark_from_the_floor_is_a_question() -> None:
+    """kremlin.ru's flattened text: an unnamed "Remark:" from the floor is a journalist's."""
+    body = (
+        "News conference\n\nPresident of Russia Vladimir Putin: Welcome. Question: Two parts? "
+        "Vladimir Putin: What was the second part? Remark: Troops. Vladimir Putin: I see."
+    )
+    raw = document_from_text(body, source="k.txt", fmt="text")
+    _, parts = describe_and_segment(raw, default_registry())
+    assert [t.speaker for t in parts.turns] == [
+        "Vladimir Putin",
+        Q,
+        "Vladimir Putin",
+        Q,
+        "Vladimir Putin",
+    ]
+    assert parts.turns[3].span.slice(raw.text) == "Troops."
