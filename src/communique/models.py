@@ -157,6 +157,7 @@ class VoiceKind(StrEnum):
 
     AUTHOR = "author"  # a first-person statement or message by the author its title names
     REPORTED = "reported"  # reported speech: "X said that ...", "according to X, ..."
+    QUOTED = "quoted"  # a quotation credited to its source in a round-up of what people said
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -129,3 +129,100 @@ def test_transcript_layouts_remark_from_the_floor_is_a_question() -> None:
         "Vladimir Putin",
     ]
     assert parts.turns[3].span.slice(raw.text) == "Troops."
+
+
+def _segment(text: str, *, fmt: str = "markdown") -> tuple[str, list[tuple[str, str]], list[str]]:
+    """(normalised text, [(voice kind, speaker)], turn speakers) of a file's text."""
+    raw = document_from_text(text, source="t.md" if fmt == "markdown" else "t.txt", fmt=fmt)
+    _, parts = describe_and_segment(raw, default_registry())
+    voices = [(v.kind.value, v.speaker) for v in parts.voices]
+    return raw.text, voices, [t.speaker for t in parts.turns]
+
+
+ROUNDUP = """---
+title: "WHAT THEY ARE SAYING: Leaders Applaud the New Apprenticeship Plan"
+date: '2023-04-20'
+---
+
+Leaders from across the country praised the plan. *See below for what they are saying:*
+
+**Minnesota Senator Anna Berg:** “The plan will train 40,000 workers in our state
+alone.” \\[Tweet, 4/20/23\\]
+
+**Carl Moss, President, Builders Alliance of Ohio:** “This is the largest
+investment in apprenticeships in a generation, $2 billion.”
+\\[Statement, 4/20/23\\]
+
+**Democratic Women’s Caucus**: “Half of the new places will go to women.”
+\\[Tweet, 4/20/23\\]
+
+**Committee Chair, Montana Senator Jon
+Tester**: “GOOD NEWS: 12 new training centres for Montana.” \\[Tweet, 4/20/23\\]
+"""
+
+
+def test_transcript_layouts_roundup_quotes_its_sources_in_no_turn() -> None:
+    """A round-up of what people said is no transcript: each quotation is its source's voice
+    (a person's name, or an organisation as written), and the page has no turns."""
+    text, voices, turns = _segment(ROUNDUP)
+    assert turns == []
+    assert [speaker for kind, speaker in voices if kind == "quoted"] == [
+        "Anna Berg",
+        "Carl Moss",
+        "Democratic Women’s Caucus",
+        "Jon Tester",
+    ]
+    raw = document_from_text(ROUNDUP, source="t.md", fmt="markdown")
+    _, parts = describe_and_segment(raw, default_registry())
+    speakers = parts.speakers
+    assert speakers.at(text.index("40,000")) == "Anna Berg"
+    assert speakers.at(text.index("$2 billion")) == "Carl Moss"
+    assert speakers.at(text.index("Half of")) == "Democratic Women’s Caucus"
+    assert speakers.at(text.index("praised")) == ""  # the page's own narration
+
+
+def test_transcript_layouts_organisations_head_items_but_speak_no_turn() -> None:
+    """A fact sheet's run-in heads that name organisations are no speakers."""
+    text = (
+        "---\ntitle: 'FACT SHEET: Law Schools Answer the Call to Action'\ndate: '2022-01-28'\n"
+        "---\n\n**Rutgers University Law School:** *Dedicated $2 Million to an Eviction "
+        "Initiative.* Students served over 350 households.\n\n**Atlanta Area Law Schools**: "
+        "*Over 300 Law Students Provided Pro Bono Support.* They helped 90 families.\n"
+    )
+    assert _segment(text)[2] == []
+
+
+WRAPPED = """---
+title: Remarks by President Biden on Apprenticeships
+date: '2023-04-20'
+source_url: https://www.whitehouse.gov/briefing-room/
+---
+
+THE PRESIDENT:  Thank you.  This morning I met with the Secretary of
+State Antony Blinken: we agreed on the plan, and it is a good plan for
+workers, for families, for the country, and for every state in the
+Union.  That is why we are here, and why we will not stop until it is
+done, and why I asked the Congress to fund it this year, not next year,
+not the year after that, but now, because the workers of this country
+cannot wait any longer for the training they were promised years ago.
+
+Q    Mr. President, when?
+
+THE PRESIDENT:  Soon.
+"""
+
+
+def test_transcript_layouts_wrapped_line_before_a_colon_is_no_label() -> None:
+    assert _segment(WRAPPED)[2] == ["Joe Biden", Q, "Joe Biden"]
+
+
+def test_transcript_layouts_line_per_paragraph_keeps_a_label_after_a_caption() -> None:
+    """Text with one line per paragraph is not hard-wrapped: a caption without a full stop
+    before a label does not hide it."""
+    text = (
+        "Talks with the President of Kazakhstan\n\n"
+        "With President of Kazakhstan Kassym-Jomart Tokayev. Photo: A. Photographer, Agency\n"
+        "President of Russia Vladimir Putin: Mr President, colleagues, welcome.\n"
+        "President of Kazakhstan Kassym-Jomart Tokayev: Thank you.\n"
+    )
+    assert _segment(text, fmt="text")[2] == ["Vladimir Putin", "Kassym-Jomart Tokayev"]

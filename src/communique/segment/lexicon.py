@@ -38,6 +38,7 @@ _FOLDED_LISTS = (
     "person_titles",
     "stop_first",
     "stop_last",
+    "organisation_words",
 )
 
 

@@ -28,6 +28,7 @@ PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
 )
 """Title words that name a person's position ("Governor", "губернатор"), folded."""
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
+_ORGANISATION_WORDS = frozenset(LABEL_WORDS["organisation_words"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 
@@ -44,6 +45,16 @@ def clean_label(label: str) -> str:
     """The label without parentheticals ("(retranslated)"), quotes or a trailing colon."""
     text = _PAREN.sub(" ", label).strip().strip(":*_\"“”'").strip()
     return " ".join(text.split())
+
+
+def names_organisation(label: str) -> bool:
+    """Whether a label names an organisation, not a person: an organisation's head word
+    ("University", "Caucus", "Union") and no person's title or honorific ("Rutgers University
+    Law School", but not "President of the European Council Charles Michel")."""
+    words = [fold(word) for word in clean_label(label).split()]
+    if any(w in PERSON_TITLES or w in HONORIFICS for w in words):
+        return False
+    return any(w in _ORGANISATION_WORDS for w in words)
 
 
 def split_label(label: str, *, places: Places | None = None) -> LabelParts:
