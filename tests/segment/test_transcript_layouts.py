@@ -94,6 +94,42 @@ CASES = [
         ["Anthony Fauci", Q],
     ),
     (
+        # A moderator handed over to by first name: the one press officer of that name, in
+        # every turn of the transcript, before the hand-over too.
+        "moderator-addressed-by-first-name",
+        "2021-03-19",
+        "Press Briefing by the COVID-19 Response Team",
+        "MODERATOR:  First question.\n\nQ    Why?\n\nMR. ZIENTS:  Because.\n\n"
+        "Kevin, one more question.\n\nMODERATOR:  Last one.\n\nQ    When?",
+        ["Kevin Munoz", Q, "Jeff Zients", "Kevin Munoz", Q],
+    ),
+    (
+        # A first name nobody in a press role has: the role label stays as it is.
+        "moderator-unknown-first-name",
+        "2021-03-19",
+        "Background Press Call",
+        "MODERATOR:  First question.\n\nQ    Why?\n\nMR. ZIENTS:  Because. Over to you, "
+        "Marge.\n\nMODERATOR:  Last one.",
+        ["Moderator", Q, "Jeff Zients", "Moderator"],
+    ),
+    (
+        # A title, then a name written surname first ("President Yoon Suk Yeol").
+        "surname-first-name-after-the-title",
+        "2022-05-21",
+        "Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea",
+        "PRESIDENT YOON:  Mr. President, welcome.\n\nPRESIDENT BIDEN:  Thank you.",
+        ["Yoon Suk Yeol", "Joe Biden"],
+    ),
+    (
+        # "Q" and a question holding a colon is a question, not a speaker called "Q And to ...".
+        "question-line-with-a-colon",
+        "2022-02-07",
+        "Remarks by President Biden and Chancellor Scholz at Press Conference",
+        "PRESIDENT BIDEN:  Welcome.\n\nQ    And to Chancellor Scholz: will you?\n\n"
+        "CHANCELLOR SCHOLZ:  Yes.",
+        ["Joe Biden", Q, "Olaf Scholz"],
+    ),
+    (
         # A turn that is only a stage direction still is that speaker's turn.
         "inaudible-turn",
         "2024-01-30",

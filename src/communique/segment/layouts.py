@@ -90,8 +90,8 @@ def classify(label: str) -> LabelKind | None:
     if key in _ROLE_WORDS:
         return LabelKind.SPEAKER
     words = text.split()
-    if len(words) > _MAX_LABEL_WORDS:
-        return None
+    if len(words) > _MAX_LABEL_WORDS or (words[0] == "Q" and len(words) > 1):
+        return None  # "Q And to Chancellor Scholz: ...": a question line, not a speaker "Q ..."
     first, last = fold(words[0]), fold(words[-1])
     if first in _STOP_FIRST or last in _STOP_LAST or _only_places(words) or _headline(words):
         return None

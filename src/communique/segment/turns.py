@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from communique.models import QUESTION, Description, Span, Turn
+from communique.segment.addressed import ADDRESSED_ROLES, addressed_name, press_officer
 from communique.segment.layouts import Label, LabelKind, find_labels
 from communique.segment.lexicon import LABEL_WORDS, default_places, fold
 from communique.segment.offices import default_offices
@@ -153,7 +154,9 @@ class _Context:
             return None
         if name in self.named:
             return self.named[name]
-        self.named[name] = self._search_before(name, before)
+        self.named[name] = self._search_before(name, before) or self._surname_first(
+            name, before, label
+        )
         return self.named[name]
 
     def _search_before(self, name: str, before: str) -> _Speaker | None:
@@ -178,6 +181,38 @@ class _Context:
                 if person is not None and fold(person.name) == fold(full):
                     return _Speaker(person.name, None, person.country)
                 return _Speaker(full)
+        return None
+
+    def addressed(self, role: _Speaker, before: str) -> _Speaker:
+        """A MODERATOR the turn before hands over to by first name ("Kevin, one more
+        question."): the press officer of that name, and the same person for the rest of
+        the transcript; else the role as it is."""
+        key = fold(role.name)
+        first = addressed_name(before)
+        person = (
+            press_officer(first, registry=self.registry, description=self.description)
+            if first
+            else None
+        )
+        if person is not None:
+            self.named[f"role:{key}"] = _Speaker(person.name, role.role, person.country)
+        return self.named.get(f"role:{key}") or role
+
+    def _surname_first(self, name: str, before: str, label: str) -> _Speaker | None:
+        """ "PRESIDENT YOON" after "President Yoon Suk Yeol of the Republic of Korea": a name
+        written surname first, after the label's own title, in the title or the text before."""
+        role = split_label(label, places=self.registry.places).role
+        if not role or len(name.split()) != 1:
+            return None
+        title = r"\s+".join(re.escape(w) for w in role.split())
+        given = r"[A-Z][\w’'\-]+"
+        pattern = rf"\b{title}\s+({re.escape(name)}(?:\s+{given}){{1,2}})\b"
+        for m in re.finditer(pattern, f"{self.description.title or ''}\n{before}", re.I):
+            words = m.group(1).split()
+            words = words[: next((i for i, w in enumerate(words) if _is_title_word(w)), None)]
+            if len(words) >= 2 and all(w[0].isupper() for w in words[1:]):
+                person = self.registry.resolve_name(" ".join(words), on=self.description.date)
+                return _Speaker(person.name if person else " ".join(words))
         return None
 
     def _interviewee(self) -> _Speaker:
@@ -261,6 +296,8 @@ def segment_labels(
     for i, label in enumerate(kept):
         end = kept[i + 1].start if i + 1 < len(kept) else len(text)
         speaker = context.speaker(label, text=text)
+        if i > 0 and fold(clean_label(label.label)) in ADDRESSED_ROLES:
+            speaker = context.addressed(speaker, text[kept[i - 1].speech : label.start])
         span = _spoken(text, label.speech, end)
         if span is None:
             continue
@@ -273,7 +310,26 @@ def segment_labels(
                 country=speaker.country,
             )
         )
-    return _fullest_names(turns)
+    return _fullest_names(_one_moderator(turns, context))
+
+
+def _one_moderator(turns: list[Turn], context: _Context) -> list[Turn]:
+    """A MODERATOR named once (`_Context.addressed`) is that person in every turn of the
+    transcript, before the hand-over too: one role label, one person."""
+    named = {
+        key: found
+        for key, found in context.named.items()
+        if key.startswith("role:") and found is not None
+    }
+    if not named:
+        return turns
+    out = []
+    for turn in turns:
+        found = named.get(f"role:{fold(turn.speaker)}")
+        if found is not None and fold(clean_label(turn.label or "")) in ADDRESSED_ROLES:
+            turn = replace(turn, speaker=found.name, country=found.country)
+        out.append(turn)
+    return out
 
 
 def _fullest_names(turns: list[Turn]) -> list[Turn]:
