@@ -108,6 +108,19 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Tenure:
+    """A term in an office: its role, the first day in it and the first day out of it (None
+    while in office)."""
+
+    role: str
+    start: date
+    end: date | None = None
+
+    def holds(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
     """A person: "President of Russia Vladimir Putin" and "President Putin" are one."""
 
@@ -115,6 +128,11 @@ class Person:
     roles: tuple[str, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2
     aliases: tuple[str, ...] = ()
+    tenures: tuple[Tenure, ...] = ()  # terms in office, when known: namesakes told apart by date
+
+    def serving(self, on: date) -> bool:
+        """Whether one of the person's known terms includes `on`."""
+        return any(tenure.holds(on) for tenure in self.tenures)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +167,7 @@ class VoiceKind(StrEnum):
 
     AUTHOR = "author"  # a first-person statement or message by the author its title names
     REPORTED = "reported"  # reported speech: "X said that ...", "according to X, ..."
+    QUOTED = "quoted"  # a quotation credited to its source in a round-up of what people said
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,6 +20,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
+import communique
 from communique.models import Claim, Document, Span
 from communique.serve.app import CSP, create_app
 from communique.store.ledger import ClaimFilter, Ledger
@@ -447,3 +448,22 @@ def test_app_conflict_next_links_walk_every_conflict_once(client: TestClient) ->
         seen += [item["id"] for item in page["items"]]
         url = page["next"]
     assert seen == [item["id"] for item in everything["items"]]
+
+
+def test_app_document_says_how_precise_its_date_is(tmp_path: Path) -> None:
+    """A statement dated "1995" is stored as 1995-01-01: the API says it is a year."""
+    source = tmp_path / "speeches.jsonl"
+    source.write_text(
+        '{"id": "a", "date": "1995", "text": "We opened 40 schools."}\n'
+        '{"id": "b", "date": "1995-09-25", "text": "We opened 41 schools."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "precision.db"
+    communique.ingest([str(source)], db=str(db), workers=1)
+    with TestClient(create_app(str(db))) as c:
+        listed = _page(c, "/api/documents")["items"]
+        found = {
+            d["source"].rsplit("#", 1)[-1]: _page(c, f"/api/documents/{d['id']}") for d in listed
+        }
+    assert (found["a"]["date"], found["a"]["date_precision"]) == ("1995-01-01", "year")
+    assert (found["b"]["date"], found["b"]["date_precision"]) == ("1995-09-25", "day")

@@ -28,7 +28,7 @@ from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
 from communique.extract.sentences import split_sentences
-from communique.models import Claim, Description, Modality, Period, Span, Turn, Voice
+from communique.models import Claim, DatePrecision, Description, Modality, Period, Span, Turn, Voice
 from communique.segment.voices import Speakers
 
 EXTRACTOR = "communique.claims.v1"
@@ -273,7 +273,14 @@ def _read(
     mentioned = find_countries(text)
     ctx = _Context(
         text=text,
-        today=description.date or find_document_date(text),
+        # A date given only to the year or month is no day: no as_of or period comes from it.
+        today=(
+            find_document_date(text)
+            if description.date is None
+            else description.date
+            if description.date_precision in (None, DatePrecision.DAY)
+            else None
+        ),
         parties=_parties(description.countries, mentioned),
         countries=mentioned,
         country_starts=[c.start for c in mentioned],

@@ -21,6 +21,7 @@ from communique.models import (
     CommitmentKind,
     Conflict,
     ConflictKind,
+    DatePrecision,
     Document,
     FollowUp,
     Modality,
@@ -180,6 +181,10 @@ class DocumentOut(_Out):
     source: str
     title: str | None
     date: Day | None
+    date_precision: DatePrecision | None = Field(
+        description="How much of the date the source gave: a year-only date is stored as its"
+        " first day, so `date` alone would overstate it."
+    )
     place: str | None
     publisher: str | None
     url: str | None
@@ -442,6 +447,7 @@ def document_out(doc: Document) -> DocumentOut:
         source=doc.source,
         title=doc.title,
         date=doc.date,
+        date_precision=doc.date_precision,
         place=doc.place,
         publisher=doc.publisher,
         url=doc.url,
