@@ -29,8 +29,8 @@ from communique.extract.periods import TimeRef
 from communique.models import Modality
 
 _KEY = re.compile(
-    r"^\s*(?P<name>[^:/]+?)\s*(?::\s*(?P<codes>[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})*)?\s*)?"
-    r"(?:/\s*(?P<scope>.+?))?\s*$"
+    r"^\s*(?P<name>[\w][\w .-]*?)\s*(?::\s*(?P<codes>[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})*)?\s*)?"
+    r"(?:/\s*(?P<scope>[\w][\w .-]*?))?\s*$"
 )
 _NAME = re.compile(r"[^a-z0-9]+")
 
