@@ -33,7 +33,7 @@ from communique.extract.keys import Keyed, figure_key, is_flow
 from communique.extract.lists import drop_repeats, mark_enumerations
 from communique.extract.metrics import metric_name, per_time, role_of
 from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
-from communique.extract.phrases import Reading, token_starts
+from communique.extract.phrases import Reading, token_starts, window_chars
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.scope import (
     cut_at_turns,
@@ -188,7 +188,7 @@ def _time_of(
     ("2023"). A figure that inherits from another takes a time only from its clause."""
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
-    parsed_end = s.origin + len(s.doc.text)
+    parsed_end = s.origin + window_chars(s.doc)
     planned = modality is not Modality.ACTUAL
     own = [
         t
@@ -257,7 +257,7 @@ def _own_key(
     if naming.indicator is not None and naming.indicator.stock_flow and m.unit.isupper():
         suffix = "_flow" if is_flow(text, phrase, end, when, modality) else "_stock"
     suffix += per_time(text[end : end + 20]) if m.unit != PERCENT else ""
-    window = (s.origin, s.origin + len(s.doc.text))
+    window = (s.origin, s.origin + window_chars(s.doc))
     taken = [(t.start - s.origin, t.end - s.origin) for t in s.times] + [
         (c.start - s.origin, c.end - s.origin) for c in ctx.countries_in(*window)
     ]

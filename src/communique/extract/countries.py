@@ -54,6 +54,13 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
     return out
 
 
+@lru_cache(maxsize=16384)
+def country_of(word: str) -> str | None:
+    """The country a single word names as written ("Russian", "Kazakhstan"), else None."""
+    form = _lexicon().forms.get(word)
+    return form[0] if form else None
+
+
 def country_in_label(label: str) -> str | None:
     """The country named in a speaker label ("President of Russia Vladimir Putin" → RU)."""
     found = find_countries(label)

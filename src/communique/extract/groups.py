@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from communique.extract.countries import find_countries
+from communique.extract.countries import country_of, find_countries
 from communique.extract.periods import MONTHS
 from communique.extract.tokens import lemma, pos
 
@@ -224,7 +224,7 @@ def _pp_scope(
                 continue
             if same is not None and same.search(words.lower()):
                 continue  # "the share of national currencies in mutual settlements"
-            if find_countries(words) or find_countries(obj.text):
+            if country_of(obj.text) or find_countries(words):
                 continue
             if places_only and pos(obj) != "PROPN" and (proper or obj.tag_ != "NNS"):
                 continue
@@ -257,7 +257,7 @@ def _modifier_scope(
             return WORLD
         if t.lower_ in _FRAMING or t.lower_ in _ORDINALS or lemma(t) in _TIME_WORDS:
             continue
-        if find_countries(t.text):
+        if country_of(t.text):
             continue
         kept.append(t.text)
     return scope_slug(" ".join(kept)) or None

@@ -79,6 +79,28 @@ def indicators() -> tuple[Indicator, ...]:
     return tuple(build_indicator(spec) for spec in data["indicator"])
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every alias, singular: most phrases name no indicator, and a phrase
+    without any of these words needs none of the alias patterns tried (a `patterns` entry
+    starts with a word of one of its indicator's aliases)."""
+    words = set()
+    for indicator in indicators():
+        for alias in indicator.aliases:
+            first = _WORD.findall(alias)
+            if first:
+                words.add(noun_lemma(first[0]))
+    return frozenset(words)
+
+
+def _may_name(lowered: str) -> bool:
+    first = _first_words()
+    return any(w in first or noun_lemma(w) in first for w in _WORD.findall(lowered))
+
+
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, Indicator]:
     return {i.name: i for i in indicators()}
@@ -108,7 +130,9 @@ def find_indicator(
     `head` ("loans to small businesses" are loans), then the longest, then the first listed;
     only aliases that end at offset `ending_at`, when given."""
     lowered = text.lower()
-    best: tuple[int, int, int] | None = None
+    if lexicon is None and not _may_name(lowered):
+        return None
+    best: tuple[bool, int, int] | None = None
     found: Found | None = None
     for order, indicator in enumerate(lexicon or indicators()):
         if indicator.pattern is None:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from communique.extract.countries import CountryMention, find_countries
+from communique.extract.countries import CountryMention, country_of
 from communique.extract.indicators import (
     Found,
     Indicator,
@@ -66,7 +66,7 @@ def _actor(doc: Doc, head: int | None, phrase_head: str) -> bool:
     or a body named by a proper noun ("the United States", "The EU will mobilise ...")."""
     if not phrase_head or phrase_head in _PERSONAL:
         return True
-    if find_countries(phrase_head.title()) or find_countries(phrase_head.upper()):
+    if country_of(phrase_head.title()) or country_of(phrase_head.upper()):
         return True
     return head is not None and pos(doc[head]) in ("PROPN", "PRON")
 
@@ -82,7 +82,7 @@ def noun_name(doc: Doc, head: int) -> str:
         or (
             t.dep_ == "compound"
             and pos(t) in ("NOUN", "PROPN")
-            and not find_countries(t.text)
+            and not country_of(t.text)
             and t.i + 1 <= head
         )
     ]

@@ -541,6 +541,38 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
+_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES)
+_DIGIT = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+# Words one of which a rule's text must hold (lower-cased) for the rule to be tried at all: a
+# sentence holds few times, and most rules would search it for nothing.
+_CUES: dict[_Handler, tuple[str, ...]] = {
+    _fiscal: ("fy", "fiscal", "financial year"),
+    _short_fiscal: ("fy",),
+    _month_range: _MONTH_WORDS,
+    _year_to: ("year to", "months to"),
+    _part_of_year: ("half", "quarter"),
+    _this_quarter: ("quarter",),
+    _first_months: ("month",),
+    _past: ("past", "last", "previous"),
+    _next: ("next", "coming"),
+    _term: ("office", "power", "administration", "presidency"),
+    _since_start: ("since",),
+    _since: ("since",),
+    _since_relative: ("since",),
+    _season: ("spring", "summer", "autumn", "fall", "winter"),
+    _month_in: _MONTH_WORDS,
+    _relative_year: ("year",),
+    _relative_month: ("month",),
+    _relative_week: ("week",),
+    _weekday: _WEEKDAYS,
+    _yesterday: ("yesterday",),
+    _end_of: ("end",),
+    _year_range: _DIGIT,
+    _year: _DIGIT,
+    _today: ("today", "current", "present", "moment", "to date", "so far"),
+    _bracketed_year: _DIGIT,
+}
+
 _MAYBE_TIME = re.compile(
     rf"\d|{_MONTH}|year|today|current|present|moment|half|quarter|month|week|day|office"
     r"|administration|presidency|term|date|so far|spring|summer|autumn|fall|winter",
@@ -562,8 +594,12 @@ def find_times(
     end = len(text) if end is None else end
     if not _MAYBE_TIME.search(text, start, end):
         return []
+    lowered = text[start:end].lower()
     found: list[TimeRef] = []
     for pattern, handler in _RULES:
+        cues = _CUES.get(handler)
+        if cues is not None and not any(c in lowered for c in cues):
+            continue
         for m in pattern.finditer(text, start, end):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue

@@ -123,6 +123,11 @@ class Reading:
     modality: Modality = Modality.ACTUAL
 
 
+def window_chars(doc: Doc) -> int:
+    """Characters in a parsed window, without building its text (`doc.text` joins every token)."""
+    return int(doc[-1].idx + len(doc[-1])) if len(doc) else 0
+
+
 def token_starts(doc: Doc) -> list[int]:
     """Sentence-local start offset of every token, for `token_index`."""
     return [t.idx for t in doc]
@@ -473,7 +478,7 @@ def _read_figure(
     verb_lemma = lemma(verb) if verb is not None else ""
     governor = verb.i if verb is not None else None
     modality = _modality(anchor, tail, deadline, count=count)
-    clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
+    clause = _clause(doc, verb) if verb is not None else (0, window_chars(doc))
     growth = growth_hint or any(lemma(t) in _GROWTH_NOUNS and t.i < first for t in path[:2])
     if noun_i is not None:
         noun = doc[noun_i]

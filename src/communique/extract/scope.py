@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from communique.extract.periods import TimeRef
-from communique.extract.phrases import token_index
+from communique.extract.phrases import token_index, window_chars
 from communique.extract.quantities import Mention
 from communique.extract.tokens import lemma, lemma_forms
 
@@ -121,14 +121,14 @@ def owned_elsewhere(
     verb or a coordinated clause ("trade reached $5 billion and investment $2 billion in
     2023") still dates both figures."""
     local = t.start - origin
-    if local < 0 or local >= len(doc.text) or m.num_start < origin:
+    if local < 0 or local >= window_chars(doc) or m.num_start < origin:
         return False
     mine = figure_token(doc, starts, m, origin)
     governs_mine = {a.i for a in mine.ancestors} | {mine.i}
     others = {
         figure_token(doc, starts, o, origin).i
         for o in mentions
-        if o is not m and o.num_start >= origin and o.num_end - origin <= len(doc.text)
+        if o is not m and o.num_start >= origin and o.num_end - origin <= window_chars(doc)
     }
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
@@ -172,7 +172,7 @@ def dates_an_event(
     a capacity of 2 million passengers a year"), or, for a plan or target, the announcing of
     it."""
     local = t.start - origin
-    if local < 0 or local >= len(doc.text) or m.num_start < origin:
+    if local < 0 or local >= window_chars(doc) or m.num_start < origin:
         return False
     verb = doc[token_index(starts, local)]
     while verb.head.i != verb.i and not verb.tag_.startswith("VB"):
