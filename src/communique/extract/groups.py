@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from communique.extract.countries import country_of, find_countries
+from communique.extract.countries import country_of
 from communique.extract.periods import MONTHS
 from communique.extract.tokens import lemma, pos
 
@@ -224,7 +224,9 @@ def _pp_scope(
                 continue
             if same is not None and same.search(words.lower()):
                 continue  # "the share of national currencies in mutual settlements"
-            if country_of(obj.text) or find_countries(words):
+            if any(country_of(t.text) or _inside(t, taken) for t in obj.lefts):
+                continue  # "in Kazakhstan's economy", misparsed "in Kazakhstan amount"
+            if country_of(obj.text):
                 continue
             if places_only and pos(obj) != "PROPN" and (proper or obj.tag_ != "NNS"):
                 continue

@@ -83,22 +83,26 @@ _WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first word of every alias, singular: most phrases name no indicator, and a phrase
-    without any of these words needs none of the alias patterns tried (a `patterns` entry
-    starts with a word of one of its indicator's aliases)."""
-    words = set()
-    for indicator in indicators():
+def _by_first_word() -> dict[str, tuple[int, ...]]:
+    """The lexicon's indicators (by position) under the first word of each of their aliases,
+    singular: a phrase needs only the patterns of the indicators its words begin (a `patterns`
+    entry starts with a word of one of its indicator's aliases)."""
+    index: dict[str, set[int]] = {}
+    for order, indicator in enumerate(indicators()):
         for alias in indicator.aliases:
             first = _WORD.findall(alias)
             if first:
-                words.add(noun_lemma(first[0]))
-    return frozenset(words)
+                index.setdefault(noun_lemma(first[0]), set()).add(order)
+    return {word: tuple(sorted(orders)) for word, orders in index.items()}
 
 
-def _may_name(lowered: str) -> bool:
-    first = _first_words()
-    return any(w in first or noun_lemma(w) in first for w in _WORD.findall(lowered))
+def _candidates(lowered: str) -> list[int]:
+    index = _by_first_word()
+    found: set[int] = set()
+    for w in _WORD.findall(lowered):
+        found.update(index.get(w, ()))
+        found.update(index.get(noun_lemma(w), ()))
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +134,14 @@ def find_indicator(
     `head` ("loans to small businesses" are loans), then the longest, then the first listed;
     only aliases that end at offset `ending_at`, when given."""
     lowered = text.lower()
-    if lexicon is None and not _may_name(lowered):
-        return None
+    if lexicon is None:
+        every = indicators()
+        tried = [(order, every[order]) for order in _candidates(lowered)]
+    else:
+        tried = list(enumerate(lexicon))
     best: tuple[bool, int, int] | None = None
     found: Found | None = None
-    for order, indicator in enumerate(lexicon or indicators()):
+    for order, indicator in tried:
         if indicator.pattern is None:
             continue
         for m in indicator.pattern.finditer(lowered):
