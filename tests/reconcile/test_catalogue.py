@@ -104,3 +104,32 @@ def test_catalogue_found_from_flag_then_environment(
     other = tmp_path / "other.toml"
     other.write_text("", encoding="utf-8")
     assert find_catalogue(other).path == str(other)
+
+
+def test_catalogue_indicators_name_figures_the_extractor_left_unnamed(
+    make_claim: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "catalogue.toml"
+    path.write_text(
+        '[[indicator]]\nname = "hospital_beds"\naliases = ["hospital bed", "bed"]\n',
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(path)
+    unnamed = make_claim(
+        "12,000 evacuees",
+        12000,
+        unit="count",
+        metric="evacuee:UA/kharkiv",
+        metric_phrase="evacuees",
+    )
+    named = make_claim(
+        "12,000 patients",
+        12000,
+        unit="count",
+        metric="cases:UA",
+        metric_phrase="cases in hospital beds",
+        indicator="cases",
+    )
+    first, second = canonicalize([unnamed, named], catalogue)
+    assert first.metric == "hospital_beds:UA/kharkiv"  # countries and scope kept
+    assert second.metric == "cases:UA"  # a recognised indicator is the extractor's own
