@@ -116,11 +116,11 @@ def test_catalogue_indicators_name_figures_the_extractor_left_unnamed(
     )
     catalogue = load_catalogue(path)
     unnamed = make_claim(
-        "12,000 evacuees",
+        "12,000 beds",
         12000,
         unit="count",
-        metric="evacuee:UA/kharkiv",
-        metric_phrase="evacuees",
+        metric="bed_built:UA/kharkiv",
+        metric_phrase="beds",
     )
     named = make_claim(
         "12,000 patients",
