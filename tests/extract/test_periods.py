@@ -165,6 +165,15 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
         ("over the next two years", _BIDEN, "future", date(2024, 1, 1), date(2025, 12, 31)),
         ("next year", _BIDEN, "future", date(2024, 1, 1), date(2024, 12, 31)),
         ("by 2030", _BIDEN, "deadline", date(2030, 1, 1), date(2030, 12, 31)),
+        ("by 2020", _BIDEN, "point", None, date(2020, 12, 31)),  # a deadline past: a moment
+        ("On Friday", _BIDEN, "point", None, date(2023, 1, 27)),
+        (
+            "since President Biden and Vice President Harris took office",
+            Clock(today=date(2024, 9, 6), country="US"),
+            "period",
+            date(2021, 1, 20),
+            date(2024, 9, 6),
+        ),
         ("by the end of 2022", _BIDEN, "deadline", date(2022, 1, 1), date(2022, 12, 31)),
     ],
 )

@@ -51,17 +51,24 @@ LIST_WINDOW = 20_000
 
 
 def _list_end(text: str, pos: int) -> int:
-    """Where the list that starts after `pos` ends: at the first line that is neither an item,
-    nor an item's indented continuation, nor blank; `pos` when no item follows."""
+    """Where the list that starts after `pos` ends: at the first line after a blank one that
+    is not an item (an item's wrapped lines go on without a blank between them); `pos` when no
+    item follows."""
     lines = text[pos : pos + LIST_WINDOW].split("\n")
     offset = pos + len(lines[0]) + 1
     seen = False
+    blank_before = False
     end = pos
     for line in lines[1:]:
         if _ITEM.match(line):
             seen = True
-        elif line.strip() and not (seen and line[:1] in " \t"):
+        elif not line.strip():
+            blank_before = True
+            offset += len(line) + 1
+            continue
+        elif not seen or blank_before:
             break
+        blank_before = False
         end = offset + len(line)
         offset += len(line) + 1
     return end if seen else pos

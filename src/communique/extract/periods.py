@@ -323,7 +323,9 @@ def _end_of(m: re.Match[str], clock: Clock) -> _Found:
     y, relative = _named_year(m.group(2), clock)
     lead = m.group(1).lower()
     kind = "deadline" if lead.startswith(("by", "until", "before")) else "point"
-    if kind == "point" and clock.today is not None and y > clock.today.year:
+    if clock.today is not None and y < clock.today.year:
+        kind = "point"  # "by the end of 2022" said in 2023: a moment past
+    elif kind == "point" and clock.today is not None and y > clock.today.year:
         kind = "future"
     return kind, date(y, 1, 1), date(y, 12, 31), relative
 
@@ -345,6 +347,8 @@ def _year(m: re.Match[str], clock: Clock) -> _Found:
     y = int(m.group(2))
     lead = m.group(1).lower()
     if lead in ("by", "until", "till", "before", "to"):
+        if clock.today is not None and y < clock.today.year:
+            return "point", None, date(y, 12, 31), False  # "by 2020" said in 2022
         return "deadline", *_year_span(y), False
     if clock.today is not None and y > clock.today.year:
         return "future", *_year_span(y), False
@@ -407,6 +411,7 @@ def _bracketed_year(m: re.Match[str], clock: Clock) -> _Found:
 
 _TERM = (
     r"(?i:(?P<since>when|since|after)\s+(?P<subject>I|we|he|she|the president|president\s+[a-z]+)"
+    r"(?:\s+and\s+(?:the\s+)?vice\s+president(?:\s+[a-z]+)?)?"
     r"\s+(?:took|assumed|came\s+(?:in)?to)\s+(?:office|power)"
     r"|since\s+(?P<taking>taking|coming\s+(?:in)?to)\s+(?:office|power)"
     r"|(?:during|under|over|in|for)\s+(?:just\s+)?(?:the\s+)?(?:first\s+(?P<years>\w+)\s+years?\s+of\s+)?"
@@ -511,7 +516,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"\b(last|previous|past|this|current)\s+month\b", re.I), _relative_month),
     (re.compile(r"\b(last|previous|past|this|current)\s+week\b", re.I), _relative_week),
     (
-        re.compile(r"\b(?:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        re.compile(
+            r"\b(?i:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
         _weekday,
     ),
     (re.compile(r"\byesterday\b", re.I), _yesterday),

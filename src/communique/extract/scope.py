@@ -149,7 +149,18 @@ def owned_elsewhere(
 # facility will open in 2025", "the airport, with a capacity of 1 million passengers a year,
 # opened in 2019".
 _EVENT_VERBS = lemma_forms(
-    ["open", "launch", "commission", "inaugurate", "establish", "found", "unveil", "complete"]
+    [
+        "open",
+        "launch",
+        "commission",
+        "inaugurate",
+        "establish",
+        "found",
+        "unveil",
+        "complete",
+        "sign",
+        "enact",
+    ]
 )
 # Verbs whose time dates the saying, not a plan or target said: "In August, the President
 # announced a plan to provide up to $20,000".
@@ -175,6 +186,8 @@ def dates_an_event(
     if local < 0 or local >= window_chars(doc) or m.num_start < origin:
         return False
     verb = doc[token_index(starts, local)]
+    if verb.lower_ == "since":
+        return False  # "since the framework was signed on 15 July 2023": a period from then on
     while verb.head.i != verb.i and not verb.tag_.startswith("VB"):
         verb = verb.head
     if not verb.tag_.startswith("VB"):
@@ -184,6 +197,9 @@ def dates_an_event(
     if lemma(verb) in _EVENT_VERBS:
         if rate or verb.i not in path:
             return True
+        inner = path[: path.index(verb.i)]
+        if any(doc[i].dep_ in ("relcl", "acl") for i in inner):
+            return True  # "signed the ARP in March 2021, which included nearly $40 billion"
         below = doc[path[path.index(verb.i) - 1]] if path.index(verb.i) > 0 else None
         return below is not None and below.dep_ in ("nsubj", "nsubjpass")
     return planned and verb.i in path and lemma(verb) in _SAYING_VERBS
