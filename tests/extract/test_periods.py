@@ -174,7 +174,8 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
             date(2021, 1, 20),
             date(2024, 9, 6),
         ),
-        ("by the end of 2022", _BIDEN, "deadline", date(2022, 1, 1), date(2022, 12, 31)),
+        ("by the end of 2024", _BIDEN, "deadline", date(2024, 1, 1), date(2024, 12, 31)),
+        ("By the end of 2022", _BIDEN, "point", date(2022, 1, 1), date(2022, 12, 31)),
     ],
 )
 def test_periods_resolve_against_the_clock(
