@@ -98,3 +98,17 @@ def test_keys_parse_and_write_back(written: str, parts: MetricKey) -> None:
 def test_keys_canonical_sorts_only_symmetric_pairs() -> None:
     assert str(canonical(MetricKey("trade", ("RU", "KZ")))) == "trade:KZ-RU"
     assert str(canonical(MetricKey("investment", ("RU", "KZ")))) == "investment:RU-KZ"
+
+
+def test_keys_a_list_items_opening_name_scopes_its_amount() -> None:
+    text = (
+        "- Boston Logan International, Massachusetts—$44.9 million to build a taxiway.\n"
+        "- Naples Airport, Florida—$3.5 million to rebuild a road.\n"
+    )
+    assert _keys(text) == ["amount:RU/boston-logan-international", "amount:RU/naples-airport"]
+
+
+def test_keys_nothing_goes_on_about_a_vague_plural() -> None:
+    text = "Millions of our citizens receive benefits. It will grow by 1,100 rubles."
+    vague, amount = _keys(text)
+    assert vague != amount

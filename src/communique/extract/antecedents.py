@@ -68,8 +68,11 @@ def _continues(
 ) -> bool:
     """Whether `m`, which names no measure of its own, goes on about `prev`: the last claim,
     in the same turn, a few sentences back, with no new bullet or table row between. A count
-    of a noun it names ("12 cities") is its own figure."""
+    of a noun it names ("12 cities") is its own figure, and nothing goes on about a vague
+    plural ("millions of our citizens")."""
     if not (reading.anaphoric or not phrase) or (m.unit == COUNT and reading.noun is not None):
+        return False
+    if prev.claim.vague:
         return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)

@@ -26,7 +26,7 @@ from communique.extract.discourse import (
     list_times,
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.groups import find_scope
+from communique.extract.groups import find_scope, scope_slug
 from communique.extract.indicators import Reach
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
@@ -43,7 +43,7 @@ from communique.extract.scope import (
     parse_window,
     pick_time,
 )
-from communique.extract.sentences import split_sentences
+from communique.extract.sentences import item_label, split_sentences
 from communique.extract.units import COUNT, PERCENT, RANK
 from communique.extract.vague import find_vague
 from communique.models import Claim, Description, Modality, Period, Span, TimeSource, Turn
@@ -275,6 +275,8 @@ def _own_key(
             taken=taken,
         )
     )
+    if scope is None and naming.indicator is None and (label := item_label(text, m.start)):
+        scope = scope_slug(label)  # "- Boston Logan International—$44.9 million to ..."
     nearby = ctx.countries_in(*(phrase_span or clause))
     if phrase_span is not None and not nearby:
         nearby = ctx.countries_in(*clause)

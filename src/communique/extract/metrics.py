@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from communique.extract.countries import CountryMention, country_of
@@ -55,6 +55,7 @@ _PER = re.compile(
 _PER_WORD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 _PER_WORD["daily"] = "day"
 _NAME_SLUG = re.compile(r"[^a-z0-9]+")
+_PERCENT_WORDS = frozenset(["percent", "percentage", "cent", "per"])
 
 
 def name_slug(words: str) -> str:
@@ -148,6 +149,9 @@ def metric_name(
         indicator, alias = hit
         name = indicator.name if m.unit not in _PHYSICAL else f"{indicator.name}_{m.unit}"
         return Naming(name, indicator, indicator.reach, alias)
+    if head in _PERCENT_WORDS:
+        # "53 percent, or $39 billion, of total HEERF dollars": the figure is its own subject
+        return _share_name(doc, replace(reading, head=None), phrase, None, clause_left)
     if reading.head is not None and not _actor(doc, reading.head, head) and head:
         name = noun_name(doc, reading.head)
     else:

@@ -101,3 +101,25 @@ def table_cell(text: str, pos: int) -> tuple[tuple[int, int], str] | None:
     while cell_end > cell_start and text[cell_end - 1] == " ":
         cell_end -= 1
     return (cell_start, cell_end), header
+
+
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*[-*•][ \t]+")
+_NAME = re.compile(r"(?:[A-Z][\w.'&-]*)(?:\s+(?:of|and|the|for|de|[A-Z][\w.'&-]*))*")
+ITEM_LABEL_MAX = 200
+"""Characters from a list item's marker to the dash after its label ("- Boston Logan
+International, Massachusetts—$44.9 million to ...")."""
+
+
+def item_label(text: str, pos: int) -> str | None:
+    """The name a list item opens with when a dash puts the figure at `pos` right after it
+    ("Boston Logan International, Massachusetts—$44.9 million"): up to its first comma."""
+    before = text[max(0, pos - ITEM_LABEL_MAX) : pos]
+    if not before.rstrip().endswith(("—", "–")):
+        return None
+    starts = list(_ITEM_START.finditer(before))
+    if not starts:
+        return None
+    label = before[starts[-1].end() :].rstrip().rstrip("—–").strip()
+    first = label.split(",")[0].strip()
+    name = _NAME.fullmatch(first)
+    return first if name is not None and len(first.split()) <= 8 else None
