@@ -139,3 +139,16 @@ def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
     first, second = extract_claims(text, (), description=_RU)
     assert first.period == second.period == _p("2021-01-01", "2024-11-27")
     assert first.metric == second.metric
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Today the Administration announced $26 million for runway safety.", Modality.PLAN),
+        ("The Department is announcing $22.4 million in grants.", Modality.PLAN),
+        ("Russia has committed to invest $75 billion in Kazakhstan.", Modality.PLAN),
+        ("Trade reached $24.5 billion last year.", Modality.ACTUAL),
+    ],
+)
+def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
+    assert _claim(text).modality is modality

@@ -56,6 +56,8 @@ _PLAN_LEMMAS = lemma_forms(
         "pledge",
     ]
 )
+# Saying that money or things are coming, done or not: "announced $26 million for safety".
+_ANNOUNCE_LEMMAS = lemma_forms(["announce", "unveil", "propose", "pledge"])
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _PLAN_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -374,7 +376,8 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     )
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
-    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    announced = any(lemma(t) in _ANNOUNCE_LEMMAS for t in path)
+    planned = future or announced or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
     if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
         return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
