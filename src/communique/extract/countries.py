@@ -1,8 +1,8 @@
 """Countries named in a statement ("Kazakhstan", "Russian", "the EU's") → ISO alpha-2 codes.
 
 Names and demonyms come from `segment.lexicon.country_table` (data/countries.toml over
-pycountry's ISO names), the one home of country knowledge. `parties` is the fallback for when
-`describe` found no parties: the two countries a document names most often.
+pycountry's ISO names), the one home of country knowledge. `guess_parties` is the fallback for
+when `describe` found no parties: the two countries a document names most often.
 """
 
 from __future__ import annotations
@@ -63,6 +63,13 @@ def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
     """The two countries named most often near the top, when `describe` gave no parties."""
     counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
     return tuple(code for code, _ in counts.most_common(2))
+
+
+@lru_cache(maxsize=16384)
+def country_of(word: str) -> str | None:
+    """The country a single word names as written ("Russian", "Kazakhstan"), else None."""
+    form = _lexicon().forms.get(word)
+    return form[0] if form else None
 
 
 def country_in_label(label: str) -> str | None:

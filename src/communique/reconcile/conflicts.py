@@ -6,7 +6,7 @@ contradicted by an actual, Jan–Oct is not the year, roubles are not dollars (n
 known, so different currencies are listed by `find_incomparable`, never as conflicts).
 
 Within a group, identical statements by one speaker collapse into one *reading*, and each
-pair of readings whose intervals (see `intervals.py`) are disjoint becomes one small record:
+pair of readings whose intervals (see `extract/intervals.py`) are disjoint becomes one small record:
 literal when the literal intervals are disjoint, pragmatic when only the ordinary readings
 are; a revision when the two readings are one speaker's in different documents. Separately,
 a level that halves or doubles between consecutive moments is a jump.
@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations, pairwise
 
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval
+from communique.extract.periods import MONTH_NAMES
 from communique.models import (
     QUESTION,
     Claim,
@@ -32,7 +34,6 @@ from communique.models import (
     Severity,
 )
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
 
 # A literal gap this small relative to the figures is a rounding-size discrepancy
 # ($28.4 vs $28.5 billion): still disjoint, but worth less alarm. 1% ≈ one step of the
@@ -139,27 +140,11 @@ def describe_moment(period: Period | None, as_of: date | None) -> str:
         if start.year == end.year and whole_months:
             if start.month == 1 and end.month == 12 and end.day == 31:
                 return f"in {start.year}"
-            first, last = _MONTHS[start.month - 1], _MONTHS[end.month - 1]
+            first, last = MONTH_NAMES[start.month - 1], MONTH_NAMES[end.month - 1]
             span = first if start.month == end.month else f"{first}–{last}"
             return f"in {span} {start.year}"
         return f"from {start.isoformat()} to {end.isoformat()}"
     return f"as of {as_of.isoformat()}" if as_of else "at an unknown time"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _pair_text(a: Claim, b: Claim) -> str:
