@@ -26,9 +26,11 @@ from communique.models import (
     Person,
     Qualifier,
     RawDocument,
+    Review,
     Severity,
     Span,
     Turn,
+    Verdict,
 )
 from communique.store.ledger import ClaimFilter, Ledger
 
@@ -54,9 +56,11 @@ __all__ = [
     "Person",
     "Qualifier",
     "RawDocument",
+    "Review",
     "Severity",
     "Span",
     "Turn",
+    "Verdict",
     "__version__",
     "ingest",
     "open_ledger",

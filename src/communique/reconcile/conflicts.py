@@ -30,6 +30,7 @@ from communique.models import (
     Period,
     Qualifier,
     Severity,
+    Verdict,
 )
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
@@ -344,6 +345,16 @@ def _currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
+_VERDICT_ORDER = {Verdict.CONFIRMED: 0, None: 1, Verdict.DISMISSED: 2}
+
+
+def board_order(conflict: Conflict) -> tuple[int, float, int]:
+    """How an analyst reads conflicts: confirmed ones, then the unreviewed most confident
+    first, dismissed ones last."""
+    verdict = conflict.review.verdict if conflict.review is not None else None
+    return (_VERDICT_ORDER[verdict], -conflict.confidence, conflict.id or 0)
+
+
 def find_incomparable(claims: Sequence[Claim]) -> list[Incomparable]:
     """Metric-and-moment groups holding amounts in several currencies (left uncompared)."""
     by_moment: dict[tuple[str, Moment], list[Claim]] = defaultdict(list)
@@ -377,6 +388,7 @@ def find_incomparable(claims: Sequence[Claim]) -> list[Incomparable]:
 
 __all__ = [
     "Incomparable",
+    "board_order",
     "describe_moment",
     "find_conflicts",
     "find_incomparable",
