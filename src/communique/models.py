@@ -30,6 +30,14 @@ class Modality(StrEnum):
     PLAN = "plan"
 
 
+class TimeSource(StrEnum):
+    """How a claim's period or moment was established; conflicts trust the first two."""
+
+    STATED = "stated"  # written out: "in 2021", "January–October 2022", "by 2030"
+    RELATIVE = "relative"  # resolved against the document's date: "last year", "this month"
+    DOCUMENT = "document"  # no time in the text: the document's date
+
+
 class ConflictKind(StrEnum):
     LITERAL = "literal"  # the intervals are disjoint
     PRAGMATIC = "pragmatic"  # compatible on paper, contradictory in ordinary reading
@@ -138,13 +146,21 @@ class Claim:
     qualifier: Qualifier = Qualifier.EXACT
     low: Decimal | None = None  # interval implied by the hedge and the precision as written
     high: Decimal | None = None
+    step: Decimal | None = (
+        None  # place value of the last digit as written: 0.1e9 in "$25.6 billion"
+    )
     metric: str = ""  # provisional key shared by claims about one indicator
     metric_phrase: str = ""  # what is measured, as written: "bilateral trade"
+    indicator: str = ""  # the recognised indicator ("trade", "unemployment"), "" when none
+    scope: str | None = None  # a region, sector or group it is said of: "kaluga-region"
     subject: str | None = None  # ISO alpha-2: whose indicator ("Russian investment" → RU)
     object: str | None = None  # ISO alpha-2: towards whom ("... in Kazakhstan" → KZ)
     period: Period | None = None  # for amounts over a span of time
     as_of: date | None = None  # for a level at a moment
+    time_source: TimeSource | None = None  # how period or as_of was established; None: undated
     modality: Modality = Modality.ACTUAL
+    vague: bool = False  # a vague plural read as a lower bound: "thousands of lives" ≥ 1000
+    enumeration: int | None = None  # start offset of the list of parallel figures it is one of
     speaker: str = ""
     span: Span
     sentence: Span | None = None

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from communique.models import Claim, Modality, Period, Qualifier, Span
+from communique.models import Claim, Modality, Period, Qualifier, Span, TimeSource
 
 MakeClaim = Callable[..., Claim]
 
@@ -34,10 +34,17 @@ def build_claim(
     speaker: str = "Speaker A",
     source: str = "doc-1.txt",
     said: str = "2022-02-10",
+    indicator: str | None = None,
+    time_source: str | None = "stated",
+    at: int | None = None,
     **extra: Any,
 ) -> Claim:
+    """A claim with evidence by default: the indicator is the metric key's name, its time is
+    stated, and each claim sits 1,000 characters after the one built before it."""
+    claim_id = next(_ids)
+    start = claim_id * 1000 if at is None else at
     return Claim(
-        id=next(_ids),
+        id=claim_id,
         quote=quote,
         value=Decimal(str(value)),
         unit=unit,
@@ -49,7 +56,9 @@ def build_claim(
         speaker=speaker,
         source=source,
         document_date=date.fromisoformat(said),
-        span=Span(start=0, end=len(quote)),
+        span=Span(start=start, end=start + len(quote)),
+        indicator=metric.split(":")[0] if indicator is None else indicator,
+        time_source=TimeSource(time_source) if time_source and (period or as_of) else None,
         **extra,
     )
 
