@@ -146,9 +146,7 @@ class Claim:
     qualifier: Qualifier = Qualifier.EXACT
     low: Decimal | None = None  # interval implied by the hedge and the precision as written
     high: Decimal | None = None
-    step: Decimal | None = (
-        None  # place value of the last digit as written: 0.1e9 in "$25.6 billion"
-    )
+    step: Decimal | None = None  # place value of the last digit written: 0.1e9 in "$25.6 billion"
     metric: str = ""  # provisional key shared by claims about one indicator
     metric_phrase: str = ""  # what is measured, as written: "bilateral trade"
     indicator: str = ""  # the recognised indicator ("trade", "unemployment"), "" when none

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -22,12 +22,19 @@ from communique.extract.countries import CountryMention, find_countries, guess_p
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.hedges import interval
 from communique.extract.keys import country_key, figure_name
-from communique.extract.periods import TimeRef, find_document_date, find_times
+from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
 from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
+from communique.extract.scope import (
+    cut_at_turns,
+    dates_an_event,
+    owned_elsewhere,
+    parse_window,
+    pick_time,
+)
 from communique.extract.sentences import split_sentences
-from communique.models import Claim, Description, Modality, Period, Span, Turn
+from communique.extract.units import PERCENT
+from communique.models import Claim, Description, Modality, Period, Span, TimeSource, Turn
 
 EXTRACTOR = "communique.claims.v1"
 
@@ -39,7 +46,7 @@ class _Context:
     """One document being read, with the claims found so far."""
 
     text: str
-    today: date | None
+    clock: Clock  # the document's date and country, and the speaker of the sentence read
     parties: tuple[str, ...]
     turns: Sequence[Turn]
     turn_starts: list[int]
@@ -47,6 +54,10 @@ class _Context:
     country_starts: list[int] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     prev_sentence: tuple[int, int] = (0, 0)
+
+    @property
+    def today(self) -> date | None:
+        return self.clock.today
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
         """Countries named in text[start:end], from the one scan of the whole document."""
@@ -85,7 +96,11 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     )
     # A restatement is the same amount said again, so it is said the same way.
     modality = inherited.claim.modality if inherited is not None and restated else reading.modality
-    when = _time_of(ctx, s, m, clause, inside_only=inherited is not None, header=header)
+    when, ahead = _time_of(
+        ctx, s, m, clause, inside_only=inherited is not None, header=header, modality=modality
+    )
+    if ahead and modality is Modality.ACTUAL:
+        modality = Modality.PLAN  # "Next year, it should grow by 1,100 rubles"
     key = borrowed_key(
         text, s.doc, s.origin, m, reading, phrase, inherited=inherited, sentence=s.found
     )
@@ -104,7 +119,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             turn=turn,
         )
     base, countries = key
-    period, as_of = _dating(ctx, s, m, modality, inherited, when)
+    period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
     low, high = interval(m.value, m.qualifier, half_step=m.half_step)
     claim = Claim(
         quote=text[m.start : end],
@@ -119,6 +134,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         object=countries.split(">")[1] if ">" in countries else None,
         period=period,
         as_of=as_of,
+        time_source=time_source,
         modality=modality,
         speaker=ctx.turns[turn].speaker if turn >= 0 else "",
         span=Span(start=m.start, end=end),
@@ -136,31 +152,44 @@ def _time_of(
     *,
     inside_only: bool,
     header: str,
-) -> TimeRef | None:
-    """The time expression that dates the figure, among those of its sentence that the parse
-    does not hang under another figure or clause; a table cell falls back to its column
-    header ("2023"). A figure that inherits from another takes a time only from its clause."""
+    modality: Modality,
+) -> tuple[TimeRef | None, bool]:
+    """(the time expression that dates the figure, whether the figure's time is still to
+    come). The time is one of its sentence's that the parse does not hang under another figure
+    or clause, nor on an event the figure only describes ("a 100,000 sq m facility will open in
+    2025": still to come, but not its date); a table cell falls back to its column header
+    ("2023"). A figure that inherits from another takes a time only from its clause."""
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
     parsed_end = s.origin + len(s.doc.text)
-    mine = [
+    planned = modality is not Modality.ACTUAL
+    own = [
         t
         for t in s.times
         if t.start < parsed_end and not owned_elsewhere(s.doc, s.starts, s.origin, t, m, s.mentions)
     ]
+    events = [t for t in own if dates_an_event(s.doc, s.starts, s.origin, t, m, planned=planned)]
+    mine = [t for t in own if t not in events]
+    # A target's or a plan's deadline is its horizon ("to $30 billion by 2030"); a time still to
+    # come dates any figure (and makes it a plan, see `_claim_for`).
+    kinds: tuple[str, ...] = ("period", "point", "future")
+    if modality is not Modality.ACTUAL:
+        kinds += ("deadline",)
     when = pick_time(
         mine,
         s.mentions,
         m,
         clause,
         inside_only=inside_only,
+        kinds=kinds,
         text=ctx.text,
         sentence_start=s.span[0],
     )
-    if when is None and header and ctx.today:
-        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
+    if when is None and header:
+        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None
-    return when
+    ahead = (when is not None and when.kind == "future") or any(t.kind == "future" for t in events)
+    return when, ahead
 
 
 def _own_key(
@@ -212,21 +241,31 @@ def _dating(
     modality: Modality,
     inherited: Found | None,
     when: TimeRef | None,
-) -> tuple[Period | None, date | None]:
-    """(period, as_of) of a figure. A target is undated (its deadline is not when it held); a
-    figure with no time of its own takes the date of the one it inherits from; an undated
-    figure holds on the document's date, unless it is where something came "down from"."""
-    if modality is Modality.TARGET:
-        return None, None
+) -> tuple[Period | None, date | None, TimeSource | None]:
+    """(period, as_of, how it was established) of a figure. A figure with no time of its own
+    takes the date of the one it inherits from; a deadline dates a target or a plan: a rate or
+    share by the year it is due, an amount from the document's date to it; an undated target
+    has no date, and an undated figure holds on the document's date, unless it is where
+    something came "down from"."""
     if inherited is not None and when is None:
-        return inherited.claim.period, inherited.claim.as_of
+        c = inherited.claim
+        return c.period, c.as_of, c.time_source
+    if when is not None and when.kind == "future" and when.first and when.last:
+        return Period(start=when.first, end=when.last), None, when.source
+    if when is not None and when.kind == "deadline" and when.first and when.last:
+        today = ctx.clock.day
+        if m.unit == PERCENT or today is None or today >= when.last:
+            return Period(start=when.first, end=when.last), None, when.source
+        return Period(start=today, end=when.last), None, when.source
     if when is not None and when.kind == "period" and when.first and when.last:
-        return Period(start=when.first, end=when.last), None
-    if when is not None and when.last:
-        return None, when.last
-    if not _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
-        return None, ctx.today
-    return None, None  # an undated "down from 38.5 percent" has no moment we know
+        return Period(start=when.first, end=when.last), None, when.source
+    if when is not None and when.kind == "point" and when.last:
+        return None, when.last, when.source
+    if modality is Modality.TARGET or ctx.today is None:
+        return None, None, None
+    if _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
+        return None, None, None  # an undated "down from 38.5 percent" has no moment we know
+    return None, ctx.today, TimeSource.DOCUMENT
 
 
 def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
@@ -265,17 +304,24 @@ def _read(
     """Claims from the parsed candidate sentences of one document."""
     ordered = sorted(turns, key=lambda t: t.span.start)
     mentioned = find_countries(text)
+    parties = _parties(description.countries, mentioned)
+    document = Clock(
+        today=description.date or find_document_date(text),
+        country=description.countries[0] if description.countries else None,
+    )
     ctx = _Context(
         text=text,
-        today=description.date or find_document_date(text),
-        parties=_parties(description.countries, mentioned),
+        clock=document,
+        parties=parties,
         countries=mentioned,
         country_starts=[c.start for c in mentioned],
         turns=ordered,
         turn_starts=[t.span.start for t in ordered],
     )
     for (span, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
-        times = find_times(text, ctx.today, start=span[0], end=span[1]) if ctx.today else []
+        turn = _turn_of(ctx, span[0])
+        ctx.clock = replace(document, speaker=ordered[turn].speaker if turn >= 0 else None)
+        times = find_times(text, ctx.clock, start=span[0], end=span[1])
         sentence = Sentence(span, origin, doc, token_starts(doc), mentions, times)
         for m in mentions:
             found = _claim_for(ctx, sentence, m)

@@ -83,8 +83,9 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
     s0, s1 = s.span
     first = token_index(s.starts, m.num_start - s.origin)
     last = token_index(s.starts, (m.num_end if m.candidate else m.end) - 1 - s.origin)
-    deadlines = [t for t in s.times if t.kind == "deadline"]
-    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=("deadline",)) is not None
+    ahead = ("deadline", "future")
+    deadlines = [t for t in s.times if t.kind in ahead]
+    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=ahead) is not None
     growth_hint = any(
         _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
     ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))

@@ -29,9 +29,6 @@ _TARGET_LEMMAS = lemma_forms(
         "target",
         "goal",
         "objective",
-        "commitment",
-        "commit",
-        "pledge",
         "strive",
         "seek",
         "ambition",
@@ -53,6 +50,10 @@ _PLAN_LEMMAS = lemma_forms(
         "launch",
         "agenda",
         "prepare",
+        # Pledges are plans, as the export contract reads them ("pledged or announced").
+        "commitment",
+        "commit",
+        "pledge",
     ]
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})

@@ -13,6 +13,7 @@ from typing import Any
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import token_index
 from communique.extract.quantities import Mention
+from communique.extract.tokens import lemma, lemma_forms
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas)\s+(?:that|the|our|its|their|it|they|we|in|this)\b"
@@ -137,6 +138,41 @@ def owned_elsewhere(
         ):
             return True  # but "Investments made in 2023 totalled $5 billion" dates the figure
     return False
+
+
+# Verbs whose time dates an event of the thing their subject names, not its size: "a 100,000 sq m
+# facility will open in 2025", "the airport, with a capacity of 1 million passengers a year,
+# opened in 2019".
+_EVENT_VERBS = lemma_forms(
+    ["open", "launch", "commission", "inaugurate", "establish", "found", "unveil", "complete"]
+)
+# Verbs whose time dates the saying, not a plan or target said: "In August, the President
+# announced a plan to provide up to $20,000".
+_SAYING_VERBS = lemma_forms(["announce", "propose", "unveil", "say", "declare", "present"])
+
+
+def dates_an_event(
+    doc: Any, starts: list[int], origin: int, t: TimeRef, m: Mention, *, planned: bool
+) -> bool:
+    """True when time `t` dates an event that figure `m` only describes: the opening of what
+    the figure measures (the figure in the subject of "open", "launch"...), or, for a plan or
+    target, the announcing of it."""
+    local = t.start - origin
+    if local < 0 or local >= len(doc.text) or m.num_start < origin:
+        return False
+    verb = doc[token_index(starts, local)]
+    while verb.head.i != verb.i and not verb.tag_.startswith("VB"):
+        verb = verb.head
+    if not verb.tag_.startswith("VB"):
+        return False
+    mine = _figure_token(doc, starts, m, origin)
+    path = [t.i for t in (mine, *mine.ancestors)]
+    if verb.i not in path or path.index(verb.i) == 0:
+        return False
+    below = doc[path[path.index(verb.i) - 1]]
+    if lemma(verb) in _EVENT_VERBS and below.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return planned and lemma(verb) in _SAYING_VERBS
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations
 
+from communique.extract.periods import MONTH_NAMES
 from communique.models import (
     QUESTION,
     Claim,
@@ -144,27 +145,11 @@ def describe_moment(period: Period | None, as_of: date | None) -> str:
         if start.year == end.year and whole_months:
             if start.month == 1 and end.month == 12 and end.day == 31:
                 return f"in {start.year}"
-            first, last = _MONTHS[start.month - 1], _MONTHS[end.month - 1]
+            first, last = MONTH_NAMES[start.month - 1], MONTH_NAMES[end.month - 1]
             span = first if start.month == end.month else f"{first}–{last}"
             return f"in {span} {start.year}"
         return f"from {start.isoformat()} to {end.isoformat()}"
     return f"as of {as_of.isoformat()}" if as_of else "at an unknown time"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _pair_text(a: Claim, b: Claim) -> str:
