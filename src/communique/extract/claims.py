@@ -20,7 +20,7 @@ from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.countries import CountryMention, find_countries, guess_parties
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.hedges import interval
+from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import country_key, figure_name
 from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
 from communique.extract.phrases import Reading, token_starts
@@ -120,14 +120,16 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         )
     base, countries = key
     period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
-    low, high = interval(m.value, m.qualifier, half_step=m.half_step)
+    step = written_step(m.half_step, m.unit, m.value)
+    literal = bounds(m.value, m.qualifier, step, ordinary=False)
     claim = Claim(
         quote=text[m.start : end],
         value=m.value,
         unit=m.unit,
         qualifier=m.qualifier,
-        low=low,
-        high=high,
+        low=literal.low,
+        high=literal.high,
+        step=step,
         metric=f"{base}:{countries}",
         metric_phrase=" ".join(phrase.split()),
         subject=countries.split(">")[0] if ">" in countries else None,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from communique.extract.hedges import hedge_before
+from communique.extract.hedges import hedge_after, hedge_before
 from communique.extract.numbers import NUMBER, WORD_NUMBER, parse_number, precision
 from communique.extract.periods import MONTHS
 from communique.extract.units import COUNT, PERCENT, RANK, TIME_NOUNS, currency_before, unit_after
@@ -367,6 +367,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             if word and prev and prev[-1].lower() in _DEFINITE:
                 continue
             unit = COUNT
+        elif qualifier is Qualifier.EXACT and (tail := hedge_after(text, q_end)) is not None:
+            q_end, qualifier = tail  # "20 percent or more"
         out.append(
             Mention(
                 hedge_start,

@@ -9,7 +9,7 @@ about the same thing (`evidence.py`: a recognised indicator, a time the text est
 items of one list, not a self-correction).
 
 Identical statements by one speaker collapse into one *reading*, and each pair of readings
-whose intervals (see `intervals.py`) are disjoint becomes one small record: literal when the
+whose intervals (see `extract/intervals.py`) are disjoint becomes one small record: literal when the
 literal intervals are disjoint, pragmatic when only the ordinary readings are; a revision
 when the two readings are one speaker's in different documents. Each carries a confidence
 and its reasons (`evidence.assess`). Jumps between moments of a level are in `jumps.py`.
@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations
 
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval
 from communique.extract.periods import MONTH_NAMES
 from communique.models import (
     QUESTION,
@@ -40,7 +41,6 @@ from communique.models import (
 )
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.evidence import ROUNDING_GAP, assess, excluded, unrelated
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
 from communique.reconcile.jumps import find_jumps
 
 # Identical statements across many documents collapse into one reading, and a record lists at

@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
+from communique.extract.intervals import Interval, ordinary_interval
 from communique.models import QUESTION, Claim, Conflict, ConflictKind, Severity
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.evidence import excluded
-from communique.reconcile.intervals import Interval, ordinary_interval
 
 # A level that at least doubles or halves between consecutive moments is a jump. Stocks and
 # counts in bilateral statements grow by up to ~25% a year; doubling within 3 years (≈26% a
