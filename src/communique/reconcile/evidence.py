@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from communique.extract.indicators import Reach, reach_of
+from communique.extract.keys import parse_key
 from communique.models import QUESTION, Claim, Modality, Qualifier, TimeSource
 
 # One speaker correcting a figure ("more than 2,300 — excuse me — 2.3 million", "$132,000 a
@@ -62,6 +64,8 @@ def excluded(claim: Claim) -> str | None:
         return "a vague figure"
     if not claim.indicator:
         return "about no recognised indicator"
+    if reach_of(claim.indicator) is not Reach.NATIONAL and not _between_two_parties(claim):
+        return "an indicator between two parties with only one named"
     if claim.period is None and claim.as_of is None:
         return "no period or moment"
     if claim.time_source is None:
@@ -73,11 +77,28 @@ def _spoken_now(claim: Claim) -> bool:
     return claim.time_source is TimeSource.DOCUMENT
 
 
+def _between_two_parties(claim: Claim) -> bool:
+    """Whether the claim's key names two countries: trade or investment between them."""
+    key = parse_key(claim.metric)
+    return key is not None and len(set(key.countries)) == 2
+
+
+def _level_now(claim: Claim) -> bool:
+    """A stock between two named parties ("Russian investment in Kazakhstan has surpassed $24
+    billion"): a level that a figure with no time of its own states for the moment of speaking.
+    A flow with no period of its own (trade, aid, funding) has no moment at all."""
+    key = parse_key(claim.metric)
+    return key is not None and key.name.endswith("_stock") and _between_two_parties(claim)
+
+
 def unrelated(a: Claim, b: Claim) -> str | None:
     """Why two eligible claims of one group do not contradict each other, or None."""
     same_doc = a.source is not None and a.source == b.source
-    if (_spoken_now(a) or _spoken_now(b)) and not same_doc:
-        return "a figure dated only by its statement, compared with another statement"
+    if _spoken_now(a) or _spoken_now(b):
+        if not same_doc:
+            return "a figure dated only by its statement, compared with another statement"
+        if not (_level_now(a) and _level_now(b)):
+            return "a figure dated only by its statement that is no level between two parties"
     if (a.scope or None) != (b.scope or None):
         return f"different scopes: {a.scope or 'overall'} and {b.scope or 'overall'}"
     if same_doc and a.enumeration is not None and a.enumeration == b.enumeration:

@@ -2,7 +2,8 @@
 
 Not a contradiction (both figures can be true) but worth a look: often a change of
 definition. The same evidence as for conflicts applies (`evidence.excluded`): a recognised
-indicator, an actual and not vague figure; levels of one metric key and scope only.
+indicator, an actual and not vague figure; levels of one metric key and scope only, each at a
+moment the text established (a moment of speaking is no evidence across statements).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from communique.extract.intervals import Interval, ordinary_interval
-from communique.models import QUESTION, Claim, Conflict, ConflictKind, Severity
+from communique.models import QUESTION, Claim, Conflict, ConflictKind, Severity, TimeSource
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.evidence import excluded
 
@@ -52,7 +53,8 @@ def find_jumps(claims: Iterable[Claim], labels: Mapping[str, str]) -> list[Confl
     )
     for claim in claims:
         level = claim.as_of is not None and claim.period is None and claim.unit != "rank"
-        if level and claim.as_of is not None and excluded(claim) is None:
+        established = claim.time_source in (TimeSource.STATED, TimeSource.RELATIVE)
+        if level and claim.as_of is not None and established and excluded(claim) is None:
             key = (claim.metric, claim.scope or "", claim.unit)
             levels[key][claim.as_of].append(claim)
     found = []
