@@ -33,7 +33,7 @@ DOCUMENTS = [
         f"stands at US$17 billion. {HOSTILE}",
         [
             ("US$25.6 billion", "25.6e9", "exact", "trade:KZ-RU", 2021),
-            ("US$17 billion", "17e9", "exact", "investment_stock:RU>KZ", None),
+            ("US$17 billion", "17e9", "exact", "investment_stock:RU-KZ", None),
         ],
     ),
     (
@@ -44,7 +44,7 @@ DOCUMENTS = [
         "exceeded US$17 billion.",
         [
             ("exceeded US$21 billion", "21e9", "over", "trade:KZ-RU", 2021),
-            ("exceeded US$17 billion", "17e9", "over", "investment_stock:RU>KZ", None),
+            ("exceeded US$17 billion", "17e9", "over", "investment_stock:RU-KZ", None),
         ],
     ),
     (
@@ -56,8 +56,8 @@ DOCUMENTS = [
         [
             ("closely approached $30 billion", "30e9", "nearly", "trade:KZ-RU", 2023),
             ("$28.4 billion", "28.4e9", "exact", "trade:KZ-RU", 2023),
-            ("$13 billion", "13e9", "exact", "investment_stock:RU>KZ", None),
-            ("surpassed $24 billion", "24e9", "over", "investment_stock:RU>KZ", None),
+            ("$13 billion", "13e9", "exact", "investment_stock:RU-KZ", None),
+            ("surpassed $24 billion", "24e9", "over", "investment_stock:RU-KZ", None),
         ],
     ),
 ]
@@ -138,7 +138,7 @@ def test_report_html_renders_offline_with_charts_and_links(
         trade = page.locator('svg.chart[data-metric="trade:KZ-RU"]')
         assert trade.locator(".point").count() == 4
         assert trade.locator(".mark.conflict").count() == 2  # exceeded 21 vs 25.6
-        stock = page.locator('svg.chart[data-metric="investment_stock:RU>KZ"]')
+        stock = page.locator('svg.chart[data-metric="investment_stock:RU-KZ"]')
         assert stock.locator(".mark.conflict").count() == 2  # over 24 vs 13
         dot = stock.locator(".point").first.bounding_box()
         assert dot is not None and dot["width"] > 0 and dot["height"] > 0

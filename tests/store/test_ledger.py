@@ -70,7 +70,7 @@ def make_document(source: str = "a.txt", text_: str = TEXT, **changes: object) -
                 value=Decimal("23000"),
                 unit="count",
                 qualifier=Qualifier.OVER,
-                metric="companies_with_capital:RU>KZ",
+                metric="companies_with_capital:RU-KZ",
                 as_of=date(2024, 11, 27),
                 modality=Modality.ACTUAL,
                 speaker="Vladimir Putin",

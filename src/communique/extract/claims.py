@@ -18,26 +18,32 @@ from typing import Any
 
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
-from communique.extract.countries import CountryMention, find_countries, guess_parties
+from communique.extract.countries import CountryMention, country_in_label, find_countries
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
+from communique.extract.groups import find_scope
+from communique.extract.indicators import Reach
 from communique.extract.intervals import bounds, written_step
-from communique.extract.keys import country_key, figure_name
+from communique.extract.keys import Keyed, figure_key, is_flow
+from communique.extract.metrics import metric_name, per_time, role_of
 from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
 from communique.extract.phrases import Reading, token_starts
 from communique.extract.quantities import Mention, find_mentions
 from communique.extract.scope import (
     cut_at_turns,
     dates_an_event,
+    figure_token,
     owned_elsewhere,
     parse_window,
     pick_time,
 )
 from communique.extract.sentences import split_sentences
-from communique.extract.units import PERCENT
+from communique.extract.units import COUNT, PERCENT, RANK
 from communique.models import Claim, Description, Modality, Period, Span, TimeSource, Turn
 
 EXTRACTOR = "communique.claims.v1"
 
+_BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between (?:our|the two) countries)\b", re.I)
+_THEIR = re.compile(r"\b(?:their|its)\b", re.I)
 _EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 
 
@@ -53,7 +59,6 @@ class _Context:
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
-    prev_sentence: tuple[int, int] = (0, 0)
 
     @property
     def today(self) -> date | None:
@@ -118,7 +123,6 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             modality=modality,
             turn=turn,
         )
-    base, countries = key
     period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
     step = written_step(m.half_step, m.unit, m.value)
     literal = bounds(m.value, m.qualifier, step, ordinary=False)
@@ -130,10 +134,12 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         low=literal.low,
         high=literal.high,
         step=step,
-        metric=f"{base}:{countries}",
+        metric=str(key.key),
         metric_phrase=" ".join(phrase.split()),
-        subject=countries.split(">")[0] if ">" in countries else None,
-        object=countries.split(">")[1] if ">" in countries else None,
+        indicator=key.indicator,
+        scope=key.key.scope,
+        subject=key.subject,
+        object=key.object,
         period=period,
         as_of=as_of,
         time_source=time_source,
@@ -143,7 +149,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         sentence=Span(start=s.span[0], end=s.span[1]),
         extractor=EXTRACTOR,
     )
-    return Found(claim, base, countries, turn)
+    return Found(claim, key, turn)
 
 
 def _time_of(
@@ -207,33 +213,88 @@ def _own_key(
     when: TimeRef | None,
     modality: Modality,
     turn: int,
-) -> tuple[str, str]:
-    """(metric name, countries) of a figure that borrows no key: named by `keys`, with the
-    countries of its phrase, else of its clause, else, for a directional indicator, of the
-    sentence before ("Russian investments ... They reached $17 billion")."""
-    name, symmetric = figure_name(
-        ctx.text,
+) -> Keyed:
+    """The key of a figure that borrows none: named by `metrics` from its own phrase (a count's
+    counted noun, what an amount is said of), scoped by `groups`, with the countries its phrase
+    names, else its clause names, else the speaker's or the statement's own."""
+    text = ctx.text
+    phrase_at = phrase_span[0] - s.origin if phrase_span else -1
+    naming = metric_name(
         s.doc,
-        s.origin,
         m,
         reading,
-        phrase_span=phrase_span,
         phrase=phrase,
-        end=end,
-        clause=clause,
-        when=when,
-        modality=modality,
+        phrase_at=phrase_at,
+        clause_left=text[clause[0] : m.start] if m.unit != COUNT else "",
+        rank_noun=" ".join(text[m.num_end : m.end].split()) if m.unit == RANK else "",
+    )
+    suffix = ""
+    if naming.indicator is not None and naming.indicator.stock_flow and m.unit.isupper():
+        suffix = "_flow" if is_flow(text, phrase, end, when, modality) else "_stock"
+    suffix += per_time(text[end : end + 20]) if m.unit != PERCENT else ""
+    scope = (
+        None
+        if m.unit == RANK
+        else find_scope(
+            s.doc,
+            head=reading.noun if reading.noun is not None else reading.head,
+            governor=reading.governor,
+            figure=figure_token(s.doc, s.starts, m, s.origin).i
+            if m.num_start >= s.origin
+            else None,
+            alias=naming.alias,
+            same=naming.indicator.pattern if naming.indicator is not None else None,
+            modifiers=naming.indicator is not None,
+        )
     )
     nearby = ctx.countries_in(*(phrase_span or clause))
-    if not nearby and phrase_span is not None:
+    if phrase_span is not None and not nearby:
         nearby = ctx.countries_in(*clause)
-    if not nearby and not symmetric:
-        nearby = ctx.countries_in(*ctx.prev_sentence)
-    speaker = ctx.turns[turn] if turn >= 0 else None
-    countries = country_key(
-        ctx.text, nearby, ctx.parties, symmetric=symmetric, phrase=phrase, speaker=speaker
+    elif phrase_span is not None and naming.reach is Reach.DIRECTIONAL:
+        # a direction is often completed by the clause: "Russian companies operate in Belarus"
+        nearby = _completed(text, nearby, ctx.countries_in(*clause))
+    if not nearby and naming.reach is Reach.DIRECTIONAL:
+        # "24,000 companies with Russian participation ..., accounting for nearly half of all
+        # foreign capital enterprises": the sentence before the figure says whose they are
+        nearby = ctx.countries_in(s.span[0], m.start)
+    if not nearby and (
+        (len(ctx.parties) < 2 and _BILATERAL.search(phrase))
+        or (naming.reach is Reach.DIRECTIONAL and _THEIR.search(phrase))
+    ):
+        # "Kazakhstan and China reviewed cooperation. Bilateral trade reached ...", "Russian
+        # companies ... Their total investment exceeded US$17 billion": the words refer back to
+        # the countries of the sentence before
+        before = max(text.rfind(". ", 0, s.span[0] - 2), text.rfind("\n", 0, s.span[0] - 2))
+        nearby = ctx.countries_in(before + 1, s.span[0])
+    speaker = _speaker_country(ctx.turns[turn]) if turn >= 0 else None
+    return figure_key(
+        naming,
+        text=text,
+        phrase=phrase,
+        nearby=nearby,
+        parties=ctx.parties,
+        home=speaker or ctx.clock.country,
+        speaker=speaker,
+        scope=scope,
+        suffix=suffix,
     )
-    return name, countries
+
+
+def _completed(
+    text: str, phrase: list[CountryMention], clause: list[CountryMention]
+) -> list[CountryMention]:
+    """The phrase's countries, with the clause's in the role the phrase leaves open: "Russian
+    companies operate in Belarus" adds the object; "top five investors in Kazakhstan's economy"
+    said of "Russian companies" adds the subject."""
+    have = {role_of(text, c) for c in phrase}
+    named = {c.code for c in phrase}
+    wanted = {"subject", "object"} - have - ({"subject"} if "bare" in have else set())
+    return phrase + [c for c in clause if c.code not in named and role_of(text, c) in wanted]
+
+
+def _speaker_country(turn: Turn) -> str | None:
+    """The speaker's country: from the turn, else named in its label."""
+    return turn.country or country_in_label(turn.label or turn.speaker)
 
 
 def _dating(
@@ -270,16 +331,6 @@ def _dating(
     return None, ctx.today, TimeSource.DOCUMENT
 
 
-def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
-    """The two parties that metric keys name: those `describe` found, completed from the
-    countries the text names most. Never more than two, so a third country mentioned in passing
-    cannot split one metric's key across documents."""
-    parties = list(dict.fromkeys(described))
-    if len(parties) < 2:
-        parties += [c for c in guess_parties(mentioned) if c not in parties]
-    return tuple(parties[:2])
-
-
 _Candidate = tuple[tuple[int, int], list[Mention]]
 
 
@@ -306,7 +357,9 @@ def _read(
     """Claims from the parsed candidate sentences of one document."""
     ordered = sorted(turns, key=lambda t: t.span.start)
     mentioned = find_countries(text)
-    parties = _parties(description.countries, mentioned)
+    # The statement's parties as `describe` found them, never guessed from the countries its
+    # text mentions most: a key names the countries of the figure's own phrase, else these.
+    parties = tuple(description.countries[:2])
     document = Clock(
         today=description.date or find_document_date(text),
         country=description.countries[0] if description.countries else None,
@@ -330,7 +383,6 @@ def _read(
             if found is not None:
                 sentence.found.append(found)
                 ctx.found.append(found)
-        ctx.prev_sentence = span
     return [f.claim for f in ctx.found]
 
 

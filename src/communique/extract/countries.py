@@ -1,15 +1,12 @@
 """Countries named in a statement ("Kazakhstan", "Russian", "the EU's") → ISO alpha-2 codes.
 
-Names and demonyms come from `data/countries.toml`. `parties` is the fallback for when
-`describe` found no parties: the two countries a document names most often.
+Names and demonyms come from `data/countries.toml`.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,16 +52,6 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
         code, adjective = lexicon.forms[m.group()]
         out.append(CountryMention(m.start(), m.end(), code, adjective))
     return out
-
-
-PARTY_WINDOW = 20_000
-"""Characters read to guess the parties: the opening of every statement we have seen names them."""
-
-
-def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
-    """The two countries named most often near the top, when `describe` gave no parties."""
-    counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
-    return tuple(code for code, _ in counts.most_common(2))
 
 
 def country_in_label(label: str) -> str | None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
-from communique.extract.tokens import lemma, lemma_forms, pos
+from communique.extract.tokens import lemma, lemma_forms, participle, pos
 from communique.models import Modality
 
 Token = Any  # spacy.tokens.Token; spaCy is imported only by extract/nlp.py
@@ -50,7 +50,7 @@ _PLAN_LEMMAS = lemma_forms(
         "launch",
         "agenda",
         "prepare",
-        # Pledges are plans, as the export contract reads them ("pledged or announced").
+        "pledged or announced",
         "commitment",
         "commit",
         "pledge",
@@ -96,7 +96,11 @@ class Reading:
     noun_end: int | None = None  # end offset of the counted noun
     phrase: tuple[int, int] | None = None  # the metric phrase as written
     phrase_head: str = ""  # lemma of the phrase's head noun
+    head: int | None = None  # index of the phrase's head noun
     verb: str = ""  # lemma of the governing verb
+    governor: int | None = None  # index of the governing verb
+    verbs: tuple[str, ...] = ()  # lemmas of the verbs from the figure up to the governing one
+    state: str = ""  # what was done with counted things, spelt out: "initiated", "implementation"
     valued: int | None = None  # index of a counted noun whose value this amount gives
     share: bool = False  # "X percent of Y", "the share of Y"
     growth: bool = False  # "grew by 10 percent", "up 15 percent", "an increase of 11 percent"
@@ -136,6 +140,16 @@ def counted_noun(doc: Doc, after: int) -> int | None:
             break
         j += 1
     return last
+
+
+_WHEN_NOUNS = frozenset(
+    ["year", "month", "week", "day", "quarter", "half", "period", "time", "decade", "future"]
+)
+
+
+def _is_when(noun: Token) -> bool:
+    """A noun that names a time ("in the first quarter"), not what an amount is in."""
+    return lemma(noun) in _WHEN_NOUNS or noun.tag_ == "CD"
 
 
 def _span(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -180,17 +194,99 @@ def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _subject(verb: Token, anchor: Token) -> Token | None:
-    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`."""
+    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`. A
+    finite verb the parser left without one takes the noun just before it ("... of 2021
+    bilateral trade increased by 36 percent", where "trade" was hung on "of"); a clausal
+    complement never borrows the subject of the clause above it."""
     t = verb
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if subjects:
             before = [c for c in subjects if c.i < anchor.i]
             return before[-1] if before else subjects[0]
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acl"):
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.i > 0:
+            prev = t.doc[t.i - 1]
+            if pos(prev) == "NOUN" and prev.dep_ in ("pobj", "compound") and prev.head.i < t.i:
+                return prev
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "advcl", "acl"):
             return None
         t = t.head
     return None
+
+
+# Verbs that say nothing of what counted things are ("there are 12", "we have 12", "it
+# includes 12"): a count keyed by its state leaves them out.
+_LIGHT_VERBS = lemma_forms(
+    [
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "include",
+        "see",
+        "reach",
+        "total",
+        "amount",
+        "account",
+        "stand",
+        "become",
+        "remain",
+        "exceed",
+        "surpass",
+        "approach",
+        "number",
+        "count",
+        "comprise",
+        "involve",
+        "say",
+        "note",
+        "mention",
+        "know",
+        "want",
+        "need",
+        "like",
+        "hope",
+        "think",
+        "believe",
+        "consider",
+        "welcome",
+        "call",
+        "let",
+        "put",
+        "keep",
+        "show",
+        "give",
+        "take",
+        "go",
+        "come",
+        "bring",
+        "find",
+        "continue",
+        "start",
+        "begin",
+    ]
+)
+
+
+def _count_state(noun: Token) -> str:
+    """What was done with counted things, as a word ("93 projects initiated" → initiated,
+    "are at the stage of implementation" → implementation); "" for a light verb."""
+    for t in noun.ancestors:
+        if pos(t) in ("VERB", "AUX"):
+            if lemma(t) != "be":
+                return "" if lemma(t) in _LIGHT_VERBS else participle(t)
+            for c in t.children:
+                if c.dep_ in ("attr", "acomp") and c.i != noun.i and pos(c) in ("NOUN", "ADJ"):
+                    return str(c.lower_)
+                if c.dep_ == "prep":
+                    objs = [g for g in c.subtree if g.dep_ == "pobj" and pos(g) == "NOUN"]
+                    if objs:
+                        return str(objs[-1].lower_)
+            return ""
+        if pos(t) == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and lemma(t) in ("plan",):
+            return "planned"
+    return ""
 
 
 def _count_verb(noun: Token) -> str:
@@ -295,7 +391,9 @@ def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
                     noun_end=anchor.idx + len(anchor),
                     phrase=_phrase_of(doc, counted),
                     phrase_head=lemma(counted),
+                    head=counted.i,
                     verb=_count_verb(counted),
+                    state=_count_state(counted),
                     modality=_modality(anchor, tail, deadline, count=True),
                 )
             return Reading(
@@ -320,12 +418,46 @@ def read_figure(
     growth_hint: bool = False,
 ) -> Reading:
     """Read the figure whose number spans tokens first..last (sentence-local indices)."""
+    reading = _read_figure(
+        doc, first, last, count=count, deadline=deadline, tail=tail, growth_hint=growth_hint
+    )
+    if reading.governor is None:
+        return reading
+    verbs = []
+    t = doc[last]
+    while t.head.i != t.i and t.i != reading.governor:
+        t = t.head
+        if pos(t) in ("VERB", "AUX"):
+            verbs.append(lemma(t))
+    return replace(reading, verbs=tuple(verbs))
+
+
+def _read_figure(
+    doc: Doc,
+    first: int,
+    last: int,
+    *,
+    count: bool,
+    deadline: bool,
+    tail: str,
+    growth_hint: bool = False,
+) -> Reading:
     noun_i = counted_noun(doc, last + 1) if count else None
+    number = doc[last]
+    if (
+        noun_i is not None
+        and number.dep_ == "nummod"
+        and last < number.head.i < noun_i
+        and pos(number.head) in ("NOUN", "PROPN")
+        and number.head.dep_ != "compound"
+    ):
+        noun_i = number.head.i  # "40,000 Uzbek students study": the number counts students
     if count and noun_i is None:
         return _number_of(doc, last, tail, deadline)
     anchor = doc[noun_i] if noun_i is not None else doc[last]
     verb, path = _governor(anchor)
     verb_lemma = lemma(verb) if verb is not None else ""
+    governor = verb.i if verb is not None else None
     modality = _modality(anchor, tail, deadline, count=count)
     clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
     growth = growth_hint or any(lemma(t) in _GROWTH_NOUNS and t.i < first for t in path[:2])
@@ -336,7 +468,10 @@ def read_figure(
             noun_end=noun.idx + len(noun),
             phrase=_phrase_of(doc, noun),
             phrase_head=lemma(noun),
+            head=noun_i,
             verb=_count_verb(noun),
+            state=_count_state(noun),
+            governor=governor,
             clause=clause,
             modality=modality,
         )
@@ -350,7 +485,9 @@ def read_figure(
         return Reading(
             phrase=_phrase_of(doc, noun),
             phrase_head=head,
+            head=noun.i,
             verb=verb_lemma,
+            governor=governor,
             clause=clause,
             modality=modality,
             **kw,
@@ -369,7 +506,13 @@ def read_figure(
     if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
         objs = [c for c in path[1].children if c.dep_ == "dobj"]
         if objs and pos(objs[0]) == "PRON":  # "raise it to $15 billion": what "it" was
-            return Reading(verb=verb_lemma, clause=clause, modality=modality, anaphoric=True)
+            return Reading(
+                verb=verb_lemma,
+                governor=governor,
+                clause=clause,
+                modality=modality,
+                anaphoric=True,
+            )
         if objs and pos(objs[0]) in ("NOUN", "PROPN"):
             return reading(objs[0])
     j = last + 1
@@ -383,17 +526,32 @@ def read_figure(
         objs = [c for c in doc[j].children if c.dep_ == "pobj"]
         if objs:
             return reading(objs[0], share=True)
+    if j < len(doc) and doc[j].lower_ == "in" and doc[j].head.i in (last, anchor.i):
+        # "$110 million in federal assistance", "$2 billion in new investments"
+        objs = [c for c in doc[j].children if c.dep_ == "pobj" and pos(c) == "NOUN"]
+        if objs and not _is_when(objs[0]):
+            return reading(objs[0])
     for t in path[:upto]:
         if pos(t) == "NOUN" and lemma(t) not in _NOT_MEASURES and t.i < first:
             if lemma(t) in _GROWTH_NOUNS:
                 return Reading(
-                    verb=verb_lemma, clause=clause, modality=modality, growth=True, anaphoric=True
+                    verb=verb_lemma,
+                    governor=governor,
+                    clause=clause,
+                    modality=modality,
+                    growth=True,
+                    anaphoric=True,
                 )
             return reading(t)
     subject = _subject(verb, anchor) if verb is not None else None
     if subject is None:
         return Reading(
-            verb=verb_lemma, clause=clause, modality=modality, growth=growth, anaphoric=True
+            verb=verb_lemma,
+            governor=governor,
+            clause=clause,
+            modality=modality,
+            growth=growth,
+            anaphoric=True,
         )
     if subject.lower_ in ("which", "that", "who") and verb is not None and verb.dep_ == "relcl":
         subject = verb.head
@@ -402,7 +560,9 @@ def read_figure(
     return Reading(
         phrase=_phrase_of(doc, subject),
         phrase_head=head,
+        head=subject.i,
         verb=verb_lemma,
+        governor=governor,
         clause=clause,
         modality=modality,
         growth=growth and not share,

@@ -34,12 +34,16 @@ Parsing whole sentences cost about a sixth more time and changed no claim."""
 
 def parse_window(text: str, sent: tuple[int, int], mentions: Sequence[Mention]) -> tuple[int, int]:
     """The part of a sentence to parse: from a word boundary PARSE_HEAD before its first
-    figure to PARSE_TAIL after its last one."""
+    figure to the first word boundary PARSE_TAIL after its last one."""
     start, end = sent
     if mentions[0].start - start > PARSE_HEAD:
         cut = text.find(" ", mentions[0].start - PARSE_HEAD, mentions[0].start)
         start = cut + 1 if cut >= 0 else start
-    return start, min(end, mentions[-1].end + PARSE_TAIL)
+    tail = mentions[-1].end + PARSE_TAIL
+    if tail < end:  # never inside a word: "in Kazak" names no country
+        space = text.find(" ", tail, end)
+        end = space if space >= 0 else end
+    return start, end
 
 
 _LABEL_HEAD = re.compile(r"^(?:(?:the\s+)?number|total|volume)\s+of\s+", re.I)
@@ -93,7 +97,7 @@ def pick_time(
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
 
 
-def _figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
+def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
     """The token heading a figure's number: "billion" in "$4.5 billion"."""
     tok = doc[token_index(starts, m.num_end - 1 - origin)]
     while tok.dep_ in ("compound", "quantmod") and tok.head is not tok:
@@ -118,10 +122,10 @@ def owned_elsewhere(
     local = t.start - origin
     if local < 0 or local >= len(doc.text) or m.num_start < origin:
         return False
-    mine = _figure_token(doc, starts, m, origin)
+    mine = figure_token(doc, starts, m, origin)
     governs_mine = {a.i for a in mine.ancestors} | {mine.i}
     others = {
-        _figure_token(doc, starts, o, origin).i
+        figure_token(doc, starts, o, origin).i
         for o in mentions
         if o is not m and o.num_start >= origin and o.num_end - origin <= len(doc.text)
     }
@@ -165,7 +169,7 @@ def dates_an_event(
         verb = verb.head
     if not verb.tag_.startswith("VB"):
         return False
-    mine = _figure_token(doc, starts, m, origin)
+    mine = figure_token(doc, starts, m, origin)
     path = [t.i for t in (mine, *mine.ancestors)]
     if verb.i not in path or path.index(verb.i) == 0:
         return False
