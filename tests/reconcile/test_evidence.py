@@ -168,7 +168,9 @@ def test_evidence_says_why_a_claim_or_pair_is_left_out(make_claim: Any) -> None:
     assert unrelated(a, b) == "items of one enumeration"
     far = make_claim("12 percent", 12, **RATE, **TODAY, at=a.span.end + SELF_CORRECTION_CHARS + 1)
     near = make_claim("11 percent", 11, **RATE, **TODAY, at=a.span.end + 5)
-    assert unrelated(a, near) == "one speaker correcting a figure"
+    assert unrelated(a, near) == (
+        "one voice giving two figures a few words apart: a correction, a list or a change"
+    )
     assert unrelated(a, far) is None
 
 
@@ -275,3 +277,78 @@ def test_evidence_a_revision_ranks_below_a_contradiction(make_claim: Any) -> Non
     assert contradiction.kind is ConflictKind.LITERAL
     assert revision.confidence < contradiction.confidence
     assert any("revision" in r for r in revision.reasons)
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [
+        pytest.param(
+            {"metric": "aid:US", "indicator": "aid"},
+            "an indicator between two parties with only one named",
+            id="aid-with-no-recipient",
+        ),
+        pytest.param(
+            {"metric": "funding:US", "indicator": "funding"},
+            "one of many items of funding, with nothing saying which",
+            id="funding-of-no-named-item",
+        ),
+    ],
+)
+def test_evidence_an_indicator_needs_what_identifies_its_quantity(
+    make_claim: Any, options: dict[str, Any], why: str
+) -> None:
+    a = make_claim("$276 million", 276e6, **Y2021, **options)
+    b = make_claim("$800 million", 800e6, **Y2021, **options, speaker="B", source="b.txt")
+    assert excluded(a) == why
+    assert find_conflicts([a, b]) == []
+    scoped = {**options, "metric": options["metric"] + "/lead-pipes", "scope": "lead-pipes"}
+    named = {**options, "metric": "aid:US-UA"} if "aid" in options["metric"] else scoped
+    assert (
+        len(
+            find_conflicts(
+                [
+                    make_claim("$276 million", 276e6, **Y2021, **named),
+                    make_claim(
+                        "$800 million", 800e6, **Y2021, **named, speaker="B", source="b.txt"
+                    ),
+                ]
+            )
+        )
+        == 1
+    )
+
+
+def test_evidence_a_flow_said_now_has_no_moment(make_claim: Any) -> None:
+    """Trade said with no period ("bilateral trade has reached US$140 billion" beside a goal of
+    US$200 billion) is not a level of the moment of speaking, unlike a stock."""
+    now = {"as_of": "2022-02-04", "said": "2022-02-04", "time_source": "document"}
+    flows = [
+        make_claim("US$140 billion", 140e9, metric="trade:CN-RU", **now),
+        make_claim("US$200 billion", 200e9, metric="trade:CN-RU", speaker="B", **now),
+    ]
+    stocks = [
+        make_claim(
+            "$24 billion", 24e9, metric="investment_stock:RU-KZ", indicator="investment", **now
+        ),
+        make_claim(
+            "$13 billion",
+            13e9,
+            metric="investment_stock:RU-KZ",
+            indicator="investment",
+            speaker="B",
+            **now,
+        ),
+    ]
+    assert find_conflicts(flows) == []
+    assert [c.kind for c in find_conflicts(stocks)] == [ConflictKind.LITERAL]
+
+
+def test_evidence_a_passage_repeated_later_is_still_one_passage(make_claim: Any) -> None:
+    """ "1.14 million shots today ... 400 million shots ... 400 million shots in nine months":
+    the repeat further on does not make the pair a self-contradiction."""
+    shots = {"metric": "vaccinations:US", "unit": "count", **TODAY}
+    first = make_claim("1.14 million shots", 1.14e6, **shots, at=100)
+    near = make_claim("400 million shots", 400e6, **shots, at=250)
+    again = make_claim("400 million shots", 400e6, **shots, at=100 + SELF_CORRECTION_CHARS + 50)
+    assert find_conflicts([first, near, again]) == []
+    assert len(find_conflicts([first, again])) == 1

@@ -40,7 +40,13 @@ from communique.models import (
     Verdict,
 )
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.evidence import ROUNDING_GAP, assess, excluded, unrelated
+from communique.reconcile.evidence import (
+    ROUNDING_GAP,
+    assess,
+    excluded,
+    side_by_side,
+    unrelated,
+)
 from communique.reconcile.jumps import find_jumps
 
 # Identical statements across many documents collapse into one reading, and a record lists at
@@ -175,9 +181,14 @@ def _relative_gap(a: Interval, b: Interval, scale: Decimal) -> Decimal:
 
 
 def _related_pair(a: _Reading, b: _Reading) -> tuple[Claim, Claim] | None:
-    """The first pair of claims, one from each reading, that are about the same thing."""
+    """The first pair of claims, one from each reading, that are about the same thing. A
+    statement in which any occurrence of one figure stands beside one of the other (a list, a
+    correction) offers no pair: a figure repeated later in it is the same passage's figure."""
+    tied = {x.source for x in a.claims for y in b.claims if side_by_side(x, y) is not None}
     for x in a.claims:
         for y in b.claims:
+            if x.source == y.source and x.source in tied:
+                continue
             if unrelated(x, y) is None:
                 return x, y
     return None

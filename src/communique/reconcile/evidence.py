@@ -7,15 +7,20 @@ a time (dated only by the statement), a count of something no indicator names. S
 takes part in a literal or pragmatic conflict only with evidence (`excluded` says why not):
 
 - it is an actual figure (not a target or plan), and not a vague plural ("thousands of");
-- it is about a recognised indicator (`Claim.indicator`), not a count of whatever noun;
+- it is about a recognised indicator (`Claim.indicator`), not a count of whatever noun; an
+  indicator between two parties (trade, investment, aid) with both named, and an itemised one
+  (funding, prices, capacity: many items at once) with a scope that says which item;
 - its period or moment was established by the text: stated ("in 2021") or resolved from
-  words ("last year", "when I took office"). A figure dated only by its statement counts as
-  said of the moment of speaking, which two speakers share only within one statement.
+  words ("last year", "when I took office"). A figure with no time of its own is said of the
+  moment of speaking only when it is a level (a stock between two parties: "Russian investment
+  in Kazakhstan has surpassed $24 billion"), and two speakers share that moment only within
+  one statement; a flow with no period has no moment at all.
 
-and a pair needs (`unrelated` says why not): the same scope (region, sector, group), not two
-items of one enumeration, and not one speaker correcting a figure a few words later. The
-metric key (indicator and countries), the unit and the period or moment are the group both
-are in already (`conflicts.py`).
+and a pair needs (`unrelated` says why not): the same scope (region, sector, group), and not
+to stand side by side in one statement (`side_by_side`): items of one enumeration, or one
+voice giving two figures a few words apart (a correction, a list of parts, a before and an
+after). The metric key (indicator and countries), the unit and the period or moment are the
+group both are in already (`conflicts.py`).
 
 `assess` turns what matched into a confidence in 0..1 and reasons in plain words.
 """
@@ -25,16 +30,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from communique.extract.indicators import Reach, reach_of
+from communique.extract.indicators import Reach, indicator_of
 from communique.extract.keys import parse_key
 from communique.models import QUESTION, Claim, Modality, Qualifier, TimeSource
 
-# One speaker correcting a figure ("more than 2,300 — excuse me — 2.3 million", "$132,000 a
-# year, or $126,000 a year") gives both within a few dozen characters; the corrections in the
-# judged real findings sit 15-60 characters apart. 200 characters is about two sentences of
-# a transcript: a speaker who gives the same indicator differently further on in the same
-# statement is contradicting himself, not correcting a slip.
-SELF_CORRECTION_CHARS = 200
+# One voice giving two figures of one indicator a few words apart is correcting itself ("more
+# than 2,300 — excuse me — 2.3 million", "$132,000 a year, or $126,000 a year"), listing parts
+# ("base pay 4.1 percent, locality pay 0.5, overall 4.6") or putting a before beside an after
+# ("3.6 percent, down from 6.7") — never contradicting itself. The corrections in the judged
+# real findings sit 15-60 characters apart, and the lists and before-and-afters flagged on the
+# whole archive within one sentence or the next two (up to ~250 characters: "1.14 million shots
+# today ... 400 million shots in nine months"). 300 characters is about three sentences of a
+# transcript; further apart, one voice giving two figures of one quantity is a conflict.
+SELF_CORRECTION_CHARS = 300
 
 # A literal gap this small relative to the figures is a rounding-size discrepancy
 # ($28.4 vs $28.5 billion): still disjoint, but worth less alarm. 1% ≈ one step of the
@@ -64,8 +72,12 @@ def excluded(claim: Claim) -> str | None:
         return "a vague figure"
     if not claim.indicator:
         return "about no recognised indicator"
-    if reach_of(claim.indicator) is not Reach.NATIONAL and not _between_two_parties(claim):
+    indicator = indicator_of(claim.indicator)
+    two_party = indicator is not None and indicator.reach is not Reach.NATIONAL
+    if two_party and not _between_two_parties(claim):
         return "an indicator between two parties with only one named"
+    if indicator is not None and indicator.itemised and not claim.scope:
+        return f"one of many items of {indicator.name}, with nothing saying which"
     if claim.period is None and claim.as_of is None:
         return "no period or moment"
     if claim.time_source is None:
@@ -101,16 +113,27 @@ def unrelated(a: Claim, b: Claim) -> str | None:
             return "a figure dated only by its statement that is no level between two parties"
     if (a.scope or None) != (b.scope or None):
         return f"different scopes: {a.scope or 'overall'} and {b.scope or 'overall'}"
-    if same_doc and a.enumeration is not None and a.enumeration == b.enumeration:
+    return side_by_side(a, b)
+
+
+def side_by_side(a: Claim, b: Claim) -> str | None:
+    """Why two figures of one statement are parts of one passage rather than two accounts of
+    one quantity: items of one enumeration, or one voice a few words apart. None otherwise."""
+    if a.source is None or a.source != b.source:
+        return None
+    if a.enumeration is not None and a.enumeration == b.enumeration:
         return "items of one enumeration"
-    if same_doc and _self_correction(a, b):
-        return "one speaker correcting a figure"
+    if _one_voice_nearby(a, b):
+        return "one voice giving two figures a few words apart: a correction, a list or a change"
     return None
 
 
-def _self_correction(a: Claim, b: Claim) -> bool:
-    if not a.speaker or a.speaker != b.speaker or a.speaker == QUESTION:
+def _one_voice_nearby(a: Claim, b: Claim) -> bool:
+    """One speaker (or the statement's own narration) in one sentence or a few words apart."""
+    if a.speaker != b.speaker or a.speaker == QUESTION:
         return False
+    if a.sentence is not None and a.sentence == b.sentence:
+        return True
     first, second = sorted((a, b), key=lambda c: c.span.start)
     return second.span.start - first.span.end <= SELF_CORRECTION_CHARS
 
@@ -190,5 +213,6 @@ __all__ = [
     "Assessment",
     "assess",
     "excluded",
+    "side_by_side",
     "unrelated",
 ]
