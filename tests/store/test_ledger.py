@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from communique.errors import ConfigError, LedgerError
@@ -22,6 +25,7 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.store import migrations
 from communique.store.ledger import AddStatus, ClaimFilter, Ledger
 
 TEXT = (
@@ -174,25 +178,18 @@ def test_ledger_search_marks_hits_and_ignores_query_syntax(ledger: Ledger) -> No
     assert ledger.search('" OR NEAR( * -') == []  # user text never reaches the query syntax raw
 
 
-def _newest_revision() -> str | None:
-    from pathlib import Path
-
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from communique.store import migrations
-
+def head() -> str:
+    """The newest migration: what a ledger is brought to."""
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    return ScriptDirectory.from_config(config).get_current_head()
+    return str(ScriptDirectory.from_config(config).get_current_head())
 
 
 def test_ledger_reopen_does_not_migrate_again(ledger_url: str) -> None:
     with Ledger.open(ledger_url) as first:
         first.add_document(make_document())
     with Ledger.open(ledger_url) as again, again.engine.connect() as conn:
-        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        assert head == _newest_revision()
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
         assert again.count()["documents"] == 1
 
 

@@ -28,9 +28,10 @@ from communique.extract.metrics import Naming, direction
 from communique.extract.periods import TimeRef
 from communique.models import Modality
 
+_WORDS = r"[\w][\w .-]*?"
+_CODES = r"[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})*"
 _KEY = re.compile(
-    r"^\s*(?P<name>[^:/]+?)\s*(?::\s*(?P<codes>[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})*)?\s*)?"
-    r"(?:/\s*(?P<scope>.+?))?\s*$"
+    rf"^\s*(?P<name>{_WORDS})\s*(?::\s*(?P<codes>{_CODES})?\s*)?(?:/\s*(?P<scope>{_WORDS}))?\s*$"
 )
 _NAME = re.compile(r"[^a-z0-9]+")
 

@@ -22,6 +22,7 @@ from communique.models import (
     Review,
     Severity,
     Span,
+    TimeSource,
     Turn,
     Verdict,
 )
@@ -82,13 +83,23 @@ class ClaimOut(_Out):
     qualifier: Qualifier
     low: float | None = Field(description="Lower end of the interval the hedge implies.")
     high: float | None = Field(description="Upper end of the interval the hedge implies.")
+    step: float | None = Field(description="Place value of the number's last digit as written.")
     metric: str
     metric_phrase: str
+    indicator: str = Field(description="The recognised indicator, or empty.")
+    scope: str | None = Field(description="The region, sector or group it is said of.")
     subject: str | None
     object: str | None
     period: PeriodOut | None
     as_of: date | None
+    time_source: TimeSource | None = Field(
+        description="How the period or as-of date was established."
+    )
     modality: Modality
+    vague: bool = Field(description="A vague plural read as a lower bound ('thousands of').")
+    enumeration: int | None = Field(
+        description="Offset where the list of parallel figures it belongs to starts."
+    )
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
@@ -303,13 +314,19 @@ def claim_fields(c: ClaimListing) -> dict[str, Any]:
         "qualifier": c.qualifier,
         "low": None if c.low is None else float(c.low),
         "high": None if c.high is None else float(c.high),
+        "step": None if c.step is None else float(c.step),
         "metric": c.metric,
         "metric_phrase": c.metric_phrase,
+        "indicator": c.indicator,
+        "scope": c.scope,
         "subject": c.subject,
         "object": c.object,
         "period": period,
         "as_of": c.as_of,
+        "time_source": c.time_source,
         "modality": c.modality,
+        "vague": c.vague,
+        "enumeration": c.enumeration,
         "span": {"start": c.start, "end": c.end},
         "sentence": sentence,
         "extractor": c.extractor,
@@ -336,13 +353,19 @@ def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
         qualifier=claim.qualifier,
         low=_number(claim.low),
         high=_number(claim.high),
+        step=_number(claim.step),
         metric=claim.metric,
         metric_phrase=claim.metric_phrase,
+        indicator=claim.indicator,
+        scope=claim.scope,
         subject=claim.subject,
         object=claim.object,
         period=_period(claim.period),
         as_of=claim.as_of,
+        time_source=claim.time_source,
         modality=claim.modality,
+        vague=claim.vague,
+        enumeration=claim.enumeration,
         span=SpanOut(start=claim.span.start, end=claim.span.end),
         sentence=_span(claim.sentence),
         extractor=claim.extractor,

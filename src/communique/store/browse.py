@@ -269,14 +269,20 @@ class ClaimListing(NamedTuple):
     qualifier: str
     low: str | None
     high: str | None
+    step: str | None
     metric: str
     metric_phrase: str
+    indicator: str
+    scope: str | None
     subject: str | None
     object: str | None
     period_start: date | None
     period_end: date | None
     as_of: date | None
+    time_source: str | None
     modality: str
+    vague: bool
+    enumeration: int | None
     start: int
     end: int
     sentence_start: int | None

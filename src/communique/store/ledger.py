@@ -47,6 +47,7 @@ from communique.models import (
     Review,
     Severity,
     Span,
+    TimeSource,
     Turn,
     Verdict,
 )
@@ -88,6 +89,9 @@ class ClaimFilter:
     qualifier: str | None = None
     modality: str | None = None
     unit: str | None = None
+    indicator: str | None = None  # "" for figures that name no recognised indicator
+    scope: str | None = None
+    vague: bool | None = None  # True: only vague plurals ("thousands of"); False: none of them
     text: str | None = None  # substring of the quote or metric phrase
     since: date | None = None  # period end or as-of on/after
     until: date | None = None  # period start or as-of on/before
@@ -538,6 +542,9 @@ _EQUALS: dict[str, Any] = {
     "qualifier": ClaimRow.qualifier,
     "modality": ClaimRow.modality,
     "unit": ClaimRow.unit,
+    "indicator": ClaimRow.indicator,
+    "scope": ClaimRow.scope,
+    "vague": ClaimRow.vague,
 }
 
 
@@ -634,15 +641,21 @@ def _insert_document(
                     "qualifier": c.qualifier.value,
                     "low": None if c.low is None else str(c.low),
                     "high": None if c.high is None else str(c.high),
+                    "step": None if c.step is None else str(c.step),
                     "metric": c.metric,
                     "metric_auto": c.metric_auto or c.metric,
                     "metric_phrase": c.metric_phrase,
+                    "indicator": c.indicator,
+                    "scope": c.scope,
                     "subject": c.subject,
                     "object": c.object,
                     "period_start": c.period.start if c.period else None,
                     "period_end": c.period.end if c.period else None,
                     "as_of": c.as_of,
+                    "time_source": None if c.time_source is None else c.time_source.value,
                     "modality": c.modality.value,
+                    "vague": c.vague,
+                    "enumeration": c.enumeration,
                     "speaker": c.speaker,
                     "start": c.span.start,
                     "end": c.span.end,
@@ -666,16 +679,22 @@ def _claim(row: ClaimRow, *, source: str, document_date: date | None) -> Claim:
         qualifier=Qualifier(row.qualifier),
         low=None if row.low is None else Decimal(row.low),
         high=None if row.high is None else Decimal(row.high),
+        step=None if row.step is None else Decimal(row.step),
         metric=row.metric,
         metric_auto=row.metric_auto,
         metric_phrase=row.metric_phrase,
+        indicator=row.indicator,
+        scope=row.scope,
         subject=row.subject,
         object=row.object,
         period=Period(start=row.period_start, end=row.period_end)
         if row.period_start and row.period_end
         else None,
         as_of=row.as_of,
+        time_source=None if row.time_source is None else TimeSource(row.time_source),
         modality=Modality(row.modality),
+        vague=row.vague,
+        enumeration=row.enumeration,
         speaker=row.speaker,
         span=Span(start=row.start, end=row.end),
         sentence=Span(start=row.sentence_start, end=row.sentence_end)

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Double,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -108,17 +110,23 @@ class ClaimRow(Base):
     qualifier: Mapped[str] = mapped_column(String(16))
     low: Mapped[str | None] = mapped_column(String(64))
     high: Mapped[str | None] = mapped_column(String(64))
+    step: Mapped[str | None] = mapped_column(String(64))
     metric: Mapped[str] = mapped_column(String(256), index=True)
     metric_auto: Mapped[str] = mapped_column(
         String(256)
     )  # the extractor's key before any catalogue
     metric_phrase: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str] = mapped_column(String(64), server_default="")
+    scope: Mapped[str | None] = mapped_column(String(128))
     subject: Mapped[str | None] = mapped_column(String(2))
     object: Mapped[str | None] = mapped_column(String(2))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
+    time_source: Mapped[str | None] = mapped_column(String(16))
     modality: Mapped[str] = mapped_column(String(16))
+    vague: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    enumeration: Mapped[int | None] = mapped_column(Integer)
     speaker: Mapped[str] = mapped_column(String(256), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -178,3 +186,4 @@ Index("ix_claims_subject", ClaimRow.subject)
 Index("ix_claims_object", ClaimRow.object)
 Index("ix_claims_period", ClaimRow.period_start, ClaimRow.period_end)
 Index("ix_claims_as_of", ClaimRow.as_of)
+Index("ix_claims_indicator", ClaimRow.indicator)

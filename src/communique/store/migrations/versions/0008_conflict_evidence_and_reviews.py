@@ -1,7 +1,7 @@
 """conflicts carry a confidence and their reasons; analysts' reviews of conflicts
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
