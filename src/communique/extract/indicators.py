@@ -36,7 +36,7 @@ class Indicator:
     verbs: frozenset[str] = frozenset()  # every `lemma` form of the verbs that name it
     stock_flow: bool = False
     rate: bool = False
-    itemised: bool = False  # measures items of a kind: a figure names one only with its scope
+    itemised: bool = False  # measures items of a kind, many at once: not compared in conflicts
     pattern: re.Pattern[str] | None = None  # the aliases, compiled
 
 

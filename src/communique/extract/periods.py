@@ -302,6 +302,20 @@ def _month_in(m: re.Match[str], clock: Clock) -> _Found:
     return "period", date(y, month, 1), _month_end(y, month), relative
 
 
+def _day(m: re.Match[str], clock: Clock) -> _Found | None:
+    """ "on October 7th", "7 October 2023", "as of March 3, 2022": that day; without a year, the
+    latest such day on or before the document's date."""
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
+    day = int(m.group("d1") or m.group("d2"))
+    if m.group("year"):
+        return "point", None, date(int(m.group("year")), month, day), False
+    today = clock.day
+    if today is None:
+        return None
+    when = date(today.year, month, day)
+    return "point", None, when if when <= today else date(today.year - 1, month, day), True
+
+
 def _year_to(m: re.Match[str], clock: Clock) -> _Found:
     """ "in the year to March 2021", "the 12 months to June 2023": the year ending then."""
     month = MONTHS[m.group(1).lower()]
@@ -407,7 +421,8 @@ def _bracketed_year(m: re.Match[str], clock: Clock) -> _Found:
 
 _TERM = (
     r"(?i:(?P<since>when|since|after)\s+(?P<subject>I|we|he|she|the president|president\s+[a-z]+)"
-    r"\s+(?:took|assumed|came\s+(?:in)?to)\s+(?:office|power)"
+    r"\s+(?:(?:took|assumed|came\s+(?:in)?to)\s+(?:office|power)"
+    r"|(?:was|were)\s+(?:sworn\s+in(?:to\s+office)?|inaugurated))"
     r"|since\s+(?P<taking>taking|coming\s+(?:in)?to)\s+(?:office|power)"
     r"|(?:during|under|over|in|for)\s+(?:just\s+)?(?:the\s+)?(?:first\s+(?P<years>\w+)\s+years?\s+of\s+)?"
     r"(?:(?P<previous>the previous|the last|the prior)\s+|(?P<own>my|our|this|the current|the)\s+)"
@@ -496,6 +511,16 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _since,
     ),
     (re.compile(r"\b(?i:since)\s+[^.;,\d]{0,60}?\b(last|this) year\b"), _since_relative),
+    # "on October 7th", "7 October 2023", "January 20, 2021" (not "May 5 percent")
+    (
+        re.compile(
+            rf"\b(?:(?i:on|as of)\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
+            rf"|(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![.,]?\d)"
+            r"(?!\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion))"
+        ),
+        _day,
+    ),
     (
         re.compile(rf"\b(?i:in|the)\s+(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})\b"),
         _season,
@@ -543,7 +568,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 
 _MAYBE_TIME = re.compile(
     rf"\d|{_MONTH}|year|today|current|present|moment|half|quarter|month|week|day|office"
-    r"|administration|presidency|term|date|so far|spring|summer|autumn|fall|winter",
+    r"|administration|presidency|term|date|so far|spring|summer|autumn|fall|winter|sworn|inaugurat",
     re.I,
 )
 

@@ -8,8 +8,9 @@ takes part in a literal or pragmatic conflict only with evidence (`excluded` say
 
 - it is an actual figure (not a target or plan), and not a vague plural ("thousands of");
 - it is about a recognised indicator (`Claim.indicator`), not a count of whatever noun; an
-  indicator between two parties (trade, investment, aid) with both named, and an itemised one
-  (funding, prices, capacity: many items at once) with a scope that says which item;
+  indicator between two parties (trade, investment, aid) with both named, and no itemised one
+  (funding, prices, capacity: many items at once, a programme's or a product's, which neither a
+  key nor a scope such as "transportation" tells apart);
 - its period or moment was established by the text: stated ("in 2021") or resolved from
   words ("last year", "when I took office"). A figure with no time of its own is said of the
   moment of speaking only when it is a level (a stock between two parties: "Russian investment
@@ -76,8 +77,8 @@ def excluded(claim: Claim) -> str | None:
     two_party = indicator is not None and indicator.reach is not Reach.NATIONAL
     if two_party and not _between_two_parties(claim):
         return "an indicator between two parties with only one named"
-    if indicator is not None and indicator.itemised and not claim.scope:
-        return f"one of many items of {indicator.name}, with nothing saying which"
+    if indicator is not None and indicator.itemised:
+        return f"one of many items of {indicator.name}: a key cannot say which"
     if claim.period is None and claim.as_of is None:
         return "no period or moment"
     if claim.time_source is None:
