@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import count
 
 import pytest
 
@@ -13,6 +14,7 @@ from communique.extract import extract_claims
 from communique.models import Claim, ConflictKind, Description, Span, Turn
 from communique.reconcile.conflicts import find_conflicts
 
+_IDS = count(1)
 US = ("US",)
 RU_KZ = ("RU", "KZ")
 
@@ -25,8 +27,8 @@ def _statement(
         text, turns, description=Description(date=date.fromisoformat(said), countries=countries)
     )
     return [
-        replace(c, id=i, source=source, document_date=date.fromisoformat(said))
-        for i, c in enumerate(claims, start=len(source) * 1000)
+        replace(c, id=next(_IDS), source=source, document_date=date.fromisoformat(said))
+        for c in claims
     ]
 
 
@@ -157,6 +159,38 @@ CONTRADICTIONS = [
         ],
         ConflictKind.LITERAL,
         id="relative-year-and-stated-year",
+    ),
+    pytest.param(
+        [
+            (
+                "The Child Tax Credit cut child poverty by 40 percent last year.",
+                "2022-02-01",
+                "Jen Psaki",
+            ),
+            ("The expanded credit helped cut child poverty in half in 2021.", "2024-03-11", "A B"),
+        ],
+        ConflictKind.LITERAL,
+        id="in-half-is-fifty-percent",
+    ),
+    pytest.param(
+        [
+            ("On October 7, Hamas took 240 people hostage.", "2024-05-06", "Kamala Harris"),
+            ("On October 7th, Hamas took 250 innocent hostages.", "2024-06-24", "Joe Biden"),
+        ],
+        ConflictKind.LITERAL,
+        id="a-day-without-its-year",
+    ),
+    pytest.param(
+        [
+            ("When I was sworn in, unemployment was 6.4 percent.", "2022-10-27", "Joe Biden"),
+            (
+                "Unemployment was 6.7 percent when the President took office.",
+                "2022-04-07",
+                "Jen Psaki",
+            ),
+        ],
+        ConflictKind.LITERAL,
+        id="the-start-of-a-term",
     ),
 ]
 

@@ -28,7 +28,7 @@ from communique.extract.indicators import (
 )
 from communique.extract.phrases import Reading
 from communique.extract.quantities import Mention
-from communique.extract.tokens import lemma, pos
+from communique.extract.tokens import lemma, pos, verb_stem
 from communique.extract.units import COUNT, PERCENT, RANK
 
 Doc = Any
@@ -185,9 +185,33 @@ def _count_name(doc: Doc, reading: Reading) -> Naming:
     if found is not None:
         alias = (left + found.start, left + found.end)
         return Naming(found.indicator.name, found.indicator, found.indicator.reach, alias)
+    if lemma(noun) in _PEOPLE or noun.tag_ == "NNPS":
+        # "killing 1,200 people", "taking 240 people hostage": people counted by what befell them
+        done = _befell(doc, reading)
+        if done is not None and not done.itemised:  # people are no programme's funding
+            return Naming(done.name, done, done.reach)
     # "93 projects initiated" and "13 projects completed" are two counts of projects
     state = f"_{name_slug(reading.state)}" if reading.state else ""
     return Naming(noun_name(doc, noun_i) + state, None, Reach.NATIONAL)
+
+
+# Nouns that count people as such ("1,200 innocent people"; also a country's people, "44
+# Americans", a plural proper noun): what they are a count of is said by the verb or its
+# complement, not the noun.
+_PEOPLE = frozenset(["people", "person", "individual", "civilian", "citizen", "resident"])
+
+
+def _befell(doc: Doc, reading: Reading) -> Indicator | None:
+    """The indicator named by what was done to counted people: the verb ("killed" → deaths) or
+    the verb's predicate noun ("took 240 people hostage" → hostages)."""
+    if reading.governor is not None:
+        for c in doc[reading.governor].children:
+            if c.dep_ in ("oprd", "xcomp", "attr") and pos(c) in ("NOUN", "ADJ"):
+                found = find_indicator(c.text, head=lemma(c))
+                if found is not None:
+                    return found.indicator
+    by_state = indicator_of_verb(verb_stem(reading.state)) if reading.state else None
+    return by_state or _verb_indicator(reading)
 
 
 def _share_name(

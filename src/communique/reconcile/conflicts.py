@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations
 
-from communique.extract.intervals import Interval, literal_interval, ordinary_interval
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval, step_of
 from communique.extract.periods import MONTH_NAMES
 from communique.models import (
     QUESTION,
@@ -204,7 +204,7 @@ def _conflict_between(
     literal_a, literal_b = a.literal, b.literal
     scale = max(abs(ca.value), abs(cb.value))
     gap = _relative_gap(literal_a, literal_b, scale)
-    if literal_a.overlaps(literal_b):
+    if not _literally_disjoint(a, b):
         if a.ordinary.overlaps(b.ordinary):
             return None
         kind, severity = ConflictKind.PRAGMATIC, Severity.MEDIUM
@@ -281,10 +281,21 @@ def find_conflicts(
     return found + find_jumps(claims, labels)
 
 
+def _literally_disjoint(a: _Reading, b: _Reading) -> bool:
+    """Whether the two readings cannot both be true as written: their literal intervals are
+    disjoint, or both are exact figures rounded at the same step yet different ("240" and "250"
+    hostages touch at 245 as closed intervals, but a number rounds to one of them only)."""
+    if not a.literal.overlaps(b.literal):
+        return True
+    x, y = a.first, b.first
+    exact = x.qualifier is Qualifier.EXACT and y.qualifier is Qualifier.EXACT
+    return exact and x.value != y.value and step_of(x) == step_of(y) > 0
+
+
 def _disagreement(a: _Reading, b: _Reading) -> tuple[bool | None, Decimal]:
     """(True, relative gap) when the literal readings are disjoint, (False, 0) when only the
     ordinary ones are, (None, 0) when the two agree."""
-    if not a.literal.overlaps(b.literal):
+    if _literally_disjoint(a, b):
         scale = max(abs(a.first.value), abs(b.first.value))
         return True, _relative_gap(a.literal, b.literal, scale)
     if not a.ordinary.overlaps(b.ordinary):

@@ -172,9 +172,10 @@ def _nameless(claim: Claim) -> str:
 def assess(a: Claim, b: Claim, *, literal: bool, relative_gap: Decimal) -> Assessment:
     """The confidence that two claims of one group really contradict each other, and why."""
     confidence = _BASE["literal" if literal else "pragmatic"]
+    key = parse_key(a.metric)
+    countries = "-".join(key.countries) if key is not None else ""
     reasons = [
-        f"same indicator: {a.indicator}"
-        + (f" ({a.metric.split(':', 1)[1]})" if ":" in a.metric else ""),
+        f"same indicator: {a.indicator}" + (f" ({countries})" if countries else ""),
         "same scope: " + (a.scope if a.scope else "no region, sector or group named"),
     ]
     if a.period is not None:
