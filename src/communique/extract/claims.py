@@ -19,11 +19,18 @@ from typing import Any
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.countries import CountryMention, country_in_label, find_countries
+from communique.extract.discourse import (
+    ListTime,
+    date_by_restatement,
+    list_time_at,
+    list_times,
+)
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.groups import find_scope
 from communique.extract.indicators import Reach
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
+from communique.extract.lists import drop_repeats, mark_enumerations
 from communique.extract.metrics import metric_name, per_time, role_of
 from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
 from communique.extract.phrases import Reading, token_starts
@@ -38,6 +45,7 @@ from communique.extract.scope import (
 )
 from communique.extract.sentences import split_sentences
 from communique.extract.units import COUNT, PERCENT, RANK
+from communique.extract.vague import find_vague
 from communique.models import Claim, Description, Modality, Period, Span, TimeSource, Turn
 
 EXTRACTOR = "communique.claims.v1"
@@ -59,6 +67,7 @@ class _Context:
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
+    lists: list[ListTime] = field(default_factory=list)  # times that lead-ins set for lists
 
     @property
     def today(self) -> date | None:
@@ -101,8 +110,16 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     )
     # A restatement is the same amount said again, so it is said the same way.
     modality = inherited.claim.modality if inherited is not None and restated else reading.modality
+    rate = bool(per_time(text[end : end + 20])) or "capacity" in phrase.lower()
     when, ahead = _time_of(
-        ctx, s, m, clause, inside_only=inherited is not None, header=header, modality=modality
+        ctx,
+        s,
+        m,
+        clause,
+        inside_only=inherited is not None,
+        header=header,
+        modality=modality,
+        rate=rate,
     )
     if ahead and modality is Modality.ACTUAL:
         modality = Modality.PLAN  # "Next year, it should grow by 1,100 rubles"
@@ -144,6 +161,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         as_of=as_of,
         time_source=time_source,
         modality=modality,
+        vague=m.vague,
         speaker=ctx.turns[turn].speaker if turn >= 0 else "",
         span=Span(start=m.start, end=end),
         sentence=Span(start=s.span[0], end=s.span[1]),
@@ -161,6 +179,7 @@ def _time_of(
     inside_only: bool,
     header: str,
     modality: Modality,
+    rate: bool,
 ) -> tuple[TimeRef | None, bool]:
     """(the time expression that dates the figure, whether the figure's time is still to
     come). The time is one of its sentence's that the parse does not hang under another figure
@@ -176,7 +195,11 @@ def _time_of(
         for t in s.times
         if t.start < parsed_end and not owned_elsewhere(s.doc, s.starts, s.origin, t, m, s.mentions)
     ]
-    events = [t for t in own if dates_an_event(s.doc, s.starts, s.origin, t, m, planned=planned)]
+    events = [
+        t
+        for t in own
+        if dates_an_event(s.doc, s.starts, s.origin, t, m, planned=planned, rate=rate)
+    ]
     mine = [t for t in own if t not in events]
     # A target's or a plan's deadline is its horizon ("to $30 billion by 2030"); a time still to
     # come dates any figure (and makes it a plan, see `_claim_for`).
@@ -196,6 +219,8 @@ def _time_of(
     if when is None and header:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None
+    if when is None and not inside_only:
+        when = list_time_at(ctx.lists, m.start)
     ahead = (when is not None and when.kind == "future") or any(t.kind == "future" for t in events)
     return when, ahead
 
@@ -232,6 +257,10 @@ def _own_key(
     if naming.indicator is not None and naming.indicator.stock_flow and m.unit.isupper():
         suffix = "_flow" if is_flow(text, phrase, end, when, modality) else "_stock"
     suffix += per_time(text[end : end + 20]) if m.unit != PERCENT else ""
+    window = (s.origin, s.origin + len(s.doc.text))
+    taken = [(t.start - s.origin, t.end - s.origin) for t in s.times] + [
+        (c.start - s.origin, c.end - s.origin) for c in ctx.countries_in(*window)
+    ]
     scope = (
         None
         if m.unit == RANK
@@ -239,12 +268,11 @@ def _own_key(
             s.doc,
             head=reading.noun if reading.noun is not None else reading.head,
             governor=reading.governor,
-            figure=figure_token(s.doc, s.starts, m, s.origin).i
-            if m.num_start >= s.origin
-            else None,
+            figure=_scope_token(s, m),
             alias=naming.alias,
             same=naming.indicator.pattern if naming.indicator is not None else None,
             modifiers=naming.indicator is not None,
+            taken=taken,
         )
     )
     nearby = ctx.countries_in(*(phrase_span or clause))
@@ -278,6 +306,14 @@ def _own_key(
         scope=scope,
         suffix=suffix,
     )
+
+
+def _scope_token(s: Sentence, m: Mention) -> int | None:
+    """The token a figure's own prepositions hang on: "percent" in "92 percent for pilots"."""
+    if m.num_start < s.origin:
+        return None
+    token = figure_token(s.doc, s.starts, m, s.origin)
+    return int(token.head.i if token.dep_ == "nummod" else token.i)
 
 
 def _completed(
@@ -341,6 +377,14 @@ def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
     for start, end in split_sentences(text):
         for s, e in cut_at_turns(start, end, cuts):
             mentions = find_mentions(text, s, e)
+            vague = find_vague(text, s, e)
+            if vague:
+                taken = [(m.start, m.end) for m in mentions]
+                mentions += [
+                    v for v in vague if not any(v.start < b and a < v.end for a, b in taken)
+                ]
+                mentions.sort(key=lambda m: m.start)
+            mentions = drop_repeats(text, mentions)
             if mentions:
                 out.append(((s, e), mentions))
     return out
@@ -367,6 +411,7 @@ def _read(
     ctx = _Context(
         text=text,
         clock=document,
+        lists=list_times(text, document) if ":" in text else [],
         parties=parties,
         countries=mentioned,
         country_starts=[c.start for c in mentioned],
@@ -383,6 +428,8 @@ def _read(
             if found is not None:
                 sentence.found.append(found)
                 ctx.found.append(found)
+        mark_enumerations(text, sentence.found)
+    date_by_restatement(text, ctx.found)
     return [f.claim for f in ctx.found]
 
 

@@ -56,6 +56,35 @@ _DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
         "round",
         "stage",
         "phase",
+        # what a speaker counts in the speech itself ("three pieces of advice", "two reasons")
+        "piece",
+        "reason",
+        "example",
+        "demand",
+        "area",
+        "lesson",
+        "message",
+        "priority",
+        "principle",
+        "idea",
+        "comment",
+        "remark",
+        "observation",
+        "topic",
+        "aspect",
+        "dimension",
+        "element",
+        "factor",
+        "task",
+        "advice",
+        "proposal",
+        "suggestion",
+        "pillar",
+        "conclusion",
+        "request",
+        "wish",
+        "step",
+        "part",
     ]
 )
 _WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
@@ -82,10 +111,10 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
     (a change, not a level)."""
     s0, s1 = s.span
     first = token_index(s.starts, m.num_start - s.origin)
-    last = token_index(s.starts, (m.num_end if m.candidate else m.end) - 1 - s.origin)
-    ahead = ("deadline", "future")
-    deadlines = [t for t in s.times if t.kind in ahead]
-    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=ahead) is not None
+    last = token_index(s.starts, (m.num_end if m.candidate or m.vague else m.end) - 1 - s.origin)
+    # "by 2030" sets a level to reach (a target); "in 2026", "next year" only date a plan.
+    deadlines = [t for t in s.times if t.kind == "deadline"]
+    clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=("deadline",)) is not None
     growth_hint = any(
         _GROWTH_BEFORE.search(text[max(s0, i - 20) : i]) for i in (m.start, m.num_start)
     ) or (m.unit == PERCENT and bool(_GROWTH_AFTER.match(text, m.end, m.end + 20)))

@@ -106,6 +106,10 @@ _FRAMING = frozenset(
 # "in line with", "in particular"): never a scope.
 _NOT_SCOPES = frozenset(
     [
+        "economy",
+        "market",
+        "territory",
+        "republic",
         "country",
         "republic",
         "nation",
@@ -201,13 +205,16 @@ def _pp_scope(
     same: re.Pattern[str] | None,
     taken: Sequence[tuple[int, int]],
     proper: bool = False,
+    of: bool = True,
     figure: int | None = None,
 ) -> str | None:
     """A prepositional phrase on `head` that says where or for whom: any noun phrase, or only
     a proper name or a plural group (`places_only`), or only a proper name (`proper`); never
     the figure itself (token `figure`: "cut child poverty in half")."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS | {"of"}:
+        if prep.dep_ != "prep" or prep.lower_ not in (
+            _PREPOSITIONS | {"of"} if of else _PREPOSITIONS
+        ):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or pos(obj) not in ("NOUN", "PROPN") or obj.i == figure:
@@ -282,7 +289,7 @@ def find_scope(
     offsets in `doc`) is a scope."""
     if figure is not None and figure != head:
         # "$44.9 million for Boston Logan", "92 percent for pilots"
-        found = _pp_scope(doc[figure], places_only=True, same=same, taken=taken)
+        found = _pp_scope(doc[figure], places_only=True, same=same, taken=taken, of=False)
         if found is not None:
             return found
     if head is not None:

@@ -2,8 +2,8 @@
 own phrase, or from the verb that governs it ("invested $5 billion" is investment).
 
 Aliases are matched on word boundaries in the lower-cased phrase, a plural ending allowed on
-their last word; the longest alias found wins ("trade balance" over "trade"), then the one
-holding the phrase's head noun, then the one listed first.
+their last word; an alias holding the phrase's head noun wins ("loans to small businesses"
+are loans), then the longest ("trade balance" over "trade"), then the one listed first.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from communique.extract.tokens import lemma_forms
+from communique.extract.tokens import lemma_forms, noun_lemma
 
 
 class Reach(StrEnum):
@@ -106,9 +106,9 @@ def find_indicator(
     ending_at: int | None = None,
     lexicon: Sequence[Indicator] | None = None,
 ) -> Found | None:
-    """The indicator named in `text` (any case): the longest alias, then the one that holds the
-    phrase's head noun `head`, then the first listed; only aliases that end at offset
-    `ending_at`, when given."""
+    """The indicator named in `text` (any case): one whose alias holds the phrase's head noun
+    `head` ("loans to small businesses" are loans), then the longest, then the first listed;
+    only aliases that end at offset `ending_at`, when given."""
     lowered = text.lower()
     best: tuple[int, int, int] | None = None
     found: Found | None = None
@@ -118,8 +118,9 @@ def find_indicator(
         for m in indicator.pattern.finditer(lowered):
             if ending_at is not None and m.end() != ending_at:
                 continue
-            holds_head = bool(head) and head in m.group().replace("-", " ").split()
-            rank = (m.end() - m.start(), holds_head, -order)
+            words = m.group().replace("-", " ").split()
+            holds_head = bool(head) and head in {*words, *(noun_lemma(w) for w in words)}
+            rank = (holds_head, m.end() - m.start(), -order)
             if best is None or rank > best:
                 best = rank
                 found = Found(indicator, m.start(), m.end())

@@ -81,7 +81,21 @@ _ANAPHORS = frozenset(
 _GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
 # Nouns that frame a figure without saying what it measures ("a record $50 billion").
 _NOT_MEASURES = frozenset(
-    ["worth", "stage", "total", "record", "level", "mark", "high", "amount", "sum", "figure"]
+    [
+        "worth",
+        "stage",
+        "total",
+        "record",
+        "level",
+        "mark",
+        "high",
+        "amount",
+        "sum",
+        "figure",
+        "percent",
+        "percentage",
+        "cent",
+    ]
 )
 _WHEN_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "now"])
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})

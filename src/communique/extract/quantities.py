@@ -150,6 +150,7 @@ class Mention:
     half_step: Decimal
     candidate: bool = False  # a count that the parse must confirm
     small_word: bool = False  # a word-number count ("three plants"): stricter checks
+    vague: bool = False  # a vague plural ("thousands of lives"): its least value, at_least
 
 
 def _skip(text: str, s: int, e: int, raw: str) -> bool:

@@ -18,6 +18,7 @@ from communique.extract.tokens import lemma, lemma_forms
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas)\s+(?:that|the|our|its|their|it|they|we|in|this)\b"
 )
+_FRONTED_END = re.compile(r"(?:\s+(?:alone|only))?,")  # "In 2021 alone, institutions ..."
 FRONTED_WITHIN = 8
 """A time expression starting this close to the sentence ("In 2023, ", "- In 2023, ") scopes
 over all of it; set from the bullets and datelines of our statements."""
@@ -80,7 +81,7 @@ def pick_time(
             t
             for t in usable
             if t.start - sentence_start <= FRONTED_WITHIN
-            and text.startswith(",", t.end)
+            and _FRONTED_END.match(text, t.end)
             and not _CLAUSE_BREAK.search(text, t.end, m.start)
         ]
         if fronted and fronted[0].end <= m.start:
@@ -156,11 +157,20 @@ _SAYING_VERBS = lemma_forms(["announce", "propose", "unveil", "say", "declare", 
 
 
 def dates_an_event(
-    doc: Any, starts: list[int], origin: int, t: TimeRef, m: Mention, *, planned: bool
+    doc: Any,
+    starts: list[int],
+    origin: int,
+    t: TimeRef,
+    m: Mention,
+    *,
+    planned: bool,
+    rate: bool = False,
 ) -> bool:
     """True when time `t` dates an event that figure `m` only describes: the opening of what
-    the figure measures (the figure in the subject of "open", "launch"...), or, for a plan or
-    target, the announcing of it."""
+    the figure measures ("a 100,000 sq m facility will open in 2025", "the terminal, which
+    opened in 2019, handles ..."), whatever a rate or capacity it has ("will open in 2026 with
+    a capacity of 2 million passengers a year"), or, for a plan or target, the announcing of
+    it."""
     local = t.start - origin
     if local < 0 or local >= len(doc.text) or m.num_start < origin:
         return False
@@ -171,12 +181,12 @@ def dates_an_event(
         return False
     mine = figure_token(doc, starts, m, origin)
     path = [t.i for t in (mine, *mine.ancestors)]
-    if verb.i not in path or path.index(verb.i) == 0:
-        return False
-    below = doc[path[path.index(verb.i) - 1]]
-    if lemma(verb) in _EVENT_VERBS and below.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return planned and lemma(verb) in _SAYING_VERBS
+    if lemma(verb) in _EVENT_VERBS:
+        if rate or verb.i not in path:
+            return True
+        below = doc[path[path.index(verb.i) - 1]] if path.index(verb.i) > 0 else None
+        return below is not None and below.dep_ in ("nsubj", "nsubjpass")
+    return planned and verb.i in path and lemma(verb) in _SAYING_VERBS
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

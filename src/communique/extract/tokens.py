@@ -106,6 +106,8 @@ def noun_lemma(word: str) -> str:
     w = word.lower()
     if w in ("people", "news", "series", "business", "headquarters"):
         return w
+    if w in ("lives", "wives", "knives"):
+        return w[:-3] + "fe"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "ches", "shes", "xes", "zes")):
