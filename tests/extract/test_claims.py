@@ -271,3 +271,15 @@ def test_claims_time_in_another_figures_phrase_does_not_date_this_one(
     text: str, dates: list[tuple[Period | None, date | None]]
 ) -> None:
     assert [(c.period, c.as_of) for c in _claims(text)] == dates
+
+
+def test_claims_a_time_after_the_base_of_a_comparison_dates_the_base() -> None:
+    text = (
+        "Last month, the unemployment rate fell to 3.6 percent, down from 6.7 percent when "
+        "the President took office."
+    )
+    us = Description(date=date(2022, 4, 7), countries=("US",))
+    turns = (Turn(speaker="Jen Psaki", span=Span(start=0, end=len(text)), country="US"),)
+    now, base = _claims(text, us, turns)
+    assert now.period == Period(start=date(2022, 3, 1), end=date(2022, 3, 31))
+    assert base.as_of == date(2021, 1, 20)
