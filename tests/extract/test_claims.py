@@ -283,3 +283,16 @@ def test_claims_a_time_after_the_base_of_a_comparison_dates_the_base() -> None:
     now, base = _claims(text, us, turns)
     assert now.period == Period(start=date(2022, 3, 1), end=date(2022, 3, 31))
     assert base.as_of == date(2021, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("We are relying on one line for 2.5 million doses to be filled.", Modality.PLAN),
+        ("There are 300 homes still to be built.", Modality.PLAN),
+        ("We delivered 1 million doses to be used by states.", Modality.ACTUAL),
+    ],
+)
+def test_claims_a_figure_still_to_be_done_is_a_plan(text: str, modality: Modality) -> None:
+    [claim] = _claims(text)
+    assert claim.modality is modality

@@ -62,6 +62,11 @@ _PLAN_AFTER = re.compile(
     r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
     re.I,
 )
+# "2.5 million doses to be filled", "homes yet to be built": what is still to be done, unless
+# the figure's verb says it was done ("delivered 1 million doses to be used by states").
+_STILL_TO_BE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:yet\s+|still\s+)?to\s+be\s+[a-z]+(?:ed|en|lt|ught)\b", re.I
+)
 _ANAPHORS = frozenset(
     [
         "it",
@@ -384,7 +389,10 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     )
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
-    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
+        first_verb is not None and _done(first_verb)
+    )
+    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail)) or still_to_be
     if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
         return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
