@@ -296,3 +296,17 @@ def test_claims_a_time_after_the_base_of_a_comparison_dates_the_base() -> None:
 def test_claims_a_figure_still_to_be_done_is_a_plan(text: str, modality: Modality) -> None:
     [claim] = _claims(text)
     assert claim.modality is modality
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("In 2021 we reduced the federal deficit by $350 billion.", "budget_deficit_change:US"),
+        ("In 2021 the federal deficit rose 90 percent to $738 billion.", "budget_deficit:US"),
+        ("Exports grew by $5 billion in 2021.", "exports_change:US"),
+    ],
+)
+def test_claims_an_amount_of_change_is_not_the_level(text: str, metric: str) -> None:
+    us = Description(date=date(2022, 4, 21), countries=("US",))
+    money = [c for c in _claims(text, us) if c.unit == "USD"]
+    assert [c.metric for c in money] == [metric]

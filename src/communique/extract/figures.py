@@ -22,7 +22,8 @@ from communique.extract.sentences import label_before, table_cell
 from communique.extract.units import PERCENT
 
 _GROWTH_BEFORE = re.compile(
-    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
+    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|drop of|fall of|reduction of"
+    r"|increased|grew|rose)\s+$",
     re.I,
 )
 _GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)

@@ -134,7 +134,7 @@ def indicator_of_verb(verb: str) -> Indicator | None:
     return next((i for i in indicators() if verb in i.verbs), None)
 
 
-_SUFFIXES = re.compile(r"(?:_(?:growth|stock|flow|value|rank|per_\w+|to_gdp))+$")
+_SUFFIXES = re.compile(r"(?:_(?:growth|change|stock|flow|value|rank|per_\w+|to_gdp))+$")
 
 
 def indicator_of(name: str) -> Indicator | None:

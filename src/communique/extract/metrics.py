@@ -147,6 +147,10 @@ def metric_name(
     if hit is not None:
         indicator, alias = hit
         name = indicator.name if m.unit not in _PHYSICAL else f"{indicator.name}_{m.unit}"
+        if m.unit.isupper() and _CHANGE_BEFORE.search(clause_left) and not indicator.rate:
+            # "reduced the deficit by $350 billion", "a drop of $350 billion": a change of the
+            # indicator, not its level ("the deficit rose to $738 billion")
+            name = f"{indicator.name}_change"
         return Naming(name, indicator, indicator.reach, alias)
     if reading.head is not None and not _actor(doc, reading.head, head) and head:
         name = noun_name(doc, reading.head)
@@ -155,6 +159,13 @@ def metric_name(
     if m.unit not in (COUNT, PERCENT) and not m.unit.isupper():
         name = f"{name}_{m.unit}"
     return Naming(name, None, Reach.NATIONAL)
+
+
+# Words that make the amount after them a change of what it measures, not its level.
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|increase of|growth of|rise of|decline of|drop of|fall of|reduction of|cut of)\s*$",
+    re.I,
+)
 
 
 def _verb_indicator(reading: Reading) -> Indicator | None:
