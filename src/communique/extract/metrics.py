@@ -265,8 +265,15 @@ def _growth_name(
         return Naming(f"{indicator.name}_growth", indicator, indicator.reach, alias)
     gdp = find_indicator("gdp")
     assert gdp is not None
-    if reading.head is None or _actor(doc, reading.head, reading.phrase_head):
+    if reading.head is None:
         return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
+    if _actor(doc, reading.head, reading.phrase_head):
+        # "Türkiye grew by 5.5 percent", "we grew by 4 percent": an economy that grew is the
+        # verb's subject; an actor met elsewhere ("Under the Administration, loans are up 60
+        # percent") says nothing of what grew
+        if doc[reading.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
+        return Naming("figure_growth", None, Reach.NATIONAL)
     if reading.phrase_head == "growth":
         return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
     return Naming(f"{noun_name(doc, reading.head)}_growth", None, Reach.NATIONAL)
