@@ -178,10 +178,11 @@ def assess(a: Claim, b: Claim, *, literal: bool, relative_gap: Decimal) -> Asses
         f"same indicator: {a.indicator}" + (f" ({countries})" if countries else ""),
         "same scope: " + (a.scope if a.scope else "no region, sector or group named"),
     ]
-    if a.period is not None:
-        reasons.append(f"same period, {_time_words(a)} in one and {_time_words(b)} in the other")
-    else:
-        reasons.append(f"same moment, {_time_words(a)} in one and {_time_words(b)} in the other")
+    what = "same period" if a.period is not None else "same moment"
+    ta, tb = _time_words(a), _time_words(b)
+    reasons.append(
+        f"{what}, {ta} in both" if ta == tb else f"{what}, {ta} in one and {tb} in the other"
+    )
     for claim in (a, b):
         if claim.time_source is TimeSource.RELATIVE:
             confidence *= _RELATIVE
