@@ -511,9 +511,11 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _since,
     ),
     (re.compile(r"\b(?i:since)\s+[^.;,\d]{0,60}?\b(last|this) year\b"), _since_relative),
-    # "on October 7th", "7 October 2023", "January 20, 2021" (not "May 5 percent")
+    # "on October 7th", "7 October 2023", "January 20, 2021" (not "May 5 percent", nor the
+    # end of a span of days, "from 19 to 21 November": a visit's days date no figure)
     (
         re.compile(
+            r"(?<!\bto\s)(?<![–-])(?<![–-]\s)(?<!\band\s)"
             rf"\b(?:(?i:on|as of)\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
             rf"|(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)\b"
             rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![.,]?\d)"

@@ -184,7 +184,14 @@ def _related_pair(a: _Reading, b: _Reading) -> tuple[Claim, Claim] | None:
     """The first pair of claims, one from each reading, that are about the same thing. A
     statement in which any occurrence of one figure stands beside one of the other (a list, a
     correction) offers no pair: a figure repeated later in it is the same passage's figure."""
-    tied = {x.source for x in a.claims for y in b.claims if side_by_side(x, y) is not None}
+    shared = a.sources & b.sources
+    tied = {
+        x.source
+        for x in a.claims
+        if x.source in shared
+        for y in b.claims
+        if y.source == x.source and side_by_side(x, y) is not None
+    }
     for x in a.claims:
         for y in b.claims:
             if x.source == y.source and x.source in tied:

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from communique.extract.indicators import Reach, indicator_of
-from communique.extract.keys import parse_key
+from communique.extract.keys import MetricKey, parse_key
 from communique.models import QUESTION, Claim, Modality, Qualifier, TimeSource
 
 # One voice giving two figures of one indicator a few words apart is correcting itself ("more
@@ -90,9 +91,14 @@ def _spoken_now(claim: Claim) -> bool:
     return claim.time_source is TimeSource.DOCUMENT
 
 
+@lru_cache(maxsize=65536)
+def _key(metric: str) -> MetricKey | None:
+    return parse_key(metric)
+
+
 def _between_two_parties(claim: Claim) -> bool:
     """Whether the claim's key names two countries: trade or investment between them."""
-    key = parse_key(claim.metric)
+    key = _key(claim.metric)
     return key is not None and len(set(key.countries)) == 2
 
 
@@ -100,7 +106,7 @@ def _level_now(claim: Claim) -> bool:
     """A stock between two named parties ("Russian investment in Kazakhstan has surpassed $24
     billion"): a level that a figure with no time of its own states for the moment of speaking.
     A flow with no period of its own (trade, aid, funding) has no moment at all."""
-    key = parse_key(claim.metric)
+    key = _key(claim.metric)
     return key is not None and key.name.endswith("_stock") and _between_two_parties(claim)
 
 
@@ -172,7 +178,7 @@ def _nameless(claim: Claim) -> str:
 def assess(a: Claim, b: Claim, *, literal: bool, relative_gap: Decimal) -> Assessment:
     """The confidence that two claims of one group really contradict each other, and why."""
     confidence = _BASE["literal" if literal else "pragmatic"]
-    key = parse_key(a.metric)
+    key = _key(a.metric)
     countries = "-".join(key.countries) if key is not None else ""
     reasons = [
         f"same indicator: {a.indicator}" + (f" ({countries})" if countries else ""),
