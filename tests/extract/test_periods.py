@@ -146,6 +146,10 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
         ("during my administration", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),
         ("since I took office", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),
         ("when I was sworn in", _BIDEN, "point", None, date(2021, 1, 20)),
+        # the first months of a term, not of a year; whose "their" months are stays unknown
+        ("in my first 100 days", _BIDEN, "period", date(2021, 1, 20), date(2021, 4, 29)),
+        ("the first six months in office", _BIDEN, "period", date(2021, 1, 20), date(2021, 7, 19)),
+        ("in their first six months", _BIDEN, "base", None, None),
         ("when we came into office", _BIDEN, "point", None, date(2021, 1, 20)),
         ("when the President was inaugurated", _BIDEN, "point", None, date(2021, 1, 20)),
         # a day without its year: the latest one on or before the document's date
@@ -179,7 +183,7 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
     ],
 )
 def test_periods_resolve_against_the_clock(
-    text: str, clock: Clock, kind: str, first: date | None, last: date
+    text: str, clock: Clock, kind: str, first: date | None, last: date | None
 ) -> None:
     found = find_times(text, clock)
     assert [(t.kind, t.first, t.last) for t in found] == [(kind, first, last)]

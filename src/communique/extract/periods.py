@@ -176,6 +176,30 @@ def _first_months(m: re.Match[str], clock: Clock) -> _Found | None:
     return "period", date(y, 1, 1), _month_end(y, n), relative
 
 
+def _first_of_term(m: re.Match[str], clock: Clock) -> _Found | None:
+    """ "my first six months", "the first 100 days in office": the start of a term, not of a
+    year. The speaker's own ("my", "our") or the incumbent's ("in office"); whose "their first
+    six months" are is left unknown (a "base", which dates nothing), never read as a year's."""
+    raw, unit = m.group("n").lower(), m.group("unit").lower().rstrip("s")
+    n = int(raw) if raw.isdigit() else WORD_VALUES.get(raw, 0)
+    whose = (m.group("whose") or "").lower()
+    if n < 1 or clock.today is None or whose not in ("my", "our", ""):
+        return "base", None, None, False
+    term = term_for(person=clock.speaker if whose else None, country=clock.country, on=clock.today)
+    if term is None:
+        return "base", None, None, False
+    start = term.start
+    if unit == "year":
+        end = _ago(start, years=-n)
+    elif unit == "month":
+        month = start.month - 1 + n
+        year, month = start.year + month // 12, month % 12 + 1
+        end = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    else:
+        end = start + timedelta(days=n * (7 if unit == "week" else 1))
+    return "period", start, end - timedelta(days=1), True
+
+
 def _ago(today: date, *, years: int = 0, days: int = 0) -> date:
     if years:
         try:
@@ -474,6 +498,15 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _part_of_year,
     ),
     (re.compile(r"\b(this|last|previous|past|current)\s+quarter\b", re.I), _this_quarter),
+    (
+        re.compile(
+            rf"\b(?:(?P<whose>my|our|his|her|their|its)|the)\s+first\s+(?P<n>{_COUNT}|\d{{2,3}})"
+            r"\s+(?P<unit>days|weeks|months|years)"
+            r"(?(whose)(?:\s+in\s+office)?|\s+in\s+office)\b",
+            re.I,
+        ),
+        _first_of_term,
+    ),
     (
         re.compile(
             rf"\b(?:the\s+)?(?:first\s+)?({_COUNT})\s+months"
