@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 
 from communique.extract.intervals import written_step
 from communique.extract.quantities import find_mentions
-from communique.models import Claim, Modality, Period, Qualifier, Span
+from communique.models import Claim, Modality, Period, Qualifier, Span, TimeSource
 from communique.store.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,11 +93,19 @@ def build_claim(
     speaker: str = "Speaker A",
     source: str = "doc-1.txt",
     said: str = "2022-02-10",
+    indicator: str | None = None,
+    time_source: str | None = "stated",
+    at: int | None = None,
     **extra: Any,
 ) -> Claim:
+    """A claim as the extractor would hand it over, with evidence by default: the indicator is
+    the metric key's name, its time is stated, and each claim sits 1,000 characters after the
+    one built before it (`at` places it)."""
     extra.setdefault("step", _step(quote))
+    claim_id = next(_ids)
+    start = claim_id * 1000 if at is None else at
     return Claim(
-        id=next(_ids),
+        id=claim_id,
         quote=quote,
         value=Decimal(str(value)),
         unit=unit,
@@ -109,7 +117,9 @@ def build_claim(
         speaker=speaker,
         source=source,
         document_date=date.fromisoformat(said),
-        span=Span(start=0, end=len(quote)),
+        span=Span(start=start, end=start + len(quote)),
+        indicator=metric.split(":")[0] if indicator is None else indicator,
+        time_source=TimeSource(time_source) if time_source and (period or as_of) else None,
         **extra,
     )
 

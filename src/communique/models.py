@@ -7,7 +7,7 @@ export strings. Offsets are half-open spans into a document's *normalised* text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -43,6 +43,13 @@ class ConflictKind(StrEnum):
     PRAGMATIC = "pragmatic"  # compatible on paper, contradictory in ordinary reading
     REVISION = "revision"  # one speaker or source changes its figure for the same period
     JUMP = "jump"  # a large move between two moments of a level
+
+
+class Verdict(StrEnum):
+    """An analyst's judgement of a conflict."""
+
+    CONFIRMED = "confirmed"  # a real contradiction
+    DISMISSED = "dismissed"  # not one (different groups, a correction, a misread figure...)
 
 
 class Severity(StrEnum):
@@ -307,6 +314,17 @@ class FollowUp(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Review:
+    """An analyst's verdict on a conflict, kept by the identity of its claims (document content
+    hash, span and value), so it outlives conflict ids across re-ingest and re-reconcile."""
+
+    verdict: Verdict
+    note: str = ""
+    at: datetime | None = None
+    claims: tuple[str, ...] = ()  # identities of the claims judged (see store/reviews.py)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
     """A disagreement between claims on one metric for one period or moment."""
 
@@ -318,6 +336,9 @@ class Conflict:
     period: Period | None = None
     as_of: date | None = None
     id: int | None = None
+    confidence: float = 0.0  # 0..1: how sure the evidence makes it a real contradiction
+    reasons: tuple[str, ...] = ()  # the evidence in plain words, strongest first
+    review: Review | None = None  # the analyst's verdict, when one was given
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

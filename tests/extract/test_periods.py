@@ -145,6 +145,20 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
         ("on Friday", _BIDEN, "point", None, date(2023, 1, 27)),
         ("during my administration", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),
         ("since I took office", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),
+        ("when I was sworn in", _BIDEN, "point", None, date(2021, 1, 20)),
+        # the first months of a term, not of a year; whose "their" months are stays unknown
+        ("in my first 100 days", _BIDEN, "period", date(2021, 1, 20), date(2021, 4, 29)),
+        ("the first six months in office", _BIDEN, "period", date(2021, 1, 20), date(2021, 7, 19)),
+        ("in their first six months", _BIDEN, "base", None, None),
+        ("when we came into office", _BIDEN, "point", None, date(2021, 1, 20)),
+        ("when the President was inaugurated", _BIDEN, "point", None, date(2021, 1, 20)),
+        # a day without its year: the latest one on or before the document's date
+        ("On October 7th", _BIDEN, "point", None, date(2022, 10, 7)),
+        ("on January 20", _BIDEN, "point", None, date(2023, 1, 20)),
+        ("on March 3", _BIDEN, "point", None, date(2022, 3, 3)),
+        ("as of 31 January", _BIDEN, "point", None, date(2023, 1, 31)),
+        ("on January 20, 2021", _BIDEN, "point", None, date(2021, 1, 20)),
+        ("7 October 2023", _BIDEN, "point", None, date(2023, 10, 7)),
         (
             "in just the first two years of the Biden-Harris Administration",
             Clock(today=date(2023, 2, 1), country="US"),
@@ -179,10 +193,17 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
     ],
 )
 def test_periods_resolve_against_the_clock(
-    text: str, clock: Clock, kind: str, first: date | None, last: date
+    text: str, clock: Clock, kind: str, first: date | None, last: date | None
 ) -> None:
     found = find_times(text, clock)
     assert [(t.kind, t.first, t.last) for t in found] == [(kind, first, last)]
+
+
+@pytest.mark.parametrize(
+    "text", ["In May 5 percent more were sold", "March 3.5 million", "on June 10,000 visitors"]
+)
+def test_periods_a_month_before_a_figure_is_no_day(text: str) -> None:
+    assert [t.kind for t in find_times(text, _BIDEN)] == []
 
 
 def test_periods_a_year_range_after_a_name_is_the_names() -> None:

@@ -121,6 +121,7 @@ def test_catalogue_indicators_name_figures_the_extractor_left_unnamed(
         unit="count",
         metric="bed_built:UA/kharkiv",
         metric_phrase="beds",
+        indicator="",  # the extractor recognised no indicator
     )
     named = make_claim(
         "12,000 patients",

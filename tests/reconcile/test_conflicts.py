@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.models import Claim, ConflictKind, Modality, Period, Qualifier, Severity, Span
+from communique.models import (
+    Claim,
+    ConflictKind,
+    Modality,
+    Period,
+    Qualifier,
+    Severity,
+    Span,
+    TimeSource,
+)
 from communique.reconcile.conflicts import (
     MAX_CONFLICTS_PER_GROUP,
     find_conflicts,
@@ -363,7 +372,12 @@ _claims = st.builds(
     as_of=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 1, 1)),
     modality=st.sampled_from(list(Modality)),
     speaker=st.sampled_from(["", "A", "B", "Question"]),
-    span=st.just(Span(start=0, end=1)),
+    span=st.builds(lambda n: Span(start=n, end=n + 1), st.integers(0, 400)),
+    indicator=st.sampled_from(["", "trade", "investment"]),
+    scope=st.none() | st.sampled_from(["florida", "pilots"]),
+    time_source=st.none() | st.sampled_from(list(TimeSource)),
+    vague=st.booleans(),
+    enumeration=st.none() | st.sampled_from([0, 100]),
     id=st.integers(min_value=1, max_value=10**6),
     source=st.none() | st.sampled_from(["a.txt", "b.txt"]),
     document_date=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 1, 1)),
@@ -378,7 +392,9 @@ def test_conflicts_never_crashes_on_arbitrary_claims(claims: list[Claim]) -> Non
     for conflict in conflicts:
         assert len(conflict.claims) >= 2
         assert all(id(c) in ids for c in conflict.claims)
-        assert conflict.explanation
+        assert conflict.explanation and conflict.reasons
+        assert 0 < conflict.confidence <= 1
+        assert all(c.indicator and not c.vague for c in conflict.claims)
     find_incomparable(claims)
 
 

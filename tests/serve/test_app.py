@@ -467,3 +467,49 @@ def test_app_document_says_how_precise_its_date_is(tmp_path: Path) -> None:
         }
     assert (found["a"]["date"], found["a"]["date_precision"]) == ("1995-01-01", "year")
     assert (found["b"]["date"], found["b"]["date_precision"]) == ("1995-09-25", "day")
+
+
+def test_app_review_needs_the_token(client: TestClient, writer: TestClient) -> None:
+    [first, *_] = _page(writer, "/api/conflicts")["items"]
+    url = f"/api/conflicts/{first['id']}/review"
+    assert client.put(url, json={"verdict": "dismissed"}).status_code == 403
+    for header in (None, "Bearer wrong"):
+        headers = {"Authorization": header} if header else {}
+        response = writer.put(url, json={"verdict": "dismissed"}, headers=headers)
+        assert response.status_code == 401
+    assert _page(writer, url.removesuffix("/review"))["review"] is None
+
+
+def test_app_review_is_stored_listed_and_withdrawn(writer: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    listed = _page(writer, "/api/conflicts")["items"]
+    confidences = [c["confidence"] for c in listed]
+    assert confidences == sorted(confidences, reverse=True)  # the most confident first
+    target = listed[-1]
+    url = f"/api/conflicts/{target['id']}/review"
+    done = writer.put(url, json={"verdict": "confirmed", "note": "checked both"}, headers=auth)
+    assert done.status_code == 200, done.text
+    assert (done.json()["review"]["verdict"], done.json()["review"]["note"]) == (
+        "confirmed",
+        "checked both",
+    )
+    assert len(done.json()["review"]["claims"]) == len(target["claims"])
+    shown = _page(writer, f"/api/conflicts/{target['id']}")
+    assert shown["review"]["verdict"] == "confirmed"
+    assert [c["id"] for c in _page(writer, "/api/conflicts?verdict=confirmed")["items"]] == [
+        target["id"]
+    ]
+    assert target["id"] not in [
+        c["id"] for c in _page(writer, "/api/conflicts?unreviewed=true")["items"]
+    ]
+    page = writer.get("/conflicts").text
+    assert "confirmed" in page and "checked both" in page
+    assert writer.delete(url, headers=auth).status_code == 204
+    assert _page(writer, f"/api/conflicts/{target['id']}")["review"] is None
+    assert writer.delete(url, headers=auth).status_code == 404
+    missing = writer.put(
+        "/api/conflicts/999999/review", json={"verdict": "confirmed"}, headers=auth
+    )
+    assert missing.status_code == 404
+    bad = writer.put(url, json={"verdict": "maybe"}, headers=auth)
+    assert bad.status_code == 422

@@ -23,6 +23,10 @@ _WORLD_WORDS = frozenset(["world", "global", "worldwide", "globe", "planet"])
 # Modifiers that grade or frame a measure without narrowing what it is said of.
 _FRAMING = frozenset(
     [
+        # who is counted, as such: "240 people hostage" are hostages, not a group of them
+        "people",
+        "persons",
+        "individuals",
         "new",
         "more",
         "additional",
@@ -202,16 +206,18 @@ def _pp_scope(
     taken: Sequence[tuple[int, int]],
     proper: bool = False,
     of: bool = True,
+    figure: int | None = None,
 ) -> str | None:
     """A prepositional phrase on `head` that says where or for whom: any noun phrase, or only
-    a proper name or a plural group (`places_only`), or only a proper name (`proper`)."""
+    a proper name or a plural group (`places_only`), or only a proper name (`proper`); never
+    the figure itself (token `figure`: "cut child poverty in half")."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in (
             _PREPOSITIONS | {"of"} if of else _PREPOSITIONS
         ):
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or pos(obj) not in ("NOUN", "PROPN"):
+            if obj.dep_ != "pobj" or pos(obj) not in ("NOUN", "PROPN") or obj.i == figure:
                 continue
             if prep.lower_ == "of" and pos(obj) != "PROPN":
                 continue  # "the price of Cetrotide", but not "the share of exports"
@@ -290,7 +296,7 @@ def find_scope(
             return found
     if head is not None:
         noun = doc[head]
-        found = _pp_scope(noun, places_only=False, same=same, taken=taken)
+        found = _pp_scope(noun, places_only=False, same=same, taken=taken, figure=figure)
         if found is None and modifiers:
             found = _modifier_scope(noun, alias, same, taken)
         if found is not None:

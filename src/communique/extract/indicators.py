@@ -36,6 +36,7 @@ class Indicator:
     verbs: frozenset[str] = frozenset()  # every `lemma` form of the verbs that name it
     stock_flow: bool = False
     rate: bool = False
+    itemised: bool = False  # measures items of a kind, many at once: not compared in conflicts
     pattern: re.Pattern[str] | None = None  # the aliases, compiled
 
 
@@ -66,6 +67,7 @@ def build_indicator(spec: Mapping[str, Any]) -> Indicator:
         verbs=lemma_forms(spec.get("verbs", ())),
         stock_flow=bool(spec.get("stock_flow", False)),
         rate=bool(spec.get("rate", False)),
+        itemised=bool(spec.get("itemised", False)),
         pattern=_alias_pattern(aliases, spec.get("patterns", ())),
     )
 
@@ -163,12 +165,16 @@ def indicator_of_verb(verb: str) -> Indicator | None:
     return next((i for i in indicators() if verb in i.verbs), None)
 
 
-_SUFFIXES = re.compile(r"(?:_(?:growth|stock|flow|value|rank|per_\w+|to_gdp))+$")
+_SUFFIXES = re.compile(r"(?:_(?:growth|change|stock|flow|value|rank|per_\w+|to_gdp))+$")
+
+
+def indicator_of(name: str) -> Indicator | None:
+    """The indicator a key name is built on ("trade_growth", "share_of_trade" → trade)."""
+    return indicator_named(_SUFFIXES.sub("", name.removeprefix("share_of_")))
 
 
 def reach_of(name: str) -> Reach:
     """The reach of the indicator a key name is built on ("trade_growth" → symmetric); names
     that are no indicator are national."""
-    base = _SUFFIXES.sub("", name.removeprefix("share_of_"))
-    indicator = indicator_named(base)
+    indicator = indicator_of(name)
     return indicator.reach if indicator is not None else Reach.NATIONAL

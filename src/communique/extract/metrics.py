@@ -28,7 +28,7 @@ from communique.extract.indicators import (
 )
 from communique.extract.phrases import Reading
 from communique.extract.quantities import Mention
-from communique.extract.tokens import lemma, pos
+from communique.extract.tokens import lemma, pos, verb_stem
 from communique.extract.units import COUNT, PERCENT, PHYSICAL_UNITS, RANK
 
 Doc = Any
@@ -154,6 +154,10 @@ def metric_name(
         name = (
             indicator.name if m.unit not in _PHYSICAL else f"{indicator.name}_{_slug_unit(m.unit)}"
         )
+        if m.unit.isupper() and _CHANGE_BEFORE.search(clause_left) and not indicator.rate:
+            # "reduced the deficit by $350 billion", "a drop of $350 billion": a change of the
+            # indicator, not its level ("the deficit rose to $738 billion")
+            name = f"{indicator.name}_change"
         return Naming(name, indicator, indicator.reach, alias)
     if head in _PERCENT_WORDS:
         # "53 percent, or $39 billion, of total HEERF dollars": the figure is its own subject
@@ -165,6 +169,13 @@ def metric_name(
     if m.unit not in (COUNT, PERCENT) and not m.unit.isupper():
         name = f"{name}_{_slug_unit(m.unit)}"
     return Naming(name, None, Reach.NATIONAL)
+
+
+# Words that make the amount after them a change of what it measures, not its level.
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|increase of|growth of|rise of|decline of|drop of|fall of|reduction of|cut of)\s*$",
+    re.I,
+)
 
 
 def _verb_indicator(reading: Reading) -> Indicator | None:
@@ -195,9 +206,33 @@ def _count_name(doc: Doc, reading: Reading) -> Naming:
     if found is not None:
         alias = (left + found.start, left + found.end)
         return Naming(found.indicator.name, found.indicator, found.indicator.reach, alias)
+    if lemma(noun) in _PEOPLE or noun.tag_ == "NNPS":
+        # "killing 1,200 people", "taking 240 people hostage": people counted by what befell them
+        done = _befell(doc, reading)
+        if done is not None and not done.itemised:  # people are no programme's funding
+            return Naming(done.name, done, done.reach)
     # "93 projects initiated" and "13 projects completed" are two counts of projects
     state = f"_{name_slug(reading.state)}" if reading.state else ""
     return Naming(noun_name(doc, noun_i) + state, None, Reach.NATIONAL)
+
+
+# Nouns that count people as such ("1,200 innocent people"; also a country's people, "44
+# Americans", a plural proper noun): what they are a count of is said by the verb or its
+# complement, not the noun.
+_PEOPLE = frozenset(["people", "person", "individual", "civilian", "citizen", "resident"])
+
+
+def _befell(doc: Doc, reading: Reading) -> Indicator | None:
+    """The indicator named by what was done to counted people: the verb ("killed" → deaths) or
+    the verb's predicate noun ("took 240 people hostage" → hostages)."""
+    if reading.governor is not None:
+        for c in doc[reading.governor].children:
+            if c.dep_ in ("oprd", "xcomp", "attr") and pos(c) in ("NOUN", "ADJ"):
+                found = find_indicator(c.text, head=lemma(c))
+                if found is not None:
+                    return found.indicator
+    by_state = indicator_of_verb(verb_stem(reading.state)) if reading.state else None
+    return by_state or _verb_indicator(reading)
 
 
 def _share_name(
@@ -240,8 +275,15 @@ def _growth_name(
         return Naming(f"{indicator.name}_growth", indicator, indicator.reach, alias)
     gdp = find_indicator("gdp")
     assert gdp is not None
-    if reading.head is None or _actor(doc, reading.head, reading.phrase_head):
+    if reading.head is None:
         return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
+    if _actor(doc, reading.head, reading.phrase_head):
+        # "Türkiye grew by 5.5 percent", "we grew by 4 percent": an economy that grew is the
+        # verb's subject; an actor met elsewhere ("Under the Administration, loans are up 60
+        # percent") says nothing of what grew
+        if doc[reading.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
+        return Naming("figure_growth", None, Reach.NATIONAL)
     if reading.phrase_head == "growth":
         return Naming("gdp_growth", gdp.indicator, gdp.indicator.reach)
     return Naming(f"{noun_name(doc, reading.head)}_growth", None, Reach.NATIONAL)

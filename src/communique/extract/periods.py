@@ -176,6 +176,30 @@ def _first_months(m: re.Match[str], clock: Clock) -> _Found | None:
     return "period", date(y, 1, 1), _month_end(y, n), relative
 
 
+def _first_of_term(m: re.Match[str], clock: Clock) -> _Found | None:
+    """ "my first six months", "the first 100 days in office": the start of a term, not of a
+    year. The speaker's own ("my", "our") or the incumbent's ("in office"); whose "their first
+    six months" are is left unknown (a "base", which dates nothing), never read as a year's."""
+    raw, unit = m.group("n").lower(), m.group("unit").lower().rstrip("s")
+    n = int(raw) if raw.isdigit() else WORD_VALUES.get(raw, 0)
+    whose = (m.group("whose") or "").lower()
+    if n < 1 or clock.today is None or whose not in ("my", "our", ""):
+        return "base", None, None, False
+    term = term_for(person=clock.speaker if whose else None, country=clock.country, on=clock.today)
+    if term is None:
+        return "base", None, None, False
+    start = term.start
+    if unit == "year":
+        end = _ago(start, years=-n)
+    elif unit == "month":
+        month = start.month - 1 + n
+        year, month = start.year + month // 12, month % 12 + 1
+        end = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    else:
+        end = start + timedelta(days=n * (7 if unit == "week" else 1))
+    return "period", start, end - timedelta(days=1), True
+
+
 def _ago(today: date, *, years: int = 0, days: int = 0) -> date:
     if years:
         try:
@@ -302,6 +326,20 @@ def _month_in(m: re.Match[str], clock: Clock) -> _Found:
     return "period", date(y, month, 1), _month_end(y, month), relative
 
 
+def _day(m: re.Match[str], clock: Clock) -> _Found | None:
+    """ "on October 7th", "7 October 2023", "as of March 3, 2022": that day; without a year, the
+    latest such day on or before the document's date."""
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
+    day = int(m.group("d1") or m.group("d2"))
+    if m.group("year"):
+        return "point", None, date(int(m.group("year")), month, day), False
+    today = clock.day
+    if today is None:
+        return None
+    when = date(today.year, month, day)
+    return "point", None, when if when <= today else date(today.year - 1, month, day), True
+
+
 def _year_to(m: re.Match[str], clock: Clock) -> _Found:
     """ "in the year to March 2021", "the 12 months to June 2023": the year ending then."""
     month = MONTHS[m.group(1).lower()]
@@ -412,7 +450,8 @@ def _bracketed_year(m: re.Match[str], clock: Clock) -> _Found:
 _TERM = (
     r"(?i:(?P<since>when|since|after)\s+(?P<subject>I|we|he|she|the president|president\s+[a-z]+)"
     r"(?:\s+and\s+(?:the\s+)?vice\s+president(?:\s+[a-z]+)?)?"
-    r"\s+(?:took|assumed|came\s+(?:in)?to)\s+(?:office|power)"
+    r"\s+(?:(?:took|assumed|came\s+(?:in)?to)\s+(?:office|power)"
+    r"|(?:was|were)\s+(?:sworn\s+in(?:to\s+office)?|inaugurated))"
     r"|since\s+(?P<taking>taking|coming\s+(?:in)?to)\s+(?:office|power)"
     r"|(?:during|under|over|in|for)\s+(?:just\s+)?(?:the\s+)?(?:first\s+(?P<years>\w+)\s+years?\s+of\s+)?"
     r"(?:(?P<previous>the previous|the last|the prior)\s+|(?P<own>my|our|this|the current|the)\s+)"
@@ -466,6 +505,15 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"\b(this|last|previous|past|current)\s+quarter\b", re.I), _this_quarter),
     (
         re.compile(
+            rf"\b(?:(?P<whose>my|our|his|her|their|its)|the)\s+first\s+(?P<n>{_COUNT}|\d{{2,3}})"
+            r"\s+(?P<unit>days|weeks|months|years)"
+            r"(?(whose)(?:\s+in\s+office)?|\s+in\s+office)\b",
+            re.I,
+        ),
+        _first_of_term,
+    ),
+    (
+        re.compile(
             rf"\b(?:the\s+)?(?:first\s+)?({_COUNT})\s+months"
             rf"(?:\s+(?:of|since the start of)\s+{_YEAR_WORD})?",
             re.I,
@@ -501,6 +549,18 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _since,
     ),
     (re.compile(r"\b(?i:since)\s+[^.;,\d]{0,60}?\b(last|this) year\b"), _since_relative),
+    # "on October 7th", "7 October 2023", "January 20, 2021" (not "May 5 percent", nor the
+    # end of a span of days, "from 19 to 21 November": a visit's days date no figure)
+    (
+        re.compile(
+            r"(?<!\bto\s)(?<![–-])(?<![–-]\s)(?<!\band\s)"
+            rf"\b(?:(?i:on|as of)\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
+            rf"|(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![.,]?\d)"
+            r"(?!\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion))"
+        ),
+        _day,
+    ),
     (
         re.compile(rf"\b(?i:in|the)\s+(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})\b"),
         _season,
@@ -562,7 +622,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
     _first_months: ("month",),
     _past: ("past", "last", "previous"),
     _next: ("next", "coming"),
-    _term: ("office", "power", "administration", "presidency"),
+    _term: ("office", "power", "administration", "presidency", "sworn", "inaugurat"),
     _since_start: ("since",),
     _since: ("since",),
     _since_relative: ("since",),
@@ -582,7 +642,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
 
 _MAYBE_TIME = re.compile(
     rf"\d|{_MONTH}|year|today|current|present|moment|half|quarter|month|week|day|office"
-    r"|administration|presidency|term|date|so far|spring|summer|autumn|fall|winter",
+    r"|administration|presidency|term|date|so far|spring|summer|autumn|fall|winter|sworn|inaugurat",
     re.I,
 )
 

@@ -64,6 +64,11 @@ _PLAN_AFTER = re.compile(
     r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
     re.I,
 )
+# "2.5 million doses to be filled", "homes yet to be built": what is still to be done, unless
+# the figure's verb says it was done ("delivered 1 million doses to be used by states").
+_STILL_TO_BE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:yet\s+|still\s+)?to\s+be\s+[a-z]+(?:ed|en|lt|ught)\b", re.I
+)
 _ANAPHORS = frozenset(
     [
         "it",
@@ -362,12 +367,27 @@ def _done(t: Token) -> bool:
     )
 
 
+def _committed_deed(t: Token) -> bool:
+    """ "committed the worst atrocity": a deed done, not a commitment ("committed to invest",
+    "committed $5 billion" keep theirs)."""
+    if lemma(t) != "commit" or not _done(t):
+        return False
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    return (
+        bool(objects)
+        and all(pos(o) == "NOUN" and o.like_num is False for o in objects)
+        and not any(c.lower_ == "to" or c.dep_ == "xcomp" for c in t.children)
+    )
+
+
 def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
     path = _intent_path(anchor)
     first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
     # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
-    lemmas = {lemma(t) for t in path if not (t is first_verb and _done(t))}
+    lemmas = {
+        lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
+    }
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
@@ -377,7 +397,16 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
     announced = any(lemma(t) in _ANNOUNCE_LEMMAS for t in path)
-    planned = future or announced or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
+        first_verb is not None and _done(first_verb)
+    )
+    planned = (
+        future
+        or announced
+        or bool(lemmas & _PLAN_LEMMAS)
+        or bool(_PLAN_AFTER.match(tail))
+        or still_to_be
+    )
     if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
         return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
@@ -525,7 +554,16 @@ def _read_figure(
             and any(c.dep_ == "nummod" for c in t.children)
         ):
             return reading(t, valued=t.i)
-    if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
+    # "cut it by 40 percent", "raise it to $15 billion", and "cut it in half" (as "by half")
+    change = len(path) > 1 and (
+        path[0].lower_ in ("to", "by") or (path[0].lower_ == "in" and doc[last].lower_ == "half")
+    )
+    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith("halv"):
+        # "we halved the deficit": the figure is the verb, what it measures its object
+        objs = [c for c in doc[last].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
+        if objs:
+            return reading(objs[0])
+    if change and pos(path[1]) == "VERB":
         objs = [c for c in path[1].children if c.dep_ == "dobj"]
         if objs and pos(objs[0]) == "PRON":  # "raise it to $15 billion": what "it" was
             return Reading(

@@ -106,6 +106,11 @@ def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
     return tok
 
 
+# What leads from a figure to the figure it is compared with ("3.6 percent, down from 6.7
+# percent when the President took office"): a time after the base dates the base.
+_FROM_BASE = re.compile(r"[\s,;:—–-]*(?:(?:down|up)\s+)?from\s*", re.I)
+
+
 def owned_elsewhere(
     doc: Any,
     starts: list[int],
@@ -130,6 +135,10 @@ def owned_elsewhere(
         for o in mentions
         if o is not m and o.num_start >= origin and o.num_end - origin <= window_chars(doc)
     }
+    for o in mentions:
+        between = doc.text[m.end - origin : o.start - origin] if o.start >= m.end else ""
+        if o is not m and o.end <= t.start and _FROM_BASE.fullmatch(between):
+            return True  # "3.4 percent, down from 7.4 percent when he took office": the base's
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
         if a.i in governs_mine:

@@ -129,7 +129,13 @@ def lemma(token: Any) -> str:
 
 def lemma_forms(words: Iterable[str]) -> frozenset[str]:
     """Every form `lemma` may give for these dictionary words (as noun and as verb)."""
-    return frozenset(f for w in words for f in (w, verb_stem(w), noun_lemma(w)))
+    # the stem of an inflected form too: `verb_stem` takes "killed" to "kil" (as "planned" to
+    # "plan"), so "kill" must also be known as "kil"
+    return frozenset(
+        f
+        for w in words
+        for f in (w, verb_stem(w), verb_stem(w + "ed"), verb_stem(w + "ing"), noun_lemma(w))
+    )
 
 
 _PARTICIPLES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -28,10 +28,12 @@ from communique.models import (
     Period,
     Progress,
     Qualifier,
+    Review,
     Severity,
     Span,
     TimeSource,
     Turn,
+    Verdict,
 )
 from communique.reconcile.timelines import MetricSummary, TimelinePoint
 from communique.store.browse import ClaimListing, DocumentSummary, SpeakerSummary
@@ -228,15 +230,36 @@ class MetricDetailOut(MetricOut):
     timeline: list[TimelinePointOut]
 
 
+class ReviewOut(_Out):
+    verdict: Verdict
+    note: str
+    at: datetime | None
+    claims: list[str] = Field(
+        description="Identities of the claims judged (content hash prefix:start-end:value)."
+    )
+
+
 class ConflictOut(_Out):
     id: int
     kind: ConflictKind
     severity: Severity
+    confidence: float = Field(description="0..1: how sure the evidence makes the contradiction.")
     metric: str
     explanation: str
+    reasons: list[str] = Field(description="The evidence, in plain words.")
+    review: ReviewOut | None = Field(description="The analyst's verdict, if any.")
     period: PeriodOut | None
     as_of: date | None
     claims: list[ClaimOut]
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on a conflict."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verdict: Verdict
+    note: str = Field(default="", max_length=4000)
 
 
 class SearchHitOut(_Out):
@@ -512,13 +535,24 @@ def metric_detail_out(
     )
 
 
+def review_out(review: Review | None) -> ReviewOut | None:
+    if review is None:
+        return None
+    return ReviewOut(
+        verdict=review.verdict, note=review.note, at=review.at, claims=list(review.claims)
+    )
+
+
 def conflict_out(conflict: Conflict, doc_ids: dict[str, int]) -> ConflictOut:
     return ConflictOut(
         id=conflict.id or 0,
         kind=conflict.kind,
         severity=conflict.severity,
+        confidence=round(conflict.confidence, 3),
         metric=conflict.metric,
         explanation=conflict.explanation,
+        reasons=list(conflict.reasons),
+        review=review_out(conflict.review),
         period=_period(conflict.period),
         as_of=conflict.as_of,
         claims=[claim_out(c, doc_ids.get(c.source or "")) for c in conflict.claims],

@@ -7,7 +7,7 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -49,10 +49,12 @@ from communique.models import (
     Period,
     Person,
     Qualifier,
+    Review,
     Severity,
     Span,
     TimeSource,
     Turn,
+    Verdict,
 )
 from communique.store import migrations
 from communique.store.entries import (
@@ -67,6 +69,13 @@ from communique.store.entries import (
     insert_entries,
     replace_followups,
     set_threads,
+)
+from communique.store.reviews import (
+    claim_identity,
+    delete_review,
+    load_reviews,
+    match_reviews,
+    save_review,
 )
 from communique.store.tables import (
     AgreementRow,
@@ -502,35 +511,11 @@ class Ledger:
             return None if hit is None else _claim(hit[0], source=hit[1], document_date=hit[2])
 
     def conflicts(self) -> list[Conflict]:
-        """Every stored conflict with the claims it involves, in their stored order."""
+        """Every stored conflict with the claims it involves and the analyst's review of it,
+        the most confident first (then in the order they were found)."""
         with self._session() as s:
-            rows = s.scalars(select(ConflictRow).order_by(ConflictRow.id)).all()
-            links = s.execute(
-                select(ConflictClaimRow.conflict_id, ClaimRow, DocumentRow.source, DocumentRow.date)
-                .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
-                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-                .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
-            ).all()
-        members: dict[int, list[Claim]] = {}
-        for conflict_id, claim_row, source, doc_date in links:
-            members.setdefault(conflict_id, []).append(
-                _claim(claim_row, source=source, document_date=doc_date)
-            )
-        return [
-            Conflict(
-                id=r.id,
-                kind=ConflictKind(r.kind),
-                severity=Severity(r.severity),
-                metric=r.metric,
-                explanation=r.explanation,
-                period=Period(start=r.period_start, end=r.period_end)
-                if r.period_start and r.period_end
-                else None,
-                as_of=r.as_of,
-                claims=tuple(members.get(r.id, ())),
-            )
-            for r in rows
-        ]
+            rows = s.scalars(select(ConflictRow).order_by(*CONFLICT_ORDER)).all()
+            return conflicts_of(s, rows)
 
     def iter_agreements(
         self, where: AgreementFilter | None = None, *, limit: int | None = None, offset: int = 0
@@ -631,6 +616,56 @@ class Ledger:
             set_threads(conn, threads)
             replace_followups(conn, followups)
 
+    def conflict(self, conflict_id: int) -> Conflict | None:
+        """One stored conflict by id, with its claims and review."""
+        with self._session() as s:
+            row = s.get(ConflictRow, conflict_id)
+            return None if row is None else conflicts_of(s, [row])[0]
+
+    def _identities(self, conflict: Conflict) -> list[str]:
+        ids = [c.id for c in conflict.claims if c.id is not None]
+        with self._session() as s:
+            rows = s.execute(
+                select(ClaimRow.id, ClaimRow.start, ClaimRow.end, ClaimRow.value_text)
+                .add_columns(DocumentRow.content_hash)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ClaimRow.id.in_(ids))
+            ).all()
+        return [
+            claim_identity(content_hash, start, end, Decimal(value))
+            for _id, start, end, value, content_hash in rows
+        ]
+
+    def review_conflict(self, conflict_id: int, verdict: Verdict, *, note: str = "") -> Conflict:
+        """Confirm or dismiss a stored conflict; the verdict is kept by its claims' identities
+        (document content, span, value), so it survives re-ingest and re-reconcile."""
+        conflict = self.conflict(conflict_id)
+        if conflict is None:
+            raise LedgerError(
+                describe_url(self.url), "unknown-conflict", f"no conflict {conflict_id}"
+            )
+        identities = self._identities(conflict)
+        with self.engine.begin() as conn:
+            review = save_review(conn, conflict, identities, verdict=verdict, note=note)
+        return replace(conflict, review=review)
+
+    def clear_review(self, conflict_id: int) -> bool:
+        """Forget the verdict that applies to this conflict; False when there was none."""
+        conflict = self.conflict(conflict_id)
+        if conflict is None:
+            raise LedgerError(
+                describe_url(self.url), "unknown-conflict", f"no conflict {conflict_id}"
+            )
+        if conflict.review is None:
+            return False
+        with self.engine.begin() as conn:
+            return delete_review(conn, conflict.review.claims)
+
+    def reviews(self) -> list[Review]:
+        """Every stored review, oldest first, whether or not its conflict is still found."""
+        with self.engine.connect() as conn:
+            return load_reviews(conn)
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 on SQLite, tsvector on PostgreSQL)."""
         from communique.store.search import search_documents
@@ -702,6 +737,8 @@ def _insert_conflicts(s: Session, conflicts: Sequence[Conflict]) -> None:
                 "period_start": conflict.period.start if conflict.period else None,
                 "period_end": conflict.period.end if conflict.period else None,
                 "as_of": conflict.as_of,
+                "confidence": conflict.confidence,
+                "reasons": list(conflict.reasons),
             }
         )
         for position, claim in enumerate(conflict.claims):
@@ -714,6 +751,59 @@ def _insert_conflicts(s: Session, conflicts: Sequence[Conflict]) -> None:
 
 
 # -- row ↔ dataclass ------------------------------------------------------------------------
+
+CONFLICT_ORDER = (ConflictRow.confidence.desc(), ConflictRow.id)
+"""The board's order: the most confident first, then in the order they were found."""
+
+
+def conflicts_of(s: Session, rows: Sequence[ConflictRow]) -> list[Conflict]:
+    """The conflicts of these rows, in their order, with their claims and the analyst's review
+    that applies to each (reviews are few: all are read and matched by claim identity)."""
+    links = (
+        s.execute(
+            select(
+                ConflictClaimRow.conflict_id,
+                ClaimRow,
+                DocumentRow.source,
+                DocumentRow.date,
+                DocumentRow.content_hash,
+            )
+            .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
+            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+            .where(ConflictClaimRow.conflict_id.in_([r.id for r in rows]))
+            .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
+        ).all()
+        if rows
+        else []
+    )
+    reviews = load_reviews(s.connection())
+    members: dict[int, list[Claim]] = {}
+    identities: dict[int, list[str]] = {}
+    for conflict_id, claim_row, source, doc_date, content_hash in links:
+        claim = _claim(claim_row, source=source, document_date=doc_date)
+        members.setdefault(conflict_id, []).append(claim)
+        identities.setdefault(conflict_id, []).append(
+            claim_identity(content_hash, claim.span.start, claim.span.end, claim.value)
+        )
+    reviewed = match_reviews(identities, reviews) if reviews else {}
+    return [
+        Conflict(
+            id=r.id,
+            kind=ConflictKind(r.kind),
+            severity=Severity(r.severity),
+            metric=r.metric,
+            explanation=r.explanation,
+            period=Period(start=r.period_start, end=r.period_end)
+            if r.period_start and r.period_end
+            else None,
+            as_of=r.as_of,
+            claims=tuple(members.get(r.id, ())),
+            confidence=r.confidence,
+            reasons=tuple(r.reasons or ()),
+            review=reviewed.get(r.id),
+        )
+        for r in rows
+    ]
 
 
 def _record_people(conn: Connection, turns: Sequence[Turn]) -> None:

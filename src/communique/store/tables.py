@@ -235,6 +235,25 @@ class ConflictRow(Base):
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Double, default=0.0)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class ConflictReviewRow(Base):
+    """An analyst's verdict on a conflict, keyed by the identities of its claims (content hash
+    of the document, span, value), not by conflict id: conflicts are derived and renumbered by
+    every reconcile, reviews are the analyst's and outlive them."""
+
+    __tablename__ = "conflict_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the sorted identities
+    claims: Mapped[list[Any]] = mapped_column(JSON)  # the claim identities judged
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(256))  # at the time of review, for reading
+    explanation: Mapped[str] = mapped_column(Text)  # likewise
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ConflictClaimRow(Base):
@@ -284,4 +303,6 @@ Index(
     sqlite_where=text("NOT reconciled"),
 )
 Index("ix_commitments_due", CommitmentRow.due_start, CommitmentRow.due_end)
+# The board's order (most confident first) read straight from an index, page by page.
+Index("ix_conflicts_confidence_id", ConflictRow.confidence, ConflictRow.id)
 Index("ix_claims_indicator", ClaimRow.indicator)
