@@ -55,6 +55,8 @@ def serve_command(
         where = describe_url(resolve_db_url(db))
         web = create_app(db, write_token=write_token)
     mode = "read-write" if write_token else "read-only"
+    if web.state.ledger.readonly:
+        mode = "read-only: this process cannot write the ledger file"
     console.print(f"serving ledger {where} ({mode}) on http://{host}:{port}/")
     options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
     if workers == 1:

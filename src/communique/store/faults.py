@@ -66,7 +66,7 @@ _PG_REASONS = {
 _PG_CLASS_REASONS = {"08": "connection-lost", "57": "connection-lost", "28": "cannot-open"}
 
 _MESSAGES = {
-    "disk-full": "the disk holding the ledger is full; the transaction was rolled back",
+    "disk-full": "the disk holding the ledger is full",
     "read-only": "the ledger is read-only here",
     "connection-lost": "lost the connection to the database server",
     "locked": "the ledger stayed locked by another writer",

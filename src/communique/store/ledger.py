@@ -440,7 +440,7 @@ class Ledger:
             return AddStatus.UNCHANGED
         except LedgerError as exc:
             raise LedgerError(
-                exc.path, exc.reason, f"{exc.message}, storing {doc.source}", hint=exc.hint
+                exc.path, exc.reason, f"{exc.message}: {doc.source} was not stored", hint=exc.hint
             ) from exc
 
     def people(self) -> list[Person]:
