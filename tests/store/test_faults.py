@@ -69,6 +69,27 @@ def _wait_for_documents(url: str, proc: subprocess.Popen[str], at_least: int) ->
     raise AssertionError(f"the ingest ended or stalled first: {proc.poll()}")
 
 
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15)
+
+
+def _wait_until_waiting(proc: subprocess.Popen[str], *, quiet: float = 1.0) -> None:
+    """Until the ingest uses no CPU for `quiet` seconds: with the server down, that means it
+    is waiting on a write (the pipeline in between keeps a core busy). Or until it ends."""
+    deadline = time.monotonic() + 120
+    last = _cpu_ticks(proc.pid)
+    since = time.monotonic()
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        now = _cpu_ticks(proc.pid)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+    assert proc.poll() is not None, "the ingest kept busy for two minutes with no database"
+
+
 def _assert_whole(url: str, *, documents: int) -> None:
     """`documents` stored, each whole: its two turns and three claims, no orphans."""
     engine = create_engine(url)
@@ -98,7 +119,7 @@ def test_faults_postgres_restarted_during_an_ingest_is_retried_through(
     proc = _ingest(corpus, url)
     _wait_for_documents(url, proc, at_least=20)
     throwaway_postgres.stop()
-    time.sleep(2)  # long enough for the ingest to try writing while the server is down
+    _wait_until_waiting(proc)  # so the fault lands on a write, however busy the machine
     throwaway_postgres.start()
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
