@@ -1,10 +1,19 @@
-"""HTML → main text and metadata, with trafilatura (the only module that imports it)."""
+"""HTML → main text and metadata, with trafilatura (the only module that imports it).
+
+When trafilatura finds no main text, or its parser gives up (markup nested thousands deep,
+an unclosed comment or style), the page is rendered as plain text with the standard
+library's forgiving parser instead of being dropped. An element whose content is raw text
+(`<title>`, `<style>`, `<script>`, `<textarea>`) left unclosed would swallow the rest of the
+page into itself: it is closed where it must have ended first.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 
 from communique.errors import InputError
 
@@ -25,6 +34,7 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
     """Main text and metadata of a page, or InputError `bad-html` when there is no text."""
     import trafilatura
 
+    markup = close_raw_text(markup)
     try:
         doc = trafilatura.bare_extraction(
             markup,
@@ -33,16 +43,21 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
             include_tables=True,
             favor_recall=True,
         )
-    except Exception as exc:  # lxml raises a zoo of parser errors on broken markup
-        raise _bad_html(path, str(exc)) from exc
+    except Exception:  # lxml raises a zoo of parser errors on broken markup
+        doc = None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         # A fragment ("<p>...</p>" without <html>) parses once it is given a body.
         wrapped = f"<html><body>{markup}</body></html>"
-        text = trafilatura.html2txt(markup) or trafilatura.html2txt(wrapped)
+        try:
+            text = trafilatura.html2txt(markup) or trafilatura.html2txt(wrapped)
+        except Exception:  # the same parser: the same zoo
+            text = ""
         if not text or not re.search(r"\w", text):
+            text = plain_text(markup)
+        if not re.search(r"\w", text):
             raise _bad_html(path, "no text could be extracted")
-        return HtmlText(text=text)
+        return HtmlText(text=text, title=_title(markup))
     return HtmlText(
         text=text,
         title=getattr(doc, "title", None) or None,
@@ -50,6 +65,89 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
         publisher=getattr(doc, "sitename", None) or None,
         url=getattr(doc, "url", None) or None,
     )
+
+
+# Elements whose content the parser takes as raw text, up to their own end tag only.
+_ELEMENTS = ("title", "textarea", "style", "script")
+_RAW_TEXT = re.compile(rf"<({'|'.join(_ELEMENTS)})\b[^>]*>", re.I)
+_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in _ELEMENTS}
+# Where one left open must have ended: a title or a text area holds no markup, so at the
+# first tag; a style or script (whose code may mention tags) at the end of the head or the
+# start of the body, and only when it is never closed at all.
+_ENDS = {
+    "title": re.compile(r"<[a-z/!]", re.I),
+    "textarea": re.compile(r"<[a-z/!]", re.I),
+    "style": re.compile(r"</head\b|<body\b", re.I),
+    "script": re.compile(r"</head\b|<body\b", re.I),
+}
+
+
+def close_raw_text(markup: str) -> str:
+    """`markup` with each unclosed raw-text element closed where it must have ended."""
+    pos = 0
+    while (m := _RAW_TEXT.search(markup, pos)) is not None:
+        name = m.group(1).lower()
+        close = _CLOSE[name].search(markup, m.end())
+        end = _ENDS[name].search(markup, m.end())
+        text_only = name in ("title", "textarea")
+        if close is not None and (not text_only or end is None or close.start() <= end.start()):
+            pos = close.end()
+        elif end is not None:
+            markup = f"{markup[: end.start()]}</{name}>{markup[end.start() :]}"
+            pos = end.start() + len(name) + 3
+        else:
+            pos = m.end()
+    return markup
+
+
+class _TextOnly(HTMLParser):
+    """The text a browser would show, one line per block (the fallback: it never gives up)."""
+
+    _SKIP = frozenset({"script", "style", "template", "title", "head"})
+    _BLOCK = frozenset(
+        {
+            *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
+            *("fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li"),
+            *("h1", "h2", "h3", "h4", "h5", "h6", "main", "nav", "ol", "p", "pre"),
+            *("section", "table", "td", "th", "tr", "ul"),
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping.append(tag)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def plain_text(markup: str) -> str:
+    """The page as plain text: visible text, one line per block, entities decoded."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _title(markup: str) -> str | None:
+    m = re.search(r"<title\b[^>]*>(.*?)</title\s*>", markup, re.I | re.S)
+    title = " ".join(html.unescape(m.group(1)).split()) if m else ""
+    return title or None
 
 
 def _date(value: object) -> date | None:

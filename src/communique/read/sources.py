@@ -19,7 +19,7 @@ from typing import BinaryIO
 from communique.errors import InputError
 from communique.models import RawDocument
 from communique.read.boilerplate import strip_furniture
-from communique.read.decode import MAX_BYTES, decode_bytes, too_large
+from communique.read.decode import MAX_BYTES, clean_controls, decode_bytes, too_large
 from communique.read.html import extract_html, looks_like_html
 from communique.read.normalize import finish, normalize_text
 
@@ -225,7 +225,9 @@ def document_from_text(
     format_name: str | None = None,
 ) -> RawDocument:
     """Normalise decoded text (extracting HTML first) into a RawDocument."""
-    original = body
+    # text from JSON escapes or a caller has not been through decode_bytes
+    original = body = clean_controls(body)
+    title, url, publisher = (clean_controls(v) if v else v for v in (title, url, publisher))
     if fmt == "html":
         page = extract_html(body, path=source)
         original = page.text
