@@ -35,6 +35,8 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
     import trafilatura
 
     markup = close_raw_text(markup)
+    if too_deep(markup):  # lxml would drop everything below its depth limit
+        return _fallback(markup, path=path)
     try:
         doc = trafilatura.bare_extraction(
             markup,
@@ -54,9 +56,7 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
         except Exception:  # the same parser: the same zoo
             text = ""
         if not text or not re.search(r"\w", text):
-            text = plain_text(markup)
-        if not re.search(r"\w", text):
-            raise _bad_html(path, "no text could be extracted")
+            return _fallback(markup, path=path)
         return HtmlText(text=text, title=_title(markup))
     return HtmlText(
         text=text,
@@ -71,15 +71,10 @@ def extract_html(markup: str, *, path: str) -> HtmlText:
 _ELEMENTS = ("title", "textarea", "style", "script")
 _RAW_TEXT = re.compile(rf"<({'|'.join(_ELEMENTS)})\b[^>]*>", re.I)
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in _ELEMENTS}
-# Where one left open must have ended: a title or a text area holds no markup, so at the
-# first tag; a style or script (whose code may mention tags) at the end of the head or the
-# start of the body, and only when it is never closed at all.
-_ENDS = {
-    "title": re.compile(r"<[a-z/!]", re.I),
-    "textarea": re.compile(r"<[a-z/!]", re.I),
-    "style": re.compile(r"</head\b|<body\b", re.I),
-    "script": re.compile(r"</head\b|<body\b", re.I),
-}
+# Where one left open must have ended: at the next tag. A title or a text area holds no
+# markup, so a tag inside one ends it even when its end tag comes later; a style or script
+# (whose code may mention tags) is only closed when it is never closed at all.
+_NEXT_TAG = re.compile(r"<[a-z/!]", re.I)
 
 
 def close_raw_text(markup: str) -> str:
@@ -88,7 +83,7 @@ def close_raw_text(markup: str) -> str:
     while (m := _RAW_TEXT.search(markup, pos)) is not None:
         name = m.group(1).lower()
         close = _CLOSE[name].search(markup, m.end())
-        end = _ENDS[name].search(markup, m.end())
+        end = _NEXT_TAG.search(markup, m.end())
         text_only = name in ("title", "textarea")
         if close is not None and (not text_only or end is None or close.start() <= end.start()):
             pos = close.end()
@@ -103,7 +98,7 @@ def close_raw_text(markup: str) -> str:
 class _TextOnly(HTMLParser):
     """The text a browser would show, one line per block (the fallback: it never gives up)."""
 
-    _SKIP = frozenset({"script", "style", "template", "title", "head"})
+    _SKIP = frozenset({"script", "style", "template", "title"})
     _BLOCK = frozenset(
         {
             *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
@@ -142,6 +137,46 @@ def plain_text(markup: str) -> str:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _fallback(markup: str, *, path: str) -> HtmlText:
+    text = plain_text(markup)
+    if not re.search(r"\w", text):
+        raise _bad_html(path, "no text could be extracted")
+    return HtmlText(text=text, title=_title(markup))
+
+
+# libxml2 (under lxml, under trafilatura) stops building the tree at 256 open elements and
+# drops the rest of the page: measured, a statement under 252 nested <div>s in <body> is
+# found, under 254 it is not. Elements a parser closes by itself (p, li, td...) and void ones
+# are not counted, so the estimate errs low: only pages surely too deep skip trafilatura.
+_MAX_DEPTH = 250
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_NOT_NESTING = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th"),
+        *("option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption"),
+    }
+)
+
+
+def too_deep(markup: str) -> bool:
+    """Whether elements nest deeper than lxml builds (an estimate that errs low)."""
+    if markup.count("<") < _MAX_DEPTH:
+        return False
+    depth = 0
+    for m in _TAG_TOKEN.finditer(markup):
+        name = m.group(2).lower()
+        if name in _NOT_NESTING or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return True
+    return False
 
 
 def _title(markup: str) -> str | None:

@@ -20,7 +20,7 @@ from communique.errors import InputError
 from communique.models import RawDocument
 from communique.read.boilerplate import strip_furniture
 from communique.read.decode import MAX_BYTES, clean_controls, decode_bytes, too_large
-from communique.read.html import extract_html, looks_like_html
+from communique.read.html import close_raw_text, extract_html, looks_like_html, plain_text
 from communique.read.normalize import finish, normalize_text
 
 FORMATS = {
@@ -235,9 +235,10 @@ def document_from_text(
         day = day or page.date
         url = url or page.url
         publisher = publisher or page.publisher
-    mapped = normalize_text(original)
-    strip_furniture(mapped)
-    text, offsets = finish(mapped)
+    text, offsets = _normalised(original)
+    if not text and fmt == "html":  # trafilatura kept only furniture: the page as plain text
+        original = plain_text(close_raw_text(body))
+        text, offsets = _normalised(original)
     if not text:
         raise InputError(source, "empty", "nothing but page furniture in this document")
     return RawDocument(
@@ -252,6 +253,12 @@ def document_from_text(
         url=url,
         publisher=publisher,
     )
+
+
+def _normalised(original: str) -> tuple[str, tuple[int, ...]]:
+    mapped = normalize_text(original)
+    strip_furniture(mapped)
+    return finish(mapped)
 
 
 def _str(value: object) -> str | None:
