@@ -41,3 +41,16 @@ def test_units_unit_after_the_number(after: str, unit: str | None) -> None:
 
 def test_units_a_code_inside_a_word_is_not_a_currency() -> None:
     assert currency_before("NATO 5", 5) is None
+
+
+def test_units_unit_after_stays_inside_the_sentence() -> None:
+    from communique.extract import extract_claims
+    from communique.extract.units import unit_after
+    from communique.models import Description
+
+    assert unit_after("5 RUB", 1) is not None
+    assert unit_after("5\nRUB", 1, 1) is None  # the sentence ended after the number
+    text = "Trade reached 5\nRUB in total. Trade reached 7 RUB."
+    for claim in extract_claims(text, (), description=Description()):
+        assert claim.sentence is not None
+        assert claim.sentence.start <= claim.span.start <= claim.span.end <= claim.sentence.end

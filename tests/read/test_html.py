@@ -90,3 +90,8 @@ def test_html_without_text_is_bad_html(markup: str) -> None:
 )
 def test_html_sniffing(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+def test_html_character_references_to_control_characters_are_dropped() -> None:
+    # trafilatura decodes "&#3;" in a fragment without tags to U+0003
+    assert extract_html(f"&#3;{SPEECH}", path="p").text == SPEECH

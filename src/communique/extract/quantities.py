@@ -335,7 +335,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
             continue
         q_begin = cur[0] if cur else s
-        after = unit_after(text, e)
+        after = unit_after(text, e, end)  # a unit in this sentence only
         unit: str | None = None
         q_end = e
         if cur:

@@ -144,10 +144,10 @@ def currency_before(text: str, end: int) -> tuple[int, str] | None:
     return best
 
 
-def unit_after(text: str, start: int) -> tuple[int, UnitWord] | None:
-    """A unit word starting at `start` (after optional spaces): (end, unit)."""
+def unit_after(text: str, start: int, end: int | None = None) -> tuple[int, UnitWord] | None:
+    """A unit word starting at `start` (after optional spaces) and over by `end`: (end, unit)."""
     tables = _tables()
-    m = tables.after_re.match(text, start)
+    m = tables.after_re.match(text, start, len(text) if end is None else end)
     if m is None:
         return None
     word = m.group().strip()

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
 
 from communique.errors import InputError
+from communique.read.decode import clean_controls
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,9 +33,17 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def extract_html(markup: str, *, path: str) -> HtmlText:
     """Main text and metadata of a page, or InputError `bad-html` when there is no text."""
+    page = _extract(close_raw_text(markup), path=path)
+    # character references decode to control characters the bytes never held (&#3;)
+    text, title, publisher, url = (
+        clean_controls(v) if v else v for v in (page.text, page.title, page.publisher, page.url)
+    )
+    return replace(page, text=text or "", title=title, publisher=publisher, url=url)
+
+
+def _extract(markup: str, *, path: str) -> HtmlText:
     import trafilatura
 
-    markup = close_raw_text(markup)
     if too_deep(markup):  # lxml would drop everything below its depth limit
         return _fallback(markup, path=path)
     try:
