@@ -368,3 +368,12 @@ def test_faults_read_only_ledger_with_a_live_wal_reads_its_last_commits(
         with pytest.raises(LedgerError) as caught:
             ledger.replace_conflicts([])
     assert caught.value.reason == "read-only"
+
+
+def test_faults_a_file_that_is_not_a_ledger_is_named_corrupt(tmp_path: Path) -> None:
+    damaged = tmp_path / "ledger.db"
+    damaged.write_bytes(b"this is not an SQLite database, just text that ended up here\n" * 100)
+    with pytest.raises(LedgerError) as caught:
+        Ledger.open(str(damaged))
+    assert caught.value.reason == "corrupt" and caught.value.path == str(damaged)
+    assert "damaged" in caught.value.message and caught.value.hint

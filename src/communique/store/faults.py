@@ -6,7 +6,7 @@ whose reason says what happened, whatever statement hit it (a write, a read, a m
 
     disk-full         SQLite SQLITE_FULL; PostgreSQL 53100 (disk_full)
     read-only         SQLite SQLITE_READONLY; PostgreSQL 25006 (read_only_sql_transaction)
-    connection-lost   the server went away or refused us: PostgreSQL classes 08 and 57P0x,
+    connection-lost   the server went away or refused us: PostgreSQL class 08, 57P01-57P03,
                       a broken connection, or any error while connecting
     locked            SQLite SQLITE_BUSY/SQLITE_LOCKED after the busy timeout; 40001, 40P01
     corrupt           SQLite SQLITE_CORRUPT/SQLITE_NOTADB
@@ -17,10 +17,11 @@ whose reason says what happened, whatever statement hit it (a write, a read, a m
 Integrity and programming errors pass through unchanged: the ledger handles the first itself
 (two writers storing the same text) and the second is a bug to see in full.
 
-`retry(fn)` runs one transaction again while the failure is a lost connection (a restarted
-PostgreSQL, a backend terminated mid-transaction, a failover), for up to the `db_retry`
-setting (30 s by default). A transaction that lost its connection was rolled back by the
-server, so running it again is safe; the ledger's writes are also idempotent by content hash.
+`retry(fn, budget=...)` runs one transaction again while the failure is a lost connection (a
+restarted PostgreSQL, a backend terminated mid-transaction, a failover), for up to `budget`
+seconds (the ledger passes the `db_retry` setting, 30 s by default). A transaction that lost
+its connection was rolled back by the server, so running it again is safe; the ledger's
+writes are also idempotent by content hash.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 
 from communique.errors import LedgerError
-from communique.settings import setting
 
 T = TypeVar("T")
 
@@ -62,8 +62,11 @@ _PG_REASONS = {
     "40001": "locked",
     "40P01": "locked",
     "3D000": "cannot-open",
+    "57P01": "connection-lost",  # admin_shutdown: a fast stop, pg_terminate_backend
+    "57P02": "connection-lost",  # crash_shutdown
+    "57P03": "connection-lost",  # cannot_connect_now: starting up or shutting down
 }
-_PG_CLASS_REASONS = {"08": "connection-lost", "57": "connection-lost", "28": "cannot-open"}
+_PG_CLASS_REASONS = {"08": "connection-lost", "28": "cannot-open"}
 
 _MESSAGES = {
     "disk-full": "the disk holding the ledger is full",
@@ -101,7 +104,10 @@ def reason_of(exc: BaseException, *, connecting: bool = False) -> str | None:
         broken = connecting or type(exc).__name__ == "OperationalError"
         return "connection-lost" if broken else None
     if isinstance(state, str):
-        return _PG_REASONS.get(state) or _PG_CLASS_REASONS.get(state[:2])
+        reason = _PG_REASONS.get(state) or _PG_CLASS_REASONS.get(state[:2])
+        if reason is None and type(exc).__name__ == "OperationalError":
+            return "write-failed"
+        return reason
     return None
 
 
@@ -132,10 +138,10 @@ def watch(engine: Engine, where: str) -> None:
         return ledger_error(where, reason, str(original).strip())
 
 
-def retry(fn: Callable[[], T], *, budget: float | None = None) -> T:
-    """`fn()`, run again after a lost connection until it succeeds or `budget` seconds pass."""
-    seconds = float(setting("db_retry")) if budget is None else budget
-    deadline = time.monotonic() + seconds
+def retry(fn: Callable[[], T], *, budget: float) -> T:
+    """`fn()`, run again after a lost connection until it succeeds or `budget` seconds pass
+    (the ledger passes the `db_retry` setting)."""
+    deadline = time.monotonic() + budget
     wait = _FIRST_WAIT
     while True:
         try:

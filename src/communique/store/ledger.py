@@ -7,13 +7,13 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 from sqlalchemy import (
@@ -50,6 +50,7 @@ from communique.models import (
     Span,
     Turn,
 )
+from communique.settings import setting
 from communique.store import faults, migrations
 from communique.store.runs import Heartbeat, Owner, owner_alive
 from communique.store.tables import (
@@ -62,6 +63,8 @@ from communique.store.tables import (
     TurnRow,
 )
 from communique.store.url import describe_url, resolve_db_url
+
+T = TypeVar("T")
 
 
 class AddStatus(StrEnum):
@@ -174,6 +177,10 @@ class Ledger:
         self.readonly = readonly  # an SQLite file this process cannot write
         self._session = sessionmaker(engine, expire_on_commit=False)
         self._heartbeats: dict[int, Heartbeat] = {}
+        self._retry_seconds = float(setting("db_retry"))  # read once, not per document
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        return faults.retry(fn, budget=self._retry_seconds)
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Ledger:
@@ -256,7 +263,7 @@ class Ledger:
                 s.flush()
                 return run.id
 
-        run_id = faults.retry(start)
+        run_id = self._retry(start)
         self._heartbeats[run_id] = Heartbeat(lambda: self._beat(run_id))
         return run_id
 
@@ -288,7 +295,7 @@ class Ledger:
                     .values(finished_at=_now(), counts=counts, status=status, error=error)
                 )
 
-        faults.retry(finish)
+        self._retry(finish)
 
     def abandon_run(self, run_id: int, exc: BaseException) -> None:
         """Record why a run stopped early: `interrupted` (Ctrl-C, exit) or `failed` with the
@@ -404,7 +411,7 @@ class Ledger:
                 )
                 return found is not None
 
-        return faults.retry(find)
+        return self._retry(find)
 
     def add_document(
         self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
@@ -435,7 +442,7 @@ class Ledger:
                 return AddStatus.REPLACED if old else AddStatus.NEW
 
         try:
-            return faults.retry(store)
+            return self._retry(store)
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
         except LedgerError as exc:
@@ -463,11 +470,11 @@ class Ledger:
                     [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
                 )
 
-        faults.retry(rewrite)
+        self._retry(rewrite)
 
     def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         """Swap the whole set of conflicts in one transaction (they are derived data)."""
-        faults.retry(lambda: self._replace_conflicts(conflicts))
+        self._retry(lambda: self._replace_conflicts(conflicts))
 
     def _replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         with self._session.begin() as s:
@@ -562,7 +569,7 @@ class Ledger:
                 yield _claim(row, source=source, document_date=doc_date)
 
     def claims(self, where: ClaimFilter | None = None, **kwargs: Any) -> list[Claim]:
-        return faults.retry(lambda: list(self.iter_claims(where, **kwargs)))
+        return self._retry(lambda: list(self.iter_claims(where, **kwargs)))
 
     def count_claims(self, where: ClaimFilter | None = None) -> int:
         query = _filter_claims(
