@@ -30,6 +30,10 @@ from communique.present.export import document_record
 from communique.store import migrations
 from communique.store.ledger import AddStatus, ClaimFilter, Ledger
 
+HEAD = ScriptDirectory.from_config(
+    Config(config_args={"script_location": str(Path(migrations.__file__).parent)})
+).get_current_head()
+
 TEXT = (
     "Vladimir Putin: Our trade reached $28.4 billion last year, and over 23,000 businesses operate."
 )

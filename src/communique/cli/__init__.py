@@ -5,6 +5,7 @@ from communique.cli import (  # noqa: F401  (importing registers the commands)
     export,
     ingest,
     report,
+    runs,
     search,
     serve,
     settings,

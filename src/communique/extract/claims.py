@@ -375,11 +375,12 @@ def _dating(
         return Period(start=when.first, end=when.last), None, when.source
     if when is not None and when.kind == "point" and when.last:
         return None, when.last, when.source
-    if modality is Modality.TARGET or ctx.today is None:
+    day = ctx.clock.day  # a document dated to the year only gives no moment
+    if modality is Modality.TARGET or day is None:
         return None, None, None
     if _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
         return None, None, None  # an undated "down from 38.5 percent" has no moment we know
-    return None, ctx.today, TimeSource.DOCUMENT
+    return None, day, TimeSource.DOCUMENT
 
 
 _Candidate = tuple[tuple[int, int], list[Mention]]

@@ -210,6 +210,8 @@ def find_mentions(text: str, start: int, end: int, *, home: str | None = None) -
     out: list[Mention] = []
     for recognise in RECOGNISERS:
         for mention in recognise(scan):
+            if mention.end > end:
+                continue  # its unit lies past the sentence's end ("5\nRUB in total")
             out.append(mention)
             scan.taken.append((mention.start, mention.end))
     return sorted(out, key=lambda x: x.start)

@@ -90,6 +90,13 @@ def authorize(request: Request) -> None:
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
         raise ApiError(401, "unauthorized", "send Authorization: Bearer <write token>")
+    if request.app.state.ledger.readonly:
+        raise ApiError(
+            403,
+            "read-only",
+            "the ledger file is read-only for this server: it serves reads only "
+            "(give the server write access to the file and its folder to accept documents)",
+        )
 
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -6,13 +6,15 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
+from urllib.parse import quote
 
 from sqlalchemy import (
     Connection,
@@ -29,12 +31,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.sql.elements import BindParameter
 
 from communique._optional import require
-from communique.errors import LedgerError
+from communique.errors import CommuniqueError, LedgerError
 from communique.models import (
     QUESTION,
     Agreement,
@@ -56,7 +58,8 @@ from communique.models import (
     Turn,
     Verdict,
 )
-from communique.store import migrations
+from communique.settings import setting
+from communique.store import faults, migrations
 from communique.store.entries import (
     AgreementFilter,
     CommitmentFilter,
@@ -77,6 +80,7 @@ from communique.store.reviews import (
     match_reviews,
     save_review,
 )
+from communique.store.runs import Heartbeat, Owner, owner_alive
 from communique.store.tables import (
     AgreementRow,
     ClaimRow,
@@ -91,6 +95,8 @@ from communique.store.tables import (
     TurnRow,
 )
 from communique.store.url import describe_url, resolve_db_url
+
+T = TypeVar("T")
 
 
 class AddStatus(StrEnum):
@@ -132,8 +138,11 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (a no-op when already there)."""
+def _migrate(engine: Engine, *, where: str, readonly: bool = False) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when already there).
+
+    A read-only ledger is never written: one at the newest revision opens, an older one
+    fails with `read-only`, naming both revisions."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -143,8 +152,17 @@ def _migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
             return
+        if readonly:
+            raise LedgerError(
+                where,
+                "read-only",
+                f"the ledger is read-only and its schema ({current or 'none'}) is older than "
+                f"this version of communique needs ({head})",
+                hint="open it once with write access to upgrade it, or open a writable copy",
+            )
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 
@@ -169,39 +187,88 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_only(path: Path) -> URL | None:
+    """The URL that opens an existing SQLite ledger read-only, when this process cannot write
+    it (file permissions, a read-only mount); None when it can.
+
+    A WAL ledger needs its -wal and -shm files: where they cannot be created (a read-only
+    folder) and there is no -wal (the last writer closed cleanly, so the file holds every
+    commit), SQLite is told the file is immutable; with a -wal it reads through it.
+    """
+    if not path.is_file():
+        return None
+    wal = Path(f"{path}-wal")
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if os.access(path, os.W_OK) and (folder_ok or wal.exists()):
+        return None
+    query = {"mode": "ro", "uri": "true"}
+    if not wal.exists():
+        query["immutable"] = "1"
+    return URL.create("sqlite+pysqlite", database=f"file:{quote(str(path))}", query=query)
+
+
+def _sqlite_reader_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
 class Ledger:
     """A connection to one ledger. Open with `Ledger.open(db)`; close when done."""
 
-    def __init__(self, engine: Engine, url: URL) -> None:
+    def __init__(self, engine: Engine, url: URL, *, readonly: bool = False) -> None:
         self.engine = engine
         self.url = url
+        self.readonly = readonly  # an SQLite file this process cannot write
         self._session = sessionmaker(engine, expire_on_commit=False)
         self._reader: Engine | None = None
+        self._heartbeats: dict[int, Heartbeat] = {}
+        self._retry_seconds = float(setting("db_retry"))  # read once, not per document
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        return faults.retry(fn, budget=self._retry_seconds)
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Ledger:
-        """Open (and create or migrate) the ledger at `db`: a path, an SQLAlchemy URL, or None."""
+        """Open (and create or migrate) the ledger at `db`: a path, an SQLAlchemy URL, or None.
+
+        An SQLite file this process cannot write opens read-only (`readonly`): reads work,
+        writes fail with LedgerError `read-only`. Runs whose process died are marked
+        `interrupted` here (`settle_runs`).
+        """
         url = resolve_db_url(db)
         where = describe_url(url)
         if url.drivername.startswith("postgresql"):
             require("psycopg", extra="postgres")
+        connect_url, readonly = url, False
         if url.drivername.startswith("sqlite") and url.database:
             parent = Path(url.database).parent
             if not parent.is_dir():
                 raise LedgerError(where, "missing-dir", f"folder {parent} does not exist")
+            read_only_url = _sqlite_read_only(Path(url.database))
+            if read_only_url is not None:
+                connect_url, readonly = read_only_url, True
         try:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(connect_url, pool_pre_ping=True)
+            faults.watch(engine, where)
             if url.drivername.startswith("sqlite"):
-                event.listen(engine, "connect", _sqlite_pragmas)
+                pragmas = _sqlite_reader_pragmas if readonly else _sqlite_pragmas
+                event.listen(engine, "connect", pragmas)
             else:
                 event.listen(engine, "connect", _postgres_settings)
             if migrate:
-                _migrate(engine)
-        except OperationalError as exc:
-            raise LedgerError(where, "cannot-open", str(exc.orig).strip()) from exc
+                _migrate(engine, where=where, readonly=readonly)
+        except LedgerError as exc:
+            if exc.reason in ("write-failed", "io-error"):
+                raise LedgerError(where, "cannot-open", exc.message, hint=exc.hint) from exc
+            raise
         except SQLAlchemyError as exc:
             raise LedgerError(where, "cannot-open", str(exc)) from exc
-        return cls(engine, url)
+        ledger = cls(engine, url, readonly=readonly)
+        if migrate and not readonly:
+            ledger.settle_runs()
+        return ledger
 
     @property
     def reader(self) -> Engine:
@@ -227,6 +294,9 @@ class Ledger:
     def close(self) -> None:
         if self._reader is not None and self._reader is not self.engine:
             self._reader.dispose()
+        for heartbeat in self._heartbeats.values():
+            heartbeat.stop()
+        self._heartbeats.clear()
         self.engine.dispose()
 
     def __enter__(self) -> Ledger:
@@ -238,23 +308,148 @@ class Ledger:
     # -- runs -------------------------------------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
-        with self._session.begin() as s:
-            run = IngestRun(started_at=_now(), status="running", inputs=list(inputs), counts={})
-            s.add(run)
-            s.flush()
-            return run.id
+        """Record a run owned by this process, and keep its heartbeat until it ends."""
+        owner = Owner.current()
 
-    def finish_run(self, run_id: int, *, counts: dict[str, int], status: str = "done") -> None:
-        with self._session.begin() as s:
-            s.execute(
+        def start() -> int:
+            with self._session.begin() as s:
+                now = _now()
+                run = IngestRun(
+                    started_at=now,
+                    status="running",
+                    inputs=list(inputs),
+                    counts={},
+                    host=owner.host,
+                    pid=owner.pid,
+                    pid_started=owner.started,
+                    heartbeat_at=now,
+                )
+                s.add(run)
+                s.flush()
+                return run.id
+
+        run_id = self._retry(start)
+        self._heartbeats[run_id] = Heartbeat(lambda: self._beat(run_id))
+        return run_id
+
+    def _beat(self, run_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
                 update(IngestRun)
-                .where(IngestRun.id == run_id)
-                .values(finished_at=_now(), counts=counts, status=status)
+                .where(IngestRun.id == run_id, IngestRun.status == "running")
+                .values(heartbeat_at=_now())
             )
 
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        counts: dict[str, int],
+        status: str = "done",
+        error: str | None = None,
+    ) -> None:
+        heartbeat = self._heartbeats.pop(run_id, None)
+        if heartbeat is not None:
+            heartbeat.stop()
+
+        def finish() -> None:
+            with self._session.begin() as s:
+                s.execute(
+                    update(IngestRun)
+                    .where(IngestRun.id == run_id)
+                    .values(finished_at=_now(), counts=counts, status=status, error=error)
+                )
+
+        self._retry(finish)
+
+    def abandon_run(self, run_id: int, exc: BaseException) -> None:
+        """Record why a run stopped early: `interrupted` (Ctrl-C, exit) or `failed` with the
+        error. Best effort, never raising: when the ledger cannot be written (the disk full,
+        the server gone) the run stays `running` and the next open marks it interrupted."""
+        heartbeat = self._heartbeats.pop(run_id, None)
+        if heartbeat is not None:
+            heartbeat.stop()
+        failed = isinstance(exc, Exception)
+        if isinstance(exc, CommuniqueError):
+            error = f"{exc.reason}: {exc.message}"
+        else:
+            error = f"{type(exc).__name__}: {exc}".rstrip(": ")
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(IngestRun)
+                    .where(IngestRun.id == run_id)
+                    .values(
+                        finished_at=_now(),
+                        status="failed" if failed else "interrupted",
+                        error=error[:2000],
+                        counts=_stored_counts(conn, run_id),
+                    )
+                )
+        except (LedgerError, SQLAlchemyError):
+            return
+
+    def settle_runs(self) -> list[int]:
+        """Mark `interrupted` every `running` run whose process is gone (store/runs.py), with
+        what it stored by then; returns their ids. Its last heartbeat becomes its end."""
+        now = _now()
+        settled: list[int] = []
+        try:
+            with self.engine.begin() as conn:
+                running = conn.execute(
+                    select(
+                        IngestRun.id,
+                        IngestRun.host,
+                        IngestRun.pid,
+                        IngestRun.pid_started,
+                        IngestRun.heartbeat_at,
+                        IngestRun.started_at,
+                    ).where(IngestRun.status == "running")
+                ).all()
+                for run in running:
+                    last = run.heartbeat_at or run.started_at
+                    if run.id in self._heartbeats or owner_alive(
+                        host=run.host,
+                        pid=run.pid,
+                        started=run.pid_started,
+                        last_sign=last,
+                        now=now,
+                    ):
+                        continue
+                    conn.execute(
+                        update(IngestRun)
+                        .where(IngestRun.id == run.id, IngestRun.status == "running")
+                        .values(
+                            status="interrupted",
+                            finished_at=last,
+                            counts=_stored_counts(conn, run.id),
+                        )
+                    )
+                    settled.append(run.id)
+        except LedgerError as exc:
+            if exc.reason != "read-only":  # a read-only ledger is shown as it is
+                raise
+            return []
+        return settled
+
     def runs(self) -> list[dict[str, Any]]:
+        """Every ingest run, oldest first, with its state and counts (for a run still going,
+        or one that stopped early, what it has stored so far)."""
         with self._session() as s:
             rows = s.scalars(select(IngestRun).order_by(IngestRun.id)).all()
+            stored = {
+                run_id: {"stored": documents, "claims": claims or 0}
+                for run_id, documents, claims in s.execute(
+                    select(
+                        DocumentRow.run_id,
+                        func.count(func.distinct(DocumentRow.id)),
+                        func.count(ClaimRow.id),
+                    )
+                    .outerjoin(ClaimRow, ClaimRow.document_id == DocumentRow.id)
+                    .where(DocumentRow.run_id.in_([r.id for r in rows if r.status == "running"]))
+                    .group_by(DocumentRow.run_id)
+                )
+            }
             return [
                 {
                     "id": r.id,
@@ -262,7 +457,11 @@ class Ledger:
                     "started_at": r.started_at,
                     "finished_at": r.finished_at,
                     "inputs": r.inputs,
-                    "counts": r.counts,
+                    "counts": r.counts or stored.get(r.id, {"stored": 0, "claims": 0}),
+                    "host": r.host,
+                    "pid": r.pid,
+                    "heartbeat_at": r.heartbeat_at,
+                    "error": r.error,
                 }
                 for r in rows
             ]
@@ -270,9 +469,14 @@ class Ledger:
     # -- writing ----------------------------------------------------------------------------
 
     def has_content(self, content_hash: str) -> bool:
-        with self._session() as s:
-            found = s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
-            return found is not None
+        def find() -> bool:
+            with self._session() as s:
+                found = s.scalar(
+                    select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
+                )
+                return found is not None
+
+        return self._retry(find)
 
     def known_contents(self, content_hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes the ledger holds (one query per few thousand)."""
@@ -290,16 +494,27 @@ class Ledger:
     def add_document(
         self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
     ) -> AddStatus:
-        """Store one processed document with its turns and claims, all in one transaction."""
-        try:
+        """Store one processed document with its turns and claims, all in one transaction.
+
+        A transaction that loses its connection (a restarted server, a terminated backend)
+        was rolled back by the server and is run again (`faults.retry`); other failures
+        raise LedgerError with the reason (`disk-full`, `read-only`, ...)."""
+        attempts = 0
+
+        def store() -> AddStatus:
+            nonlocal attempts
+            attempts += 1
             # Core on one connection, no Session: the ORM's bookkeeping around these few
             # statements cost more than the statements (benchmarks/throughput.py).
             with self.engine.begin() as conn:
                 same = conn.execute(
                     _BY_HASH_OR_SOURCE, {"hash": doc.content_hash, "source": doc.source}
                 ).all()
-                if any(row.content_hash == doc.content_hash for row in same):
-                    return AddStatus.UNCHANGED
+                found = next((row for row in same if row.content_hash == doc.content_hash), None)
+                if found is not None:
+                    # a retry may find its own commit, made just before the connection broke
+                    mine = attempts > 1 and run_id is not None and found.run_id == run_id
+                    return AddStatus.NEW if mine else AddStatus.UNCHANGED
                 old = [row.id for row in same]
                 if old:
                     _mark_stale(conn, old)
@@ -309,11 +524,14 @@ class Ledger:
                 _record_people(conn, doc.turns)
                 _bump(conn)
                 return AddStatus.REPLACED if old else AddStatus.NEW
+
+        try:
+            return self._retry(store)
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
-        except SQLAlchemyError as exc:
+        except LedgerError as exc:
             raise LedgerError(
-                describe_url(self.url), "write-failed", f"{doc.source}: {exc}"
+                exc.path, exc.reason, f"{exc.message}: {doc.source} was not stored", hint=exc.hint
             ) from exc
 
     def people(self) -> list[Person]:
@@ -328,14 +546,21 @@ class Ledger:
         """Rewrite the canonical metric key of claims (by id), as reconciliation decides."""
         if not metrics:
             return
-        with self._session.begin() as s:
-            s.execute(
-                update(ClaimRow),
-                [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
-            )
+
+        def rewrite() -> None:
+            with self._session.begin() as s:
+                s.execute(
+                    update(ClaimRow),
+                    [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
+                )
+
+        self._retry(rewrite)
 
     def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         """Swap the whole set of conflicts in one transaction (they are derived data)."""
+        self._retry(lambda: self._replace_conflicts(conflicts))
+
+    def _replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         with self._session.begin() as s:
             s.execute(delete(ConflictClaimRow))
             s.execute(delete(ConflictRow))
@@ -489,7 +714,7 @@ class Ledger:
                 yield _claim(row, source=source, document_date=doc_date)
 
     def claims(self, where: ClaimFilter | None = None, **kwargs: Any) -> list[Claim]:
-        return list(self.iter_claims(where, **kwargs))
+        return self._retry(lambda: list(self.iter_claims(where, **kwargs)))
 
     def count_claims(self, where: ClaimFilter | None = None) -> int:
         query = _filter_claims(
@@ -806,6 +1031,20 @@ def conflicts_of(s: Session, rows: Sequence[ConflictRow]) -> list[Conflict]:
     ]
 
 
+def _stored_counts(conn: Connection, run_id: int) -> dict[str, int]:
+    """What a run that stopped early had stored: its documents and their claims."""
+    documents = conn.scalar(select(func.count()).where(_DOCUMENTS.c.run_id == run_id)) or 0
+    claims = (
+        conn.scalar(
+            select(func.count())
+            .select_from(_CLAIMS.join(_DOCUMENTS, _CLAIMS.c.document_id == _DOCUMENTS.c.id))
+            .where(_DOCUMENTS.c.run_id == run_id)
+        )
+        or 0
+    )
+    return {"stored": documents, "claims": claims}
+
+
 def _record_people(conn: Connection, turns: Sequence[Turn]) -> None:
     """Upsert the speakers of a document into `people`, merging the roles seen for each."""
     seen: dict[str, Turn] = {}
@@ -902,7 +1141,7 @@ _CLAIMS = cast("Table", ClaimRow.__table__)
 _PEOPLE = cast("Table", PersonRow.__table__)
 # Matches the partial index ix_documents_unreconciled as written, on both dialects.
 _UNRECONCILED = text("NOT documents.reconciled")
-_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash).where(
+_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash, _DOCUMENTS.c.run_id).where(
     (_DOCUMENTS.c.content_hash == bindparam("hash")) | (_DOCUMENTS.c.source == bindparam("source"))
 )
 

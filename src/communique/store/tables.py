@@ -41,6 +41,12 @@ class IngestRun(Base):
     status: Mapped[str] = mapped_column(String(16))  # running, done, failed, interrupted
     inputs: Mapped[list[Any]] = mapped_column(JSON)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # who runs it, to tell a live run from a dead one (store/runs.py)
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    pid_started: Mapped[int | None] = mapped_column(BigInteger)  # clock ticks after boot
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    error: Mapped[str | None] = mapped_column(Text)  # what ended a failed run
 
 
 class DocumentRow(Base):
