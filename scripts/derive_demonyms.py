@@ -8,7 +8,7 @@ has one per country ("Filipino", "Bangladeshi", "Emirati"), read from its data f
 since loading its 250 JSON files at run time cost ~0.1 s a process. A demonym that two
 countries share ("Dominican", "Congolese") names neither and is left out. Forms statements use
 beyond these ("Philippine", "Kazakh") stay hand-written in data/countries.toml, which
-extract/countries.py merges over both.
+segment/lexicon.py's country_table merges over both.
 
 countryinfo is pinned in pyproject.toml (data group): the output depends on its release.
 """

@@ -1,23 +1,21 @@
 """Countries named in a statement ("Kazakhstan", "Russian", "the EU's") → ISO alpha-2 codes.
 
-Names and demonyms of every country: `data/countries.toml` (the forms statements use: "Russia",
-"the Russian Federation", "Kazakh") first, then pycountry's ISO 3166 names ("Jordan", "Republic
-of Korea" read from "Korea, Republic of") and countryinfo's demonyms ("Jordanian", derived into
-`data/demonyms.tsv` by scripts/derive_demonyms.py), each name also in the possessive. `parties`
-is the fallback for when `describe` found no parties: the two countries a document names most
-often.
+Names and demonyms come from `segment.lexicon.country_table` (data/countries.toml over
+pycountry's ISO names and the demonyms derived into data/demonyms.tsv), the one home of country
+knowledge; every name is also read in the possessive ("Jordan's"). `guess_parties` is the
+fallback for when `describe` found no parties: the two countries a document names most often.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from communique.segment.lexicon import country_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,66 +32,18 @@ class _Lexicon:
     forms: dict[str, tuple[str, bool]]
 
 
-# ISO names that statements mostly use for something else ("New Jersey", a US state).
-_NOT_COUNTRY_NAMES = {"Jersey", "Guernsey", "Saint Martin", "Christmas Island", "Heard Island"}
-
-
-def _iso_names(country: Any) -> list[str]:
-    """ "Korea, Republic of" → "Republic of Korea"; "Viet Nam"; "Virgin Islands, British" →
-    "British Virgin Islands"; a bracketed part ("Falkland Islands (Malvinas)") dropped."""
-    found = []
-    for raw in (
-        getattr(country, "common_name", None),
-        country.name,
-        getattr(country, "official_name", None),
-    ):
-        if not raw:
-            continue
-        name = raw.split(" (")[0].strip()
-        if ", " in name:
-            head, _, tail = name.partition(", ")
-            if not (re.search(r"\bof(?: the)?$", tail, re.I) or len(tail.split()) == 1):
-                continue
-            name = re.sub(r"^The ", "", f"{tail} {head}")
-        if name not in found and name not in _NOT_COUNTRY_NAMES:
-            found.append(name)
-    return found
-
-
-def _demonyms() -> dict[str, list[str]]:
-    raw = resources.files("communique.data").joinpath("demonyms.tsv").read_text("utf-8")
-    out: dict[str, list[str]] = {}
-    for line in raw.splitlines():
-        if line and not line.startswith("#"):
-            code, demonym = line.split("\t")
-            out.setdefault(code, []).append(demonym)
-    return out
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    import pycountry  # the sole import: ISO 3166 names, read once per process
-
-    data = tomllib.loads(
-        resources.files("communique.data").joinpath("countries.toml").read_text("utf-8")
-    )
     forms: dict[str, tuple[str, bool]] = {}
-    for code, spec in data.items():
-        for name in spec.get("names", []):
+    for code, country in country_table().items():
+        for name in country.names:
             forms.setdefault(name, (code, False))
-        for adj in spec.get("adjectives", []):
+        for adj in country.demonyms:
             forms[adj] = (code, True) if adj not in forms or adj.endswith("'s") else forms[adj]
-    demonyms = _demonyms()
-    for country in pycountry.countries:
-        code = country.alpha_2
-        names = _iso_names(country)
-        for name in names:
-            forms.setdefault(name, (code, False))
-        for adj in [*demonyms.get(code, ()), *(f"{n}{s}" for n in names for s in ("'s", "’s"))]:
-            forms.setdefault(adj, (code, True))
     for name, (code, adjective) in list(forms.items()):
         if not adjective and name[-1:].isalpha():
-            forms.setdefault(f"{name}’s", (code, True))  # the overlay's names too
+            for mark in ("'s", "’s"):
+                forms.setdefault(f"{name}{mark}", (code, True))
     # Not part of a longer word and not a code before "$" ("US$"); "EU-India" names both.
     pattern = re.compile(rf"(?<![\w$])(?:{trie_pattern(forms)})(?![\w$])")
     return _Lexicon(pattern, forms)
@@ -146,6 +96,13 @@ def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
     """The two countries named most often near the top, when `describe` gave no parties."""
     counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
     return tuple(code for code, _ in counts.most_common(2))
+
+
+@lru_cache(maxsize=16384)
+def country_of(word: str) -> str | None:
+    """The country a single word names as written ("Russian", "Kazakhstan"), else None."""
+    form = _lexicon().forms.get(word)
+    return form[0] if form else None
 
 
 def country_in_label(label: str) -> str | None:

@@ -18,9 +18,11 @@ from sqlalchemy import (
     CompoundSelect,
     Connection,
     Select,
+    and_,
     bindparam,
     case,
     func,
+    or_,
     select,
     text,
     union,
@@ -28,19 +30,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
-from communique.models import Claim, Conflict, ConflictKind, Period, Severity
+from communique.models import Claim, Conflict, Verdict
 from communique.store.ledger import (
     _CLAIMS,
+    CONFLICT_ORDER,
     ClaimFilter,
     Ledger,
     _claim,
     _filter_claims,
     _filter_params,
+    conflicts_of,
 )
 from communique.store.search import _WORD, _fts5_query
 from communique.store.tables import (
     ClaimRow,
-    ConflictClaimRow,
     ConflictRow,
     DocumentRow,
     TurnRow,
@@ -285,14 +288,20 @@ class ClaimListing(NamedTuple):
     qualifier: str
     low: str | None
     high: str | None
+    step: str | None
     metric: str
     metric_phrase: str
+    indicator: str
+    scope: str | None
     subject: str | None
     object: str | None
     period_start: date | None
     period_end: date | None
     as_of: date | None
+    time_source: str | None
     modality: str
+    vague: bool
+    enumeration: int | None
     start: int
     end: int
     sentence_start: int | None
@@ -422,13 +431,17 @@ def conflict_page(
     metric: str | None = None,
     kind: str | None = None,
     severity: str | None = None,
+    verdict: Verdict | None = None,
+    unreviewed: bool = False,
     limit: int,
     offset: int = 0,
     after: int | None = None,
 ) -> list[Conflict]:
-    """One page of conflicts in id order, with their claims: only this page's rows are read
-    (keyset from `after` when given, else `offset`), whatever the number of conflicts."""
-    query = select(ConflictRow).order_by(ConflictRow.id)
+    """One page of conflicts in board order (the most confident first), with their claims and
+    reviews: only this page's rows are read (keyset from `after`, the last id of the previous
+    page, else `offset`), whatever the number of conflicts. A verdict filter reads every
+    conflict that passes the others: reviews match conflicts by claim identity, not by id."""
+    query = select(ConflictRow).order_by(*CONFLICT_ORDER)
     for column, value in (
         (ConflictRow.metric, metric),
         (ConflictRow.kind, kind),
@@ -436,41 +449,26 @@ def conflict_page(
     ):
         if value is not None:
             query = query.where(column == value)
-    if after is not None:
-        query = query.where(ConflictRow.id > after)
     with Session(ledger.reader) as s:
-        rows = s.scalars(query.limit(limit).offset(offset)).all()
-        links = (
-            s.execute(
-                select(ConflictClaimRow.conflict_id, ClaimRow, DocumentRow.source, DocumentRow.date)
-                .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
-                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-                .where(ConflictClaimRow.conflict_id.in_([r.id for r in rows]))
-                .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
-            ).all()
-            if rows
-            else []
-        )
-    members: dict[int, list[Claim]] = {}
-    for conflict_id, claim_row, source, doc_date in links:
-        members.setdefault(conflict_id, []).append(
-            _claim(claim_row, source=source, document_date=doc_date)
-        )
-    return [
-        Conflict(
-            id=r.id,
-            kind=ConflictKind(r.kind),
-            severity=Severity(r.severity),
-            metric=r.metric,
-            explanation=r.explanation,
-            period=Period(start=r.period_start, end=r.period_end)
-            if r.period_start and r.period_end
-            else None,
-            as_of=r.as_of,
-            claims=tuple(members.get(r.id, ())),
-        )
-        for r in rows
-    ]
+        if after is not None:
+            last = s.get(ConflictRow, after)
+            query = query.where(
+                ConflictRow.id > after
+                if last is None
+                else or_(
+                    ConflictRow.confidence < last.confidence,
+                    and_(ConflictRow.confidence == last.confidence, ConflictRow.id > after),
+                )
+            )
+        if verdict is None and not unreviewed:
+            return conflicts_of(s, s.scalars(query.limit(limit).offset(offset)).all())
+        found = [
+            c
+            for c in conflicts_of(s, s.scalars(query).all())
+            if (verdict is None or (c.review is not None and c.review.verdict == verdict))
+            and (not unreviewed or c.review is None)
+        ]
+    return found[offset : offset + limit]
 
 
 def count_conflicts(

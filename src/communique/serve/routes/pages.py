@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from communique.models import Modality, Qualifier
+from communique.reconcile.conflicts import board_order
 from communique.reconcile.timelines import build_timeline, summarize_metrics
 from communique.serve.charts import timeline_chart
 from communique.serve.passages import claim_context, document_blocks
@@ -201,7 +202,7 @@ def metric_page(request: Request, ledger: LedgerDep, key: str) -> HTMLResponse:
 
 @router.get("/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, ledger: LedgerDep) -> HTMLResponse:
-    conflicts = ledger.conflicts()
+    conflicts = sorted(ledger.conflicts(), key=board_order)
     sources = [c.source or "" for conflict in conflicts for c in conflict.claims]
     return render(
         "conflicts.html", request, conflicts=conflicts, doc_ids=document_ids(ledger, sources)
