@@ -46,6 +46,12 @@ NOV_2024 = date(2024, 11, 27)
             ("2024-06-03", "2024-12-31"),
         ),
         ("to sign it by March 2025", NOV_2024, ("2024-11-27", "2025-03-31")),
+        (
+            "to complete the extension by February 5",
+            date(2021, 1, 26),
+            ("2021-01-26", "2021-02-05"),
+        ),
+        ("eligible no later than May 1", date(2021, 3, 11), ("2021-03-11", "2021-05-01")),
         ("to report within six months", date(2024, 6, 3), ("2024-06-03", "2024-12-03")),
         ("they will meet next month", date(2024, 12, 3), ("2025-01-01", "2025-01-31")),
         ("deliveries in the first half of 2025", NOV_2024, ("2025-01-01", "2025-06-30")),

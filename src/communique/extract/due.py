@@ -168,6 +168,20 @@ def _unresolvable(m: re.Match[str], today: date) -> Period | None:
     return None
 
 
+_DAY = (
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<month>{_MONTH})"
+    rf"|(?P<month_b>{_MONTH})\s+(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?)"
+    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b(?!\s*(?:billion|million|percent))"
+)
+"""A day or days of a month ("9–10 January", "January 12th, 2025")."""
+
+
+def _by_day(m: re.Match[str], today: date) -> Period | None:
+    """ "by February 5": from the document's date to that day."""
+    day = _month_days(m, today)
+    return _period(today, day.end) if day is not None else None
+
+
 _NEXT_THIS = r"(?:next|this|the current|the coming)"
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     # Open-ended or vague: no due date, and nothing later in the clause is read instead.
@@ -217,14 +231,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
         ),
         _season,
     ),
-    (
-        re.compile(
-            rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<month>{_MONTH})"
-            rf"|(?P<month_b>{_MONTH})\s+(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?)"
-            rf"(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b(?!\s*(?:billion|million|percent))",
-        ),
-        _month_days,
-    ),
+    (re.compile(rf"\b(?i:by|before|no later than|not later than)\s+{_DAY}"), _by_day),
+    (re.compile(_DAY), _month_days),
     (
         re.compile(
             rf"\b(?:in|by|during|this|next)\s+(?P<month>{_MONTH})(?:\s+(?:of\s+)?"
