@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.extract.countries import country_in_label, find_countries
+from communique.extract.countries import country_in_label, find_countries, guess_parties
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +50,11 @@ def test_countries_demonyms_file_is_what_countryinfo_gives() -> None:
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.OUT.read_text(encoding="utf-8") == script.derive()
+
+
+def test_countries_guess_parties_are_named_not_only_modifiers() -> None:
+    text = (
+        "The U.S. and Mexico. The U.S. and Mexico again. The Indian Reorganization Act, Indian "
+        "Tribes. Peru, named once."
+    )
+    assert guess_parties(find_countries(text)) == ("US", "MX")

@@ -93,9 +93,19 @@ PARTY_WINDOW = 20_000
 
 
 def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
-    """The two countries named most often near the top, when `describe` gave no parties."""
-    counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
-    return tuple(code for code, _ in counts.most_common(2))
+    """The two countries named most often near the top, when `describe` gave no parties; a
+    country only ever met as a modifier is none ("the Indian Reorganization Act" in a US fact
+    sheet that never names India)."""
+    near = [m for m in mentions if m.start < PARTY_WINDOW]
+    named = {m.code for m in near if not m.adjective}
+    counts = Counter(m.code for m in near if m.code in named)
+    return tuple(code for code, n in counts.most_common(2) if n >= MIN_PARTY_MENTIONS)
+
+
+MIN_PARTY_MENTIONS = 2
+"""A country named once is mentioned in passing, not a party ("Mexico" in a list of a US
+agency's actions): in our dev entries and the seeds every guessed party is named at least
+twice."""
 
 
 @lru_cache(maxsize=16384)
