@@ -173,13 +173,42 @@ def test_agreements_date_parties_and_repeated_mentions() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind", "status"),
     [
-        # What was agreed names an agreement that a verb carries out or reaches.
+        # What was agreed names an agreement that a verb carries out or reaches; being
+        # carried out, it is in force.
         (
             "They discussed the implementation of the agreement to launch negotiations on "
             "security guarantees, reached during the videoconference.",
             "agreement to launch negotiations on security guarantees",
             AgreementKind.AGREEMENT,
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "They hailed the agreement to launch negotiations on security guarantees, reached in "
+            "June.",
+            "agreement to launch negotiations on security guarantees",
+            AgreementKind.AGREEMENT,
             AgreementStatus.ADOPTED,
+        ),
+        # Teams tasked with negotiating it: planned; a launch: in force.
+        (
+            "The leaders tasked their teams with the negotiation of a framework agreement.",
+            "framework agreement",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.PLANNED,
+        ),
+        (
+            "They noted the launch of the energy arrangement between Israel and Jordan.",
+            "energy arrangement between Israel and Jordan",
+            AgreementKind.OTHER,
+            AgreementStatus.IN_FORCE,
+        ),
+        # Discussing something else that the agreement brings is no negotiation of it.
+        (
+            "They discussed the importance of assuring that the benefits of the Abraham Accords "
+            "reach everyone.",
+            "Abraham Accords",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.MENTIONED,
         ),
         # A joint document in capitals, with its lower-case modifier.
         (
@@ -245,7 +274,7 @@ def test_agreements_a_new_document_of_a_name_already_mentioned() -> None:
     )
     found = find_agreements(read_statement(text, [], BILATERAL))
     assert [(a.name, a.mentions, a.status.value, a.date) for a in found] == [
-        ("trilateral Statement", 1, "mentioned", None),
+        ("trilateral Statement", 1, "in_force", None),  # what it did: it took effect
         ("trilateral Statement", 2, "signed", TODAY),
         ("28 good programmes", 2, "adopted", None),
     ]
@@ -272,3 +301,22 @@ def test_agreements_date_a_signing_on_a_given_day() -> None:
     text = "The Memorandum on Trade was signed on 13 April 2023 in Astana."
     found = find_agreements(read_statement(text, [], BILATERAL))
     assert [(a.status, a.date) for a in found] == [(AgreementStatus.SIGNED, date(2023, 4, 13))]
+
+
+def test_agreements_in_force_dated_by_the_day_it_was_reached() -> None:
+    text = (
+        "The conversation focused on the implementation of the agreement to launch "
+        "negotiations on security guarantees, reached during the December 7 videoconference."
+    )
+    statement = read_statement(text, [], Description(date=date(2021, 12, 31)))
+    found = find_agreements(statement)
+    assert [(a.status.value, a.date) for a in found] == [("in_force", date(2021, 12, 7))]
+
+
+def test_agreements_signed_with_others_are_also_their_owners() -> None:
+    text = (
+        "He welcomed the UAE’s initiatives, including its recent Free Trade Agreements signed "
+        "with Israel, India, and Indonesia."
+    )
+    found = find_agreements(read_statement(text, [], Description(date=date(2022, 7, 15))))
+    assert [a.parties for a in found] == [("AE", "ID", "IL", "IN")]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from communique.extract.actors import codes, is_organisation
 from communique.extract.entries import Statement
-from communique.extract.periods import MONTHS
+from communique.extract.periods import MONTHS, find_times
 from communique.models import AgreementStatus
 
 
@@ -59,7 +59,8 @@ _ADOPTED = re.compile(
 _IN_FORCE = re.compile(
     r"\b(?:implement\w*|in force|in effect|under the|in line with|in accordance with|"
     r"pursuant to|within the framework of|guided by|compl(?:y|iance) with|based on|"
-    r"fulfil\w*|adher\w+|(?:we|they) have an?|extend\w*|extension of|prolong\w*)\b",
+    r"fulfil\w*|adher\w+|(?:we|they) have an?|extend\w*|extension of|prolong\w*|"
+    r"launch(?:ed)?\s+of|launched)\b",
     re.I,
 )
 _AFTER_SIGNED = re.compile(
@@ -68,7 +69,19 @@ _AFTER_SIGNED = re.compile(
     r"(?:been\s+)?(?:just\s+)?(?P<verb>signed|adopted|concluded|approved|agreed|reached)\b",
     re.I,
 )
-_AFTER_FORCE = re.compile(r"^\W{0,3}(?:is|are)\s+(?:being implemented|in force|in effect)\b", re.I)
+_AFTER_FORCE = re.compile(
+    r"^\W{0,3}(?:(?:is|are)\s+(?:being implemented|in force|in effect)"
+    # what the document did: "the trilateral Statement put an end to the war"
+    r"|(?:has\s+|have\s+)?(?:put an end|ended|brought|established|created|paved|laid)\b)",
+    re.I,
+)
+# Carrying it out ("the implementation of X, reached on ..."): in force whatever came before.
+_IMPLEMENTATION = re.compile(r"\b(?:implementation of|implementing)\s+(?:the\s+|this\s+)?$", re.I)
+# Teams told to negotiate it: the negotiation is planned, not under way.
+_TASKED = re.compile(
+    r"\b(?:tasked|instructed|directed|charged|mandated|agreed to (?:launch|start|begin))\b",
+    re.I,
+)
 _AFTER_PLANNED = re.compile(r"^\W{0,3}(?:is|are|will|would)\s+(?:to\s+)?be\s+signed\b", re.I)
 _CLAUSE_START = re.compile(
     r"[;:]|\s[–—]\s|\.\s|,\s+(?:and|but|while|whereas)\s+|\bwhich\b|\bthat\b"
@@ -84,6 +97,8 @@ def status_of(st: Statement, m: Mention, sent: tuple[int, int]) -> AgreementStat
             else AgreementStatus.ADOPTED
         )
     after = text[m.end : min(sent[1], m.end + 60)]
+    if _IMPLEMENTATION.search(text, max(sent[0], m.start - 30), m.start):
+        return AgreementStatus.IN_FORCE
     mm = _AFTER_SIGNED.match(after)
     if _AFTER_PLANNED.match(after):
         return AgreementStatus.PLANNED
@@ -116,19 +131,25 @@ def status_of(st: Statement, m: Mention, sent: tuple[int, int]) -> AgreementStat
         (_IN_FORCE, AgreementStatus.IN_FORCE),
     ):
         for hit in pattern.finditer(before):
+            if hit.group().lower().startswith("discuss") and len(before[hit.end() :].split()) > 4:
+                continue  # "discussed the importance of assuring that the benefits of X"
             found.append((hit.end(), status))
     if not found:
         return AgreementStatus.MENTIONED
     planned = [f for f in found if f[1] is AgreementStatus.PLANNED]
     if planned and planned[-1][0] >= max(f[0] for f in found) - 1:
         return AgreementStatus.PLANNED
-    return max(found, key=lambda f: f[0])[1]
+    last = max(found, key=lambda f: f[0])
+    if last[1] is AgreementStatus.NEGOTIATING and _TASKED.search(text, sent[0], m.start):
+        return AgreementStatus.PLANNED  # "tasked their teams with the negotiation of X"
+    return last[1]
 
 
 _FULL_DATE = re.compile(
     r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r",?\s+(?P<y>(?:19|20)\d\d)\b"
 )
+_DAY = re.compile(r"\d")
 _ROUGH_TIME = re.compile(
     r"\b(?:(?:19|20)\d\d|last year|last month|years? ago|in the past|back in|earlier|previously)\b",
     re.I,
@@ -145,9 +166,18 @@ _PERFECT = re.compile(
 def date_of(
     st: Statement, m: Mention, status: AgreementStatus, sent: tuple[int, int]
 ) -> date | None:
-    if status not in (AgreementStatus.SIGNED, AgreementStatus.ADOPTED):
-        return None
     text = st.text
+    after = _AFTER_SIGNED.match(text[m.end : min(sent[1], m.end + 60)])
+    if status not in (AgreementStatus.SIGNED, AgreementStatus.ADOPTED) and not (
+        status is AgreementStatus.IN_FORCE and after is not None
+    ):
+        return None  # in force: dated only when the text says when it was reached or signed
+    if after is not None and st.today is not None:
+        # "..., reached during the December 7 videoconference": that day, in the past
+        at = m.end + after.end()
+        for t in find_times(text, st.today, start=at, end=min(sent[1], at + 40)):
+            if t.kind == "point" and t.last is not None and _DAY.search(text, t.start, t.end):
+                return t.last
     clause = text[sent[0] : sent[1]]
     full = _FULL_DATE.search(clause)
     if full:
@@ -189,6 +219,9 @@ def parties_of(
     named = st.parties_in(m.start, m.end)
     if named:
         found = codes(named)
+        if re.search(r"\bwith\s+(?:the\s+)?$", st.text[m.start : named[0].start]):
+            # "its Free Trade Agreements signed with Israel, India and Indonesia": and its owner
+            found = tuple(sorted(set(found) | set(_owner(st, m, sent))))
         if len(found) >= 2 or any(is_organisation(c) for c in found):
             return found
     # The subject of the clause that carries it out: "Kazakhstan is starting to implement".
@@ -214,3 +247,18 @@ def parties_of(
         ):
             return ()
     return st.parties
+
+
+def _owner(st: Statement, m: Mention, sent: tuple[int, int]) -> tuple[str, ...]:
+    """Whose documents "its" or "their" names are: the country last named in the possessive
+    before them in the sentence ("the UAE's initiatives, including its recent agreements")."""
+    if not re.search(
+        r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", st.text[max(sent[0], m.start - 40) : m.start]
+    ):
+        return ()
+    owners = [
+        p
+        for p in st.parties_in(sent[0], m.start)
+        if st.text[p.start : p.end].endswith(("'s", "’s"))
+    ]
+    return (owners[-1].code,) if owners else ()
