@@ -242,3 +242,67 @@ def test_commitments_you_and_i_are_the_two_speakers() -> None:
             Period(start=date(2024, 11, 28), end=date(2024, 11, 28)),
         )
     ]
+
+
+MEETING = Description(
+    date=TODAY, countries=("RU", "KZ"), participants=("Vladimir Putin", "Kassym-Jomart Tokayev")
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # "He" is the participant named last before; an office, the participant holding it.
+        (
+            "Vladimir Putin noted today that we need a union. He is planning to call the "
+            "President of Uzbekistan.",
+            ("Vladimir Putin",),
+        ),
+        (
+            "During the visit, the President of Kazakhstan will visit the Republic of Tatarstan.",
+            ("Kassym-Jomart Tokayev",),
+        ),
+        # Talks within an organisation: the body and the side named with it.
+        (
+            "The talks will take place as part of the Russia-NATO Council on January 12.",
+            ("NATO", "RU"),
+        ),
+    ],
+)
+def test_commitments_actor_in_person_or_at_an_organisation(
+    text: str, actor: tuple[str, ...]
+) -> None:
+    assert [c.actor for c in find_commitments(read_statement(text, [], MEETING))] == [actor]
+
+
+def test_commitments_under_my_personal_supervision_is_the_speaker() -> None:
+    text = "Kassym-Jomart Tokayev: All these projects will be under my personal supervision."
+    turns = [
+        Turn(speaker="Kassym-Jomart Tokayev", span=Span(start=23, end=len(text)), country="KZ")
+    ]
+    found = find_commitments(read_statement(text, turns, MEETING))
+    assert [c.actor for c in found] == [("Kassym-Jomart Tokayev",)]
+
+
+def test_commitments_a_second_predicate_is_quoted_alone_with_the_first_subject() -> None:
+    text = (
+        "The pathway for states was established by the Rescue Plan and will become available "
+        "in April 2025. The United States stands with Ukraine and will continue to work to hold "
+        "the aggressor accountable."
+    )
+    found = find_commitments(read_statement(text, [], Description(date=TODAY, countries=("US",))))
+    assert [(c.quote, c.actor, c.due) for c in found] == [
+        (
+            "will become available in April 2025",
+            ("US",),
+            Period(start=date(2025, 4, 1), end=date(2025, 4, 30)),
+        ),
+        ("will continue to work to hold the aggressor accountable", ("US",), None),
+    ]
+
+
+def test_commitments_thanks_for_agreeing_to_come_is_the_meeting() -> None:
+    thanks = "I thank my colleagues for agreeing to come to Moscow today and to discuss the region."
+    assert _found(thanks) == []
+    sent = "I thank him for agreeing to send branches of Russian universities to Kazakhstan."
+    assert [kind for _, kind, _ in _found(sent)] == ["agreement_to_act"]

@@ -35,7 +35,17 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     )
     forms = {name: code for code, spec in data.items() for name in spec["names"]}
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), forms
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] is hyphenated to a lower-case word ("UN-backed"): a
+    modifier, unlike "the Russia-NATO Council", where both names are parties."""
+    before = start > 0 and text[start - 1] == "-"
+    after = end < len(text) and text[end] == "-"
+    if before and not re.search(r"(?:^|\W)[A-Z][\w.]*$", text[max(0, start - 30) : start - 1]):
+        return True
+    return after and not text[end + 1 : end + 2].isupper()
 
 
 def find_parties(text: str, start: int = 0, end: int | None = None) -> list[PartyMention]:
@@ -45,6 +55,7 @@ def find_parties(text: str, start: int = 0, end: int | None = None) -> list[Part
     found = [
         PartyMention(m.start(), m.end(), forms[m.group()])
         for m in pattern.finditer(text, start, end)
+        if not _joined(text, m.start(), m.end())
     ]
     for c in find_countries(text, start, end):
         if not any(c.start < f.end and f.start < c.end for f in found):
@@ -103,7 +114,8 @@ def in_person(clause_rest: str, subject: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _registry() -> PersonRegistry:
+def registry() -> PersonRegistry:
+    """The bundled registry of people, loaded once per process."""
     return PersonRegistry.default()
 
 
@@ -122,8 +134,8 @@ def person_named(subject: str) -> Person | None:
     name = _TITLE_WORDS.sub("", words)
     if not name or not name[:1].isupper() or find_countries(name):
         return None
-    registry = _registry()
-    return registry.resolve(re.sub(r"^the\s+", "", words)) or registry.resolve_name(name)
+    people = registry()
+    return people.resolve(re.sub(r"^the\s+", "", words)) or people.resolve_name(name)
 
 
 def own_or(country: str | None) -> tuple[str, ...]:
@@ -159,8 +171,8 @@ def actor_of(
     if is_self(words) and speaker:
         return (speaker,)
     own = (speaker_country,) if speaker_country else ()
-    if words.lower() in ("we", "us") or words.lower().startswith("we,"):
-        if named_in_subject:  # "we, Russia, for our part"
+    if words.lower() in ("we", "us") or re.match(r"we(?:,|\s+(?:here\s+)?in\b)", words, re.I):
+        if named_in_subject:  # "we, Russia, for our part", "we in Azerbaijan"
             return codes(named_in_subject)
         if own and named_after and not _TOGETHER.search(clause):
             return own

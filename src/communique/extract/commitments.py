@@ -20,15 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from communique.extract.actors import (
-    actor_of,
     find_parties,
     in_person,
     is_collective,
-    person_named,
 )
+from communique.extract.commitment_actors import commitment_actor
 from communique.extract.due import find_dues, first_due
 from communique.extract.entries import Statement
-from communique.models import QUESTION, Commitment, CommitmentKind, Modality, Period, Span
+from communique.models import Commitment, CommitmentKind, Modality, Period, Span
 
 EXTRACTOR = "communique.commitments.v1"
 
@@ -128,7 +127,8 @@ _PASSIVE_OR_EVENT = re.compile(
     r"given|sent|done|taken|set up|begun|undertaken|brought|paid|spent|put|laid|shown|met|"
     r"sold|won|provided|established|organised|organized|hosted|implemented|completed|"
     r"under\b|ready\b|allocated|funded|delivered|expanded|extended|increased|raised)"
-    r"|take\s+place|have\s+to)",
+    r"|take\s+place|have\s+to|take\s+effect|enter\s+into\s+force|come\s+into\s+(?:force|effect)"
+    r"|become\s+(?:available|effective|operational|law)\b)",
     re.I,
 )
 _ADVERBS = re.compile(
@@ -296,6 +296,19 @@ _OPINION = re.compile(
 )
 
 
+_FINITE = re.compile(r"\s(?:[a-z]+(?:s|ed)|has|have|is|are|was|were)\b")
+_PREPOSITION = re.compile(r"\b(?:for|of|in|to|by|on|at|with|from)$")
+
+
+def _before_verb(words: str) -> str:
+    """A clause's subject: its words before their first finite verb ("This pathway for states
+    was established by X" → "This pathway for states")."""
+    for m in _FINITE.finditer(words):
+        if not _PREPOSITION.search(words, 0, m.start()):
+            return words[: m.start()]
+    return words
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Whether an "and" at text[start:end] joins two words in capitals: one name ("Planning and
     Evaluation") or a list of parties ("the United States and India"), one subject either way."""
@@ -355,6 +368,7 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             continue
         c_start, c_end = _clause_bounds(text, sent, m.start())
         s_start, subject = _subject(text, c_start, m.start())
+        quote_at = None  # where the quote begins when not at its subject
         if (
             m.group("intent")
             and m.group("intent").lower().endswith("ing")
@@ -365,13 +379,23 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             main = _MAIN_VERB.search(text, sent[0], m.start())
             if main is None:
                 continue
-            subject = " ".join(text[sent[0] : main.start()].split())
-            s_start = m.start()
+            s_start, subject = sent[0], " ".join(text[sent[0] : main.start()].split())
+            quote_at = m.start()
         elif not subject and re.search(r"\band\s*$", text[c_start : m.start()]):
-            # "We wish them success and are ready to assist them": the subject is shared.
-            s_start, subject = _subject(
-                text, c_start, max(c_start, text.rfind(" and", c_start, m.start()))
-            )
+            # "We wish them success and are ready to assist them": the subject is shared; the
+            # quote is the second predicate ("... was established by X and will become ...").
+            before_and = max(c_start, text.rfind(" and", c_start, m.start()))
+            s_start, subject = _subject(text, c_start, before_and)
+            subject = _before_verb(subject)  # "The United States stands with Ukraine and will"
+            quote_at = m.start()
+        elif (
+            m.group("intent")
+            and m.group("intent").lower().endswith("ing")
+            and re.search(r"\b(?:for|after|upon)\s+$", text[c_start : m.start()], re.I)
+            and in_person(text[m.end() : c_end], "")
+        ):
+            continue  # "thank you for agreeing to come today": the meeting, not a promise
+            # ("for agreeing to send branches of universities" is one)
         if _EMBEDDED.search(text, max(sent[0], s_start - 12), s_start):
             continue  # "what we will accomplish": a clause inside another
         if _HOPE_OR_CLAIM.search(text, max(sent[0], s_start - 30), s_start):
@@ -427,7 +451,7 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
                 event = _PASSIVE_OR_EVENT.match(text, verb_at, c_end) or _EVENT_VERB.match(
                     text, verb_at, c_end
                 )
-                if not event or _CLOSED_SUBJECT.match(subject):
+                if not event or (_CLOSED_SUBJECT.match(subject) and not _dated(st, m.end(), c_end)):
                     continue  # "cooperation will continue to expand": a forecast
             if _SPOKEN_FUTURE.match(text[s_start : m.end()]) and word in _NOT_ACTIONS:
                 continue
@@ -555,7 +579,10 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             if low_subject not in ("i", "we") and not st.parties_in(s_start, m.start()):
                 continue
             kind = C.PLAN
-        start = _fronted_time(st, sent, s_start) if s_start > sent[0] else s_start
+        if quote_at is not None:
+            start = quote_at
+        else:
+            start = _fronted_time(st, sent, s_start) if s_start > sent[0] else s_start
         if c_end - start < 12:
             continue
         taken = c_end
@@ -576,6 +603,14 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             if st.today is not None and find_dues(text, st.today, start=t_start, end=t_end):
                 taken = t_end
                 yield _Clause(t_start, t_end, subject, s_start, t_start, kind, event=not actor_like)
+
+
+def _dated(st: Statement, start: int, end: int) -> bool:
+    """Whether text[start:end] says when, resolvably ("this pathway will become available in
+    April 2022" is scheduled; "these projects will start" may be a forecast)."""
+    return st.today is not None and any(
+        d.period is not None for d in find_dues(st.text, st.today, start=start, end=end)
+    )
 
 
 def _vague(text: str, verb_at: int, end: int) -> bool:
@@ -661,71 +696,19 @@ def find_commitments(st: Statement) -> list[Commitment]:
                     speaker=st.speaker_at(clause.start),
                     sentence=Span(start=sent[0], end=sent[1]),
                     extractor=EXTRACTOR,
-                    actor=_actor(st, clause, sent),
+                    actor=commitment_actor(
+                        st,
+                        start=clause.start,
+                        end=clause.end,
+                        subject=clause.subject,
+                        subject_start=clause.subject_start,
+                        verb_at=clause.verb_at,
+                        event=clause.event,
+                        sentence_start=sent[0],
+                    ),
                     action=_action(text, clause),
                     kind=kind,
                     due=_due(st, sent, clause, previous),
                 )
             )
     return found
-
-
-def _actor(st: Statement, clause: _Clause, sent: tuple[int, int]) -> tuple[str, ...]:
-    """Who commits: people in person when they meet, attend or call ("Vladimir Putin will
-    hold talks", "you and I will attend", "the presidents agreed to personally supervise"),
-    else the states they act for ("President Biden recommitted to supporting ..." is the
-    United States' promise), else what `actor_of` reads from the subject."""
-    text = st.text
-    turn = st.turn_at(clause.start)
-    speaker = st.speaker_at(clause.start)
-    subject = clause.subject
-    rest = text[clause.verb_at : clause.end]
-    pair = re.match(
-        r"(?:you|my\s+(?:\w+\s+)?(?:colleague|friend|counterpart))\s+and\s+I$", subject, re.I
-    )
-    if (
-        pair is None
-        and subject == "I"
-        and re.search(
-            r"\w\s+and\s+$", text[max(sent[0], clause.subject_start - 40) : clause.subject_start]
-        )
-    ):
-        subject = "we"  # "Our governments, my colleague and I"
-    person = person_named(subject) if not is_collective(subject) else None
-    if in_person(rest, subject):
-        if pair is not None or (subject.lower() in ("we", "us") and turn is not None):
-            other = _other_speaker(st, clause.start, speaker)
-            if speaker and other:
-                return tuple(sorted({speaker, other}))
-        elif is_collective(subject) and turn is None and len(st.participants) >= 2:
-            return tuple(sorted(st.participants))
-        if person is not None:
-            return (person.name,)
-    if pair is not None:
-        subject = "we"
-    if person is not None and person.country:
-        return (person.country,)
-    return actor_of(
-        subject,
-        st.parties_in(clause.subject_start, clause.verb_at),
-        st.parties_in(clause.verb_at, clause.end),
-        clause=text[clause.start : clause.end],
-        parties=st.parties,
-        speaker=speaker,
-        speaker_country=turn.country if turn is not None else None,
-    )
-
-
-def _other_speaker(st: Statement, pos: int, speaker: str) -> str:
-    """Whom a speaker addresses as "you" (or "my colleague"): the one other person speaking in
-    the transcript, else the last one to speak before `pos`, else the one other participant."""
-    others = list(
-        dict.fromkeys(t.speaker for t in st.turns if t.speaker not in (speaker, QUESTION))
-    )
-    if len(others) == 1:
-        return others[0]
-    for turn in reversed([t for t in st.turns if t.span.start < pos]):
-        if turn.speaker not in (speaker, QUESTION):
-            return turn.speaker
-    rest = [p for p in st.participants if p != speaker]
-    return rest[0] if len(rest) == 1 else ""
