@@ -120,6 +120,12 @@ def _found(text: str) -> list[tuple[str, str, tuple[str, str] | None]]:
             None,
         ),
         (
+            "We have agreed with Kazakhstan to build a grain terminal in Aktau next year.",
+            "We have agreed with Kazakhstan to build a grain terminal in Aktau next year",
+            K.AGREEMENT_TO_ACT,
+            ("2025-01-01", "2025-12-31"),
+        ),
+        (
             "We agreed that the next round will be held in Astana.",
             "We agreed that the next round will be held in Astana",
             K.AGREEMENT_TO_ACT,
