@@ -314,6 +314,15 @@ class FollowUp(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Report(Entry):
+    """A sentence of a statement that reports something done, put off or changed ("seven
+    branches have opened in Kazakhstan"); `quote` is the sentence. Found by reconciliation in
+    each document once, and matched there against earlier commitments."""
+
+    status: Progress
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Review:
     """An analyst's verdict on a conflict, kept by the identity of its claims (document content
     hash, span and value), so it outlives conflict ids across re-ingest and re-reconcile."""

@@ -51,6 +51,7 @@ from communique.models import (
     Period,
     Person,
     Qualifier,
+    Report,
     Review,
     Severity,
     Span,
@@ -65,12 +66,18 @@ from communique.store.entries import (
     CommitmentFilter,
     agreement_of,
     agreements_query,
+    clear_followups_stale,
     commitment_of,
     commitments_query,
     followup_of,
     followups_query,
+    followups_stale,
     insert_entries,
+    mark_followups_stale,
     replace_followups,
+    replace_reports,
+    report_of,
+    reports_query,
     set_threads,
 )
 from communique.store.reviews import (
@@ -518,6 +525,7 @@ class Ledger:
                 old = [row.id for row in same]
                 if old:
                     _mark_stale(conn, old)
+                    mark_followups_stale(conn)  # their entries go: follow everything up again
                     conn.execute(_DOCUMENTS.delete().where(_DOCUMENTS.c.id.in_(old)))
                 doc_id = _insert_document(conn, doc, run_id=run_id, stages=stages or {})
                 insert_entries(conn, doc_id, doc.agreements, doc.commitments)
@@ -585,10 +593,18 @@ class Ledger:
                 else []
             )
             stale = frozenset(s.scalars(select(StaleMetricRow.metric)))
+            documents = tuple(
+                s.scalars(
+                    select(DocumentRow.id)
+                    .where(_UNRECONCILED, DocumentRow.id <= upto)
+                    .order_by(DocumentRow.id)
+                )
+            )
         return Pending(
             upto=upto,
             claims=tuple(_claim(r[0], source=r[1], document_date=r[2]) for r in rows),
             stale=stale,
+            documents=documents,
         )
 
     def claims_with_metrics(self, metrics: Iterable[str]) -> list[Claim]:
@@ -812,9 +828,12 @@ class Ledger:
                 out.setdefault(source, []).append((speaker, start, end))
         return out
 
-    def texts(self) -> Iterator[Document]:
-        """Every document's source, date, countries and text, without turns or claims: what
-        reconciliation reads to follow commitments up."""
+    def texts(
+        self, ids: Iterable[int] | None = None, *, upto: int | None = None
+    ) -> Iterator[Document]:
+        """Documents' source, date, countries and text, without turns or claims: what
+        reconciliation reads to find what statements report. Every document, or those with
+        the `ids` given, or up to id `upto`."""
         query = select(
             DocumentRow.id,
             DocumentRow.source,
@@ -823,23 +842,63 @@ class Ledger:
             DocumentRow.countries,
             DocumentRow.text,
         ).order_by(DocumentRow.id)
+        if upto is not None:
+            query = query.where(DocumentRow.id <= upto)
+        chosen = [query]
+        if ids is not None:
+            wanted = sorted(set(ids))
+            step = _IN_LIST
+            chosen = [
+                query.where(DocumentRow.id.in_(wanted[i : i + step]))
+                for i in range(0, len(wanted), step)
+            ]
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                yield Document(
-                    id=row.id,
-                    source=row.source,
-                    content_hash=row.content_hash,
-                    date=row.date,
-                    countries=tuple(row.countries),
-                    text=row.text,
-                )
+            for part in chosen:
+                for row in conn.execute(part):
+                    yield Document(
+                        id=row.id,
+                        source=row.source,
+                        content_hash=row.content_hash,
+                        date=row.date,
+                        countries=tuple(row.countries),
+                        text=row.text,
+                    )
 
-    def set_followups(self, threads: dict[int, int], followups: Sequence[FollowUp]) -> None:
-        """Store what reconciliation found: agreement threads and commitment follow-ups, in
-        one transaction."""
+    def document_countries(self, *, upto: int) -> dict[str, tuple[str, ...]]:
+        """{source: the document's parties} of the documents up to id `upto`."""
+        query = select(DocumentRow.source, DocumentRow.countries).where(DocumentRow.id <= upto)
+        with self.engine.connect() as conn:
+            return {source: tuple(countries) for source, countries in conn.execute(query)}
+
+    def reports(self, *, upto: int) -> list[Report]:
+        """The stored reports of the documents up to id `upto` (see `store_followups`)."""
+        with self.engine.connect() as conn:
+            return [report_of(row) for row in conn.execute(reports_query(upto))]
+
+    def followups_stale(self) -> frozenset[str]:
+        """Why the next follow-up run must cover the whole ledger (empty: it need not)."""
+        with self.engine.connect() as conn:
+            return followups_stale(conn)
+
+    def store_followups(
+        self,
+        *,
+        threads: dict[int, int],
+        followups: Sequence[FollowUp],
+        followups_of: Sequence[int] | None,
+        reports: Sequence[Report],
+        reports_of: Sequence[int] | None,
+    ) -> None:
+        """Store what a follow-up run found, in one transaction: agreement threads, the
+        reports of the documents `reports_of` and the follow-ups of the commitments
+        `followups_of` (None for either: of every one, and the run covered the whole ledger,
+        so no full run is due any more)."""
         with self.engine.begin() as conn:
             set_threads(conn, threads)
-            replace_followups(conn, followups)
+            replace_reports(conn, reports, of=reports_of)
+            replace_followups(conn, followups, of=followups_of)
+            if reports_of is None and followups_of is None:
+                clear_followups_stale(conn)
 
     def conflict(self, conflict_id: int) -> Conflict | None:
         """One stored conflict by id, with its claims and review."""
@@ -906,6 +965,7 @@ class Pending:
     upto: int  # documents up to this id were looked at
     claims: tuple[Claim, ...]  # the claims of those not reconciled yet
     stale: frozenset[str]  # metric keys of claims deleted since
+    documents: tuple[int, ...] = ()  # ids of the documents not reconciled yet
 
 
 # Any fixed number: the PostgreSQL advisory lock that serialises reconciles.

@@ -230,6 +230,34 @@ class FollowUpRow(Base):
     extractor: Mapped[str] = mapped_column(String(64))
 
 
+class ReportRow(Base):
+    """A sentence that reports something done, put off or changed (derived by reconciliation,
+    once per document; follow-ups match commitments against these rows, not the texts)."""
+
+    __tablename__ = "followup_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    quote: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(String(256))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+
+
+class FollowUpStaleRow(Base):
+    """Why the next reconcile must follow every commitment up again rather than only what new
+    documents touched: "replaced" (a document and its entries were removed) or "migrated"
+    (a ledger from before follow-up reports were stored)."""
+
+    __tablename__ = "followup_stale"
+
+    reason: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
 
