@@ -164,6 +164,7 @@ class Description:
     countries: tuple[
         str, ...
     ] = ()  # ISO alpha-2 codes of the parties, first the host/publisher side
+    body_start: int = 0  # where the statement itself begins, after the header's metadata lines
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

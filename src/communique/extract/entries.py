@@ -21,24 +21,6 @@ from communique.extract.sentences import prose_sentences
 from communique.models import Agreement, Claim, Commitment, Description, Turn, Voice
 from communique.segment.voices import Speakers
 
-_FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[A-Za-z_]+:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+")
-
-
-def body_start(text: str, title: str | None = None) -> int:
-    """Where the body begins: after YAML front matter ("title: ...", "date: ..."), if any, and
-    after a first line that is the title (a plain-text header's headline: it repeats what the
-    summary line after it says, without its full stop)."""
-    m = _FRONT_MATTER.match(text)
-    end = 0 if m is None else m.end()
-    if m is not None and text.startswith("---\n", end):
-        end += 4
-    if title:
-        line_end = text.find("\n", end)
-        line = text[end:line_end] if line_end >= 0 else ""
-        if line.strip() and " ".join(line.split()) == " ".join(title.split()):
-            end = line_end + 1
-    return end
-
 
 @dataclass(slots=True)
 class Statement:
@@ -111,7 +93,7 @@ def read_statement(
     voices: Sequence[Voice] = (),
 ) -> Statement:
     """The document's body cut into sentences, with its date and parties."""
-    start = body_start(text, description.title)
+    start = description.body_start  # after the header's title, dateline and place lines
     signatories = _signatories(text, start)
     parties = list(dict.fromkeys(description.countries))
     if len(parties) < 2:
