@@ -154,10 +154,14 @@ def test_entries_followups_threads_and_reports_are_stored_whole_or_in_part(
         threads={first.id: first.id, second.id: first.id},
         followups=[followup],
         followups_of=None,
-        reports=[report],
+        reports=[(report, frozenset({"plant", "open"}))],
         reports_of=None,
+        key_words={host.id: frozenset({"plant", "aktau"})},
     )
     assert ledger.followups_stale() == frozenset()
+    commitment_words, report_words = ledger.followup_words(upto=10)
+    assert commitment_words == {host.id: frozenset({"plant", "aktau"})}
+    assert list(report_words.values()) == [frozenset({"plant", "open"})]
     assert [a.thread for a in ledger.agreements()] == [first.id, first.id]
     assert len(ledger.agreements(AgreementFilter(thread=first.id))) == 2
     stored = ledger.followups(host.id)

@@ -45,9 +45,11 @@ def _stem(word: str) -> str:
     return w
 
 
-def content_words(text: str) -> set[str]:
-    """The stems of `text`'s words, without function words: what follow-ups compare."""
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _FUNCTION}
+@lru_cache(maxsize=1 << 14)
+def content_words(text: str) -> frozenset[str]:
+    """The stems of `text`'s words, without function words: what follow-ups compare (cached:
+    threading compares every new name with every thread's)."""
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w.lower() not in _FUNCTION)
 
 
 # -- agreements -----------------------------------------------------------------------------

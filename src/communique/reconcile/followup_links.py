@@ -54,6 +54,11 @@ def key_words(commitment: Commitment) -> frozenset[str]:
     return frozenset(content_words(quote) - _TITLES)
 
 
+def report_words(report: Report) -> frozenset[str]:
+    """The words of a report's sentence that follow-ups compare."""
+    return frozenset(content_words(report.quote))
+
+
 def common_limit(units: int) -> int:
     """The most units a word may be in and still be distinctive."""
     return max(5, int(COMMON_SHARE * units))
@@ -67,14 +72,26 @@ class FollowUps:
         commitments: Iterable[Commitment],
         reports: Iterable[Report],
         parties: Mapping[str, Iterable[str]],
+        *,
+        stored: Mapping[int, frozenset[str]] | None = None,
+        stored_reports: Mapping[int, frozenset[str]] | None = None,
     ) -> None:
+        """`stored`: commitments' key words as the ledger keeps them, and `stored_reports`
+        reports' words, by id; those not given are read from the quotes (and listed in
+        `computed` for the ledger to keep)."""
         self.parties = {source: frozenset(codes) for source, codes in parties.items()}
         self.commitments = {
             c.id: c for c in commitments if c.id is not None and c.document_date is not None
         }
         self.reports = [r for r in reports if r.document_date is not None]
-        self.keys = {i: key_words(c) for i, c in self.commitments.items()}
-        self.report_words = [frozenset(content_words(r.quote)) for r in self.reports]
+        known = stored or {}
+        self.computed = {i: key_words(c) for i, c in self.commitments.items() if i not in known}
+        self.keys = {i: known[i] if i in known else self.computed[i] for i in self.commitments}
+        known_reports = stored_reports or {}
+        self.report_words = [
+            known_reports[r.id] if r.id is not None and r.id in known_reports else report_words(r)
+            for r in self.reports
+        ]
         self.frequency: Counter[str] = Counter()
         for words in (*self.keys.values(), *self.report_words):
             self.frequency.update(words)

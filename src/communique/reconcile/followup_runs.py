@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from communique.models import Report
 from communique.reconcile.followup import agreement_threads
-from communique.reconcile.followup_links import FollowUps, flipped
+from communique.reconcile.followup_links import FollowUps, flipped, report_words
 from communique.reconcile.followup_reports import find_reports
 from communique.store.entries import AgreementFilter, CommitmentFilter
 
@@ -42,18 +42,21 @@ def follow_up_all(ledger: Ledger, *, upto: int) -> int:
     docs = list(ledger.texts(upto=upto))
     turns = ledger.turn_spans({d.source for d in docs})
     reports = [r for d in docs for r in find_reports(d, turns.get(d.source, []))]
+    stored, _ = ledger.followup_words(upto=upto)
     index = FollowUps(
         ledger.commitments(CommitmentFilter(upto=upto)),
         reports,
         {d.source: d.countries for d in docs},
+        stored=stored,
     )
     history = [f for i in sorted(index.commitments) for f in index.history(i)]
     ledger.store_followups(
         threads=agreement_threads(ledger.agreements(AgreementFilter(upto=upto))),
         followups=history,
         followups_of=None,
-        reports=reports,
+        reports=[(r, report_words(r)) for r in reports],
         reports_of=None,
+        key_words=index.computed,
     )
     return len(history)
 
@@ -72,24 +75,28 @@ def follow_up_pending(ledger: Ledger, documents: Sequence[int], *, upto: int) ->
     new_reports = [r for d in new_docs for r in find_reports(d, turns.get(d.source, []))]
     old_reports = [r for r in ledger.reports(upto=upto) if r.source not in new_sources]
     agreements = ledger.agreements(AgreementFilter(upto=upto))
+    stored, stored_reports = ledger.followup_words(upto=upto)
     index = FollowUps(
         ledger.commitments(CommitmentFilter(upto=upto)),
         [*old_reports, *new_reports],
         ledger.document_countries(upto=upto),
+        stored=stored,
+        stored_reports=stored_reports,
     )
     touched = _touched(index, new_sources, new_reports)
     history = [f for i in sorted(touched) for f in index.history(i)]
     since = min((d.date or date.max for d in new_docs), default=date.max)
-    stored = {a.id: a.thread for a in agreements}
+    threaded = {a.id: a.thread for a in agreements}
     threads = {
-        a: t for a, t in agreement_threads(agreements, since=since).items() if stored[a] != t
+        a: t for a, t in agreement_threads(agreements, since=since).items() if threaded[a] != t
     }
     ledger.store_followups(
         threads=threads,
         followups=history,
         followups_of=sorted(touched),
-        reports=new_reports,
+        reports=[(r, report_words(r)) for r in new_reports],
         reports_of=[d.id for d in new_docs if d.id is not None],
+        key_words=index.computed,
     )
     return len(history)
 

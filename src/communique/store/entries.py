@@ -308,10 +308,14 @@ def _chunks(keys: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 
 def replace_reports(
-    conn: Connection, reports: Sequence[Report], *, of: Sequence[int] | None = None
+    conn: Connection,
+    reports: Sequence[tuple[Report, frozenset[str]]],
+    *,
+    of: Sequence[int] | None = None,
 ) -> None:
     """Swap the stored reports of the documents `of` (ids; None: of every document) for
-    `reports`, which name their document by source."""
+    `reports` (each with the words follow-ups compare), which name their document by
+    source."""
     if of is None:
         conn.execute(REPORTS.delete())
     else:
@@ -319,7 +323,7 @@ def replace_reports(
             conn.execute(REPORTS.delete().where(REPORTS.c.document_id.in_(part)))
     if not reports:
         return
-    ids = _document_ids(conn, {r.source or "" for r in reports})
+    ids = _document_ids(conn, {r.source or "" for r, _ in reports})
     conn.execute(
         REPORTS.insert(),
         [
@@ -331,10 +335,44 @@ def replace_reports(
                 "start": r.span.start,
                 "end": r.span.end,
                 "extractor": r.extractor,
+                "words": " ".join(sorted(words)),
             }
-            for r in reports
+            for r, words in reports
         ],
     )
+
+
+def followup_words(
+    conn: Connection, upto: int
+) -> tuple[dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+    """The words follow-ups compare, as stored for the documents up to id `upto`: of each
+    commitment that has them, and of each report (by id)."""
+    commitments = {
+        i: frozenset(words.split())
+        for i, words in conn.execute(
+            select(COMMITMENTS.c.id, COMMITMENTS.c.key_words).where(
+                COMMITMENTS.c.document_id <= upto, COMMITMENTS.c.key_words.is_not(None)
+            )
+        )
+    }
+    reports = {
+        i: frozenset(words.split())
+        for i, words in conn.execute(
+            select(REPORTS.c.id, REPORTS.c.words).where(REPORTS.c.document_id <= upto)
+        )
+    }
+    return commitments, reports
+
+
+def set_key_words(conn: Connection, words: dict[int, frozenset[str]]) -> None:
+    """Store the follow-up words of commitments (read once, then kept)."""
+    if words:
+        conn.execute(
+            COMMITMENTS.update()
+            .where(COMMITMENTS.c.id == bindparam("commitment_id"))
+            .values(key_words=bindparam("words")),
+            [{"commitment_id": i, "words": " ".join(sorted(w))} for i, w in words.items()],
+        )
 
 
 def reports_query(upto: int) -> Any:

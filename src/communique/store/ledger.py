@@ -70,6 +70,7 @@ from communique.store.entries import (
     commitment_of,
     commitments_query,
     followup_of,
+    followup_words,
     followups_query,
     followups_stale,
     insert_entries,
@@ -78,6 +79,7 @@ from communique.store.entries import (
     replace_reports,
     report_of,
     reports_query,
+    set_key_words,
     set_threads,
 )
 from communique.store.reviews import (
@@ -875,6 +877,13 @@ class Ledger:
         with self.engine.connect() as conn:
             return [report_of(row) for row in conn.execute(reports_query(upto))]
 
+    def followup_words(
+        self, *, upto: int
+    ) -> tuple[dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+        """The stored words follow-ups compare, of commitments and reports by id."""
+        with self.engine.connect() as conn:
+            return followup_words(conn, upto)
+
     def followups_stale(self) -> frozenset[str]:
         """Why the next follow-up run must cover the whole ledger (empty: it need not)."""
         with self.engine.connect() as conn:
@@ -886,15 +895,17 @@ class Ledger:
         threads: dict[int, int],
         followups: Sequence[FollowUp],
         followups_of: Sequence[int] | None,
-        reports: Sequence[Report],
+        reports: Sequence[tuple[Report, frozenset[str]]],
         reports_of: Sequence[int] | None,
+        key_words: dict[int, frozenset[str]] | None = None,
     ) -> None:
         """Store what a follow-up run found, in one transaction: agreement threads, the
-        reports of the documents `reports_of` and the follow-ups of the commitments
-        `followups_of` (None for either: of every one, and the run covered the whole ledger,
-        so no full run is due any more)."""
+        reports of the documents `reports_of` (with their words), the follow-ups of the
+        commitments `followups_of` (None for either: of every one, and the run covered the
+        whole ledger, so no full run is due any more), and commitments' `key_words`."""
         with self.engine.begin() as conn:
             set_threads(conn, threads)
+            set_key_words(conn, key_words or {})
             replace_reports(conn, reports, of=reports_of)
             replace_followups(conn, followups, of=followups_of)
             if reports_of is None and followups_of is None:

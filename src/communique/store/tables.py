@@ -203,6 +203,9 @@ class CommitmentRow(Base):
     sentence_start: Mapped[int | None] = mapped_column(Integer)
     sentence_end: Mapped[int | None] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(64))
+    # What follow-ups compare: the quote's words without parties, titles and verbs of intent,
+    # space-separated; None until a reconcile has read them.
+    key_words: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="commitments")
 
@@ -246,6 +249,7 @@ class ReportRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(64))
+    words: Mapped[str] = mapped_column(Text)  # what follow-ups compare, space-separated
 
 
 class FollowUpStaleRow(Base):

@@ -1,5 +1,6 @@
-"""follow-up reports stored per document, and a marker for a full follow-up run, so that a
-reconcile after ingest follows up only what the new documents touched
+"""follow-up reports stored per document, commitments' follow-up words, and a marker for a
+full follow-up run, so that a reconcile after ingest follows up only what the new documents
+touched
 
 Revision ID: 0010
 Revises: 0009
@@ -33,7 +34,10 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("words", sa.Text(), nullable=False),
     )
+    with op.batch_alter_table("commitments") as batch:
+        batch.add_column(sa.Column("key_words", sa.Text(), nullable=True))
     op.create_index("ix_followup_reports_document_id", "followup_reports", ["document_id"])
     table = op.create_table("followup_stale", sa.Column("reason", sa.String(32), primary_key=True))
     # Documents stored before have no reports yet: the next reconcile reads them all once.
@@ -41,6 +45,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("commitments") as batch:
+        batch.drop_column("key_words")
     op.drop_table("followup_stale")
     op.drop_index("ix_followup_reports_document_id", table_name="followup_reports")
     op.drop_table("followup_reports")
