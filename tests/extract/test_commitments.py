@@ -166,6 +166,7 @@ def test_commitments_quote_kind_and_due(
         "Ukraine is not ready to join the alliance today.",
         "We agree that it is impossible to strengthen security at others' expense.",
         "I hope that today's agreements will bring results.",  # a hope
+        "I agree with you that it is necessary to support the society.",  # an opinion
         "We commit to undertake the following measures: sanctions and export controls.",
         "The two presidents will continue their contacts.",  # nothing in particular
         "We are delivering on these obligations.",  # a stance
@@ -312,3 +313,9 @@ def test_commitments_thanks_for_agreeing_to_come_is_the_meeting() -> None:
     assert _found(thanks) == []
     sent = "I thank him for agreeing to send branches of Russian universities to Kazakhstan."
     assert [kind for _, kind, _ in _found(sent)] == ["agreement_to_act"]
+
+
+def test_commitments_where_an_event_happens_is_not_who_acts() -> None:
+    text = "Construction of three new power plants in Kazakhstan is currently on the agenda."
+    found = find_commitments(read_statement(text, [], BILATERAL))
+    assert [c.actor for c in found] == [("KZ", "RU")]

@@ -92,6 +92,13 @@ def commitment_actor(
         p
         for p in st.parties_in(subject_start, verb_at)
         if " ".join(text[p.start : p.end].split()) in subject
+        # nor where an event happens: "construction of plants in Kazakhstan is on the agenda"
+        and not (
+            event
+            and re.search(
+                r"\b(?:in|across|throughout)\s+(?:the\s+)?$", text[max(0, p.start - 12) : p.start]
+            )
+        )
     ]
     return actor_of(
         subject,

@@ -56,7 +56,7 @@ _TRIGGER = re.compile(
     r"undert(?:ook|ake)|ready|prepared|resolved|determined|aims?|seeks?|set|scheduled|"
     r"starting)"
     # "agreed with Kazakhstan to build", "agreed with the President of France to"
-    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*){0,4})?"
+    r"(?:\s+with\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'-]*){0,4})?"
     r"\s+to\s+(?!the\b|a\b|an\b|our\b|this\b|that\b|it\b|date\b)"
     # "committed their full efforts toward ..."
     r"|\b(?P<efforts>(?:re)?committed\s+(?:their|its|our|his|her)\s+(?:full\s+)?"
