@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from communique.models import Report
 from communique.reconcile.followup import agreement_threads
 from communique.reconcile.followup_links import FollowUps, flipped, report_words
 from communique.reconcile.followup_reports import find_reports
@@ -83,7 +82,7 @@ def follow_up_pending(ledger: Ledger, documents: Sequence[int], *, upto: int) ->
         stored=stored,
         stored_reports=stored_reports,
     )
-    touched = _touched(index, new_sources, new_reports)
+    touched = _touched(index, new_sources)
     history = [f for i in sorted(touched) for f in index.history(i)]
     since = min((d.date or date.max for d in new_docs), default=date.max)
     threaded = {a.id: a.thread for a in agreements}
@@ -101,11 +100,10 @@ def follow_up_pending(ledger: Ledger, documents: Sequence[int], *, upto: int) ->
     return len(history)
 
 
-def _touched(index: FollowUps, new_sources: set[str], new_reports: Sequence[Report]) -> set[int]:
+def _touched(index: FollowUps, new_sources: set[str]) -> set[int]:
     """The commitments whose history the new documents can change (see the module)."""
     mine = {i for i, c in index.commitments.items() if c.source in new_sources}
-    positions = {id(r) for r in new_reports}
-    reported = [n for n, r in enumerate(index.reports) if id(r) in positions]
+    reported = [n for n, r in enumerate(index.reports) if r.source in new_sources]
     without: Counter[str] = Counter()
     for i in mine:
         without.update(index.keys[i])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select
 
@@ -256,16 +256,33 @@ def set_threads(conn: Connection, threads: dict[int, int]) -> None:
         )
 
 
+IN_LIST = 5000
+"""Bound parameters per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535."""
+
+K = TypeVar("K")
+
+
+def parts(keys: Sequence[K]) -> Iterator[Sequence[K]]:
+    """`keys` in slices of at most IN_LIST, one IN list each."""
+    for i in range(0, len(keys), IN_LIST):
+        yield keys[i : i + IN_LIST]
+
+
+def _delete_of(conn: Connection, table: Table, column: str, of: Sequence[int] | None) -> None:
+    """Delete the rows of `table` whose `column` is one of `of` (None: every row)."""
+    if of is None:
+        conn.execute(table.delete())
+        return
+    for part in parts(sorted(set(of))):
+        conn.execute(table.delete().where(table.c[column].in_(part)))
+
+
 def replace_followups(
     conn: Connection, followups: Sequence[FollowUp], *, of: Sequence[int] | None = None
 ) -> None:
     """Swap the stored follow-ups of the commitments `of` (None: of every commitment) for
     `followups` (derived data)."""
-    if of is None:
-        conn.execute(FOLLOWUPS.delete())
-    else:
-        for part in _chunks(sorted(set(of))):
-            conn.execute(FOLLOWUPS.delete().where(FOLLOWUPS.c.commitment_id.in_(part)))
+    _delete_of(conn, FOLLOWUPS, "commitment_id", of)
     if not followups:
         return
     ids = _document_ids(conn, {f.source or "" for f in followups})
@@ -290,21 +307,13 @@ def replace_followups(
 
 def _document_ids(conn: Connection, sources: set[str]) -> dict[str | None, int]:
     found: dict[str | None, int] = {}
-    for part in _chunks(sorted(sources)):
+    for part in parts(sorted(sources)):
         found.update(
             conn.execute(
                 select(DocumentRow.source, DocumentRow.id).where(DocumentRow.source.in_(part))
             ).all()
         )
     return found
-
-
-_IN_LIST = 5000  # bound parameters per IN list, far below both databases' limits
-
-
-def _chunks(keys: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(keys), _IN_LIST):
-        yield keys[i : i + _IN_LIST]
 
 
 def replace_reports(
@@ -316,11 +325,7 @@ def replace_reports(
     """Swap the stored reports of the documents `of` (ids; None: of every document) for
     `reports` (each with the words follow-ups compare), which name their document by
     source."""
-    if of is None:
-        conn.execute(REPORTS.delete())
-    else:
-        for part in _chunks(sorted(set(of))):
-            conn.execute(REPORTS.delete().where(REPORTS.c.document_id.in_(part)))
+    _delete_of(conn, REPORTS, "document_id", of)
     if not reports:
         return
     ids = _document_ids(conn, {r.source or "" for r, _ in reports})

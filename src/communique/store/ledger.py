@@ -75,6 +75,7 @@ from communique.store.entries import (
     followups_stale,
     insert_entries,
     mark_followups_stale,
+    parts,
     replace_followups,
     replace_reports,
     report_of,
@@ -492,7 +493,7 @@ class Ledger:
         wanted = sorted(set(content_hashes))
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for part in _parts(wanted):
+            for part in parts(wanted):
                 found.update(
                     conn.scalars(
                         select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.content_hash.in_(part))
@@ -614,7 +615,7 @@ class Ledger:
         keys = sorted(set(metrics))
         found: list[Claim] = []
         with self._session() as s:
-            for part in _parts(keys):
+            for part in parts(keys):
                 rows = s.execute(
                     select(ClaimRow, DocumentRow.source, DocumentRow.date)
                     .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
@@ -643,7 +644,7 @@ class Ledger:
                 s.execute(delete(ConflictClaimRow))
                 s.execute(delete(ConflictRow))
             else:
-                for part in _parts(sorted(set(metrics))):
+                for part in parts(sorted(set(metrics))):
                     doomed = select(ConflictRow.id).where(ConflictRow.metric.in_(part))
                     s.execute(
                         delete(ConflictClaimRow).where(ConflictClaimRow.conflict_id.in_(doomed))
@@ -655,7 +656,7 @@ class Ledger:
                 .where(_UNRECONCILED, DocumentRow.id <= upto)
                 .values(reconciled=True)
             )
-            for part in _parts(sorted(set(stale))):
+            for part in parts(sorted(set(stale))):
                 s.execute(delete(StaleMetricRow).where(StaleMetricRow.metric.in_(part)))
             _bump(s.connection())
 
@@ -848,12 +849,7 @@ class Ledger:
             query = query.where(DocumentRow.id <= upto)
         chosen = [query]
         if ids is not None:
-            wanted = sorted(set(ids))
-            step = _IN_LIST
-            chosen = [
-                query.where(DocumentRow.id.in_(wanted[i : i + step]))
-                for i in range(0, len(wanted), step)
-            ]
+            chosen = [query.where(DocumentRow.id.in_(part)) for part in parts(sorted(set(ids)))]
         with self.engine.connect() as conn:
             for part in chosen:
                 for row in conn.execute(part):
@@ -981,13 +977,6 @@ class Pending:
 
 # Any fixed number: the PostgreSQL advisory lock that serialises reconciles.
 _RECONCILE_LOCK = 0x636F6D6D  # "comm"
-# Bound parameters per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535.
-_IN_LIST = 5000
-
-
-def _parts(keys: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(keys), _IN_LIST):
-        yield keys[i : i + _IN_LIST]
 
 
 def _bump(conn: Connection) -> None:
