@@ -206,3 +206,26 @@ def test_document_plain_header_block_by_its_shape(registry: PersonRegistry) -> N
     assert found.url == "https://example.org/events/news/12345"
     turns = segment_turns(raw.text, registry=registry, description=found)
     assert [t.speaker for t in turns] == ["Vladimir Putin", "Rufus Firefly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # Title, dateline, place and the page's address are metadata; the lead is text.
+        (
+            "Statements following trilateral talks\n2021-11-26T20:00:00Z\nSochi\n"
+            "http://en.kremlin.ru/events/president/news/1\n\nVladimir Putin: Colleagues.",
+            "Vladimir Putin: Colleagues.",
+        ),
+        ("Address to the Nation\nMay 1, 2020\nCitizens, hello.", "Citizens, hello."),
+        (BANNER, "Mikhail Mishustin: Welcome"),  # banner, release line, title, date
+        # A first line that is no heading: the body starts at once.
+        ("The leaders met today.\nThey agreed to act.", "The leaders met today."),
+    ],
+)
+def test_document_body_starts_after_the_header_lines_read_as_metadata(
+    registry: PersonRegistry, text: str, body: str
+) -> None:
+    raw = document_from_text(text, source="a.txt", fmt="text")
+    found = describe_document(raw, registry=registry)
+    assert raw.text[found.body_start :].startswith(body)

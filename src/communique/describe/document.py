@@ -59,6 +59,7 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
         publisher=publisher,
         url=raw.url or _url_line(header),
         participants=participants,
+        body_start=body_start(header, title=title, place=place),
     )
     return complete_description(description, (), registry=registry)
 
@@ -86,6 +87,38 @@ def header_end(text: str) -> int:
         if not label.single_word:
             return label.start
     return min(len(text), HEAD_CHARS)
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_BODY_LINES = 12
+"""Header lines read for metadata before the body: a kremlin.ru or White House header (title,
+banner, date, time, place, URL) takes at most eight."""
+
+
+def body_start(header: str, *, title: str | None, place: str | None) -> int:
+    """Where the statement's body begins: after the leading lines that describe reads as
+    metadata, not text (the title, an institution's banner, navigation, a dateline or clock
+    time, the place, the page's own URL); at the first line that is none of them (a lead
+    sentence, a speaker's turn). Front matter is gone already (`read` drops it)."""
+    pos = 0
+    for n, m in enumerate(_LINE.finditer(header)):
+        line = m.group().strip()
+        if n >= _BODY_LINES or not m.group():
+            break
+        if line and not _metadata_line(line, title=title, place=place):
+            break
+        pos = m.end()
+    return pos
+
+
+def _metadata_line(line: str, *, title: str | None, place: str | None) -> bool:
+    if title and " ".join(line.lstrip("#").split()) == " ".join(title.split()):
+        return True
+    if fold(line) in _NAV or is_dateline(line) or re.fullmatch(r"[\d:.\s]+", line):
+        return True
+    if re.fullmatch(r"https?://\S+", line) or _is_institution(line):
+        return True
+    return bool(place and place in line and len(line.split()) <= 6 and line[-1:] not in ".:")
 
 
 def _url_line(header: str) -> str | None:
