@@ -18,7 +18,8 @@ _BREAK = re.compile(
 )
 # A line of hard-wrapped prose: long, and ending inside a sentence (no stop, colon or dash).
 _WRAPPED = re.compile(r"[^\n]{50,}[^.!?:;\s*|#\n]\n(?=[ \t]*[A-Z(“\"$€£0-9][^\n]*)")
-_BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)])")
+# A numbered item is "3." or "3)" and no decimal: a wrapped line may begin "6.4 percent."
+_BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)](?!\d))")
 _QUICK = re.compile(
     r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
