@@ -206,3 +206,21 @@ def test_document_plain_header_block_by_its_shape(registry: PersonRegistry) -> N
     assert found.url == "https://example.org/events/news/12345"
     turns = segment_turns(raw.text, registry=registry, description=found)
     assert [t.speaker for t in turns] == ["Vladimir Putin", "Rufus Firefly"]
+
+
+def test_document_a_statement_s_author_is_a_participant_and_names_its_party(
+    registry: PersonRegistry,
+) -> None:
+    """A statement with no speaker turns speaks for the author its title names: the author is a
+    participant, and the author's country the statement's party (which keys its figures)."""
+    text = (
+        "Statement by Vice President Harris Marking One Year Since the Attack\n\n"
+        "I will never forget the horror of that day. 250 people were kidnapped.\n"
+    )
+    raw = document_from_text(text, source="statement.md", fmt="markdown")
+    described = describe_document(raw, registry=registry)
+    parts = segment_document(raw.text, registry=registry, description=described)
+    assert complete_description(described, parts.turns, registry=registry).countries == ()
+    done = complete_description(described, parts.turns, registry=registry, voices=parts.voices)
+    assert done.participants == ("Kamala Harris",)
+    assert done.countries == ("US",)

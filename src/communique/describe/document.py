@@ -9,7 +9,7 @@ from dataclasses import replace
 from communique.describe.dates import HEAD_CHARS, find_dateline, is_dateline
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
-from communique.models import DatePrecision, Description, RawDocument, Turn
+from communique.models import DatePrecision, Description, RawDocument, Turn, Voice, VoiceKind
 from communique.segment import PersonRegistry
 from communique.segment.layouts import find_labels
 from communique.segment.lexicon import fold
@@ -64,13 +64,19 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
 
 
 def complete_description(
-    description: Description, turns: Sequence[Turn], *, registry: PersonRegistry
+    description: Description,
+    turns: Sequence[Turn],
+    *,
+    registry: PersonRegistry,
+    voices: Sequence[Voice] = (),
 ) -> Description:
     """The description with the speakers of `turns` among its participants (first, in order of
-    speaking) and the parties they and the title name."""
+    speaking), then the author a statement's title names ("Statement by Vice President
+    Harris", whose `voices` segmentation found), and the parties they and the title name."""
     header_people = description.participants
     participants = find_participants("", turns, registry=registry, title=description.title)
-    participants = tuple(dict.fromkeys((*participants, *header_people)))
+    authors = [v.speaker for v in voices if v.kind is VoiceKind.AUTHOR]
+    participants = tuple(dict.fromkeys((*participants, *authors, *header_people)))
     host = _host(description.publisher, registry)
     host_code = _city_country(description.place, registry) or host
     countries = find_countries(
