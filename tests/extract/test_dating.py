@@ -152,3 +152,49 @@ def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
 )
 def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
     assert _claim(text).modality is modality
+
+
+_US = Description(date=date(2024, 10, 7), countries=("US",))
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "source"),
+    [
+        # words that point back take the time the sentence before names
+        (
+            "The first thing I did on January 20, 2021 was to buy vaccine. There were only 4 "
+            "million Americans who had been vaccinated up to that point.",
+            date(2021, 1, 20),
+            TimeSource.RELATIVE,
+        ),
+        # a count of what befell people at an event, told in the past tense, takes its day
+        (
+            "I will never forget the horror of October 7, 2023. Women raped on the side of the "
+            "road. 250 people kidnapped.",
+            date(2023, 10, 7),
+            TimeSource.RELATIVE,
+        ),
+        # ... but not one said in the present ("are held"), nor one past a paragraph's end
+        (
+            "On October 7, 2023 Hamas attacked Israel. 130 hostages are still held in Gaza.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+        (
+            "I will never forget October 7, 2023.\n\n250 people were kidnapped.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+        # ... nor a figure of no event that merely follows a day
+        (
+            "On October 7, 2023 we met in Washington. Our companies employed 4,000 workers.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+    ],
+)
+def test_dating_a_time_carried_from_the_sentence_before(
+    text: str, as_of: date, source: TimeSource
+) -> None:
+    claim = extract_claims(text, (), description=_US)[-1]
+    assert (claim.period, claim.as_of, claim.time_source) == (None, as_of, source)

@@ -18,6 +18,7 @@ from typing import Any
 
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
+from communique.extract.carried import carried_time, points_back, told_in_the_past
 from communique.extract.countries import CountryMention, country_in_label, find_countries
 from communique.extract.currencies import home_currency
 from communique.extract.discourse import (
@@ -28,7 +29,7 @@ from communique.extract.discourse import (
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.groups import find_scope, scope_slug
-from communique.extract.indicators import Reach
+from communique.extract.indicators import Reach, indicator_of
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
 from communique.extract.lists import drop_repeats, mark_enumerations
@@ -153,6 +154,8 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             modality=modality,
             turn=turn,
         )
+    if when is None and inherited is None and modality is Modality.ACTUAL:
+        when = _carried(ctx, s, reading, key, turn)
     period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
     step = written_step(m.half_step, m.unit, m.value)
     literal = bounds(m.value, m.qualifier, step, ordinary=False)
@@ -236,6 +239,25 @@ def _time_of(
         when = list_time_at(ctx.lists, m.start)
     ahead = (when is not None and when.kind == "future") or any(t.kind == "future" for t in events)
     return when, ahead
+
+
+def _carried(
+    ctx: _Context, s: Sentence, reading: Reading, key: Keyed, turn: int
+) -> TimeRef | None:
+    """The time an earlier sentence of the paragraph gives a figure that has none of its own:
+    when its sentence points back to it ("up to that point"), or when it counts what befell
+    people at an event, told in the past tense (`carried`)."""
+    floor = ctx.turns[turn].span.start if turn >= 0 else 0
+    if points_back(ctx.text, s.span[0], s.span[1]):
+        return carried_time(
+            ctx.text, ctx.clock, sentence_start=s.span[0], floor=floor, days_only=False
+        )
+    indicator = indicator_of(key.indicator) if key.indicator else None
+    if indicator is None or not indicator.event or reading.governor is None:
+        return None
+    if not told_in_the_past(s.doc[reading.governor]):
+        return None
+    return carried_time(ctx.text, ctx.clock, sentence_start=s.span[0], floor=floor, days_only=True)
 
 
 def _own_key(
