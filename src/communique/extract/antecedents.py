@@ -74,6 +74,11 @@ def _continues(
         return False
     if prev.claim.vague:
         return False
+    if reading.growth and m.unit == PERCENT and prev.claim.unit == PERCENT:
+        # a change in percent goes on about a change, never about a percent level
+        # ("Unemployment is 4 percent. We saw a 3 percent growth.")
+        if not prev.keyed.key.name.endswith("_growth"):
+            return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
 
@@ -106,9 +111,11 @@ def borrowed_key(
         or (earlier.span.end <= m.start and _restatement(text[earlier.span.end : m.start]))
     ):
         return None
-    base = inherited.keyed.key.name.removesuffix("_growth")
-    if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
-        base += "_growth"
+    name = inherited.keyed.key.name
+    base = name.removesuffix("_growth")
+    if m.unit == PERCENT and reading.growth and (earlier.unit != PERCENT or base != name):
+        base += "_growth"  # "$5 billion ... it grew by 7.2 percent"; "fell 15 percent ... a 45
+        # percent growth": a change, as the figure before was
     return _renamed(inherited.keyed, base)
 
 
