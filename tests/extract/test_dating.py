@@ -198,3 +198,12 @@ def test_dating_a_time_carried_from_the_sentence_before(
 ) -> None:
     claim = extract_claims(text, (), description=_US)[-1]
     assert (claim.period, claim.as_of, claim.time_source) == (None, as_of, source)
+
+
+def test_dating_a_figure_takes_the_time_of_an_earlier_one_on_its_measure() -> None:
+    # another figure stands between "This year's" and the growth, which has no time of its own
+    text = "This year's trade volumes topped $1 billion and increased 25 percent over 2020."
+    volume, growth = extract_claims(text, (), description=_RU)
+    assert volume.metric.startswith("trade:") and growth.metric.startswith("trade_growth:")
+    assert growth.period == volume.period == _p("2024-01-01", "2024-11-27")
+    assert growth.time_source is TimeSource.RELATIVE
