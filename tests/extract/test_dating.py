@@ -207,3 +207,11 @@ def test_dating_a_figure_takes_the_time_of_an_earlier_one_on_its_measure() -> No
     assert volume.metric.startswith("trade:") and growth.metric.startswith("trade_growth:")
     assert growth.period == volume.period == _p("2024-01-01", "2024-11-27")
     assert growth.time_source is TimeSource.RELATIVE
+
+
+def test_dating_a_time_after_a_base_dates_the_base() -> None:
+    # "up from 3.5 million when President Biden took office": the inauguration dates the 3.5
+    # million, not the 230 million said now
+    text = "Over 230 million Americans are fully vaccinated, up from 3.5 million when I took office."
+    claim = extract_claims(text, (), description=_US)[0]
+    assert (claim.as_of, claim.time_source) == (date(2024, 10, 7), TimeSource.DOCUMENT)

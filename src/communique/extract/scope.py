@@ -109,6 +109,7 @@ def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
 # What leads from a figure to the figure it is compared with ("3.6 percent, down from 6.7
 # percent when the President took office"): a time after the base dates the base.
 _FROM_BASE = re.compile(r"[\s,;:—–-]*(?:(?:down|up)\s+)?from\s*", re.I)
+_UP_FROM = re.compile(r"\b(?:down|up)\s+from\s*$", re.I)  # what a base follows, whatever before
 
 
 def owned_elsewhere(
@@ -136,9 +137,13 @@ def owned_elsewhere(
         if o is not m and o.num_start >= origin and o.num_end - origin <= window_chars(doc)
     }
     for o in mentions:
-        between = doc.text[m.end - origin : o.start - origin] if o.start >= m.end else ""
-        if o is not m and o.end <= t.start and _FROM_BASE.fullmatch(between):
-            return True  # "3.4 percent, down from 7.4 percent when he took office": the base's
+        if o is m or o.start < m.end or o.end > t.start or o.num_start < origin:
+            continue
+        between = doc.text[m.end - origin : o.start - origin]
+        if _FROM_BASE.fullmatch(between) or _UP_FROM.search(doc.text, 0, o.start - origin):
+            # "3.4 percent, down from 7.4 percent when he took office", "230 million Americans
+            # are fully vaccinated, up from 3.5 million when President Biden took office"
+            return True
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
         if a.i in governs_mine:
