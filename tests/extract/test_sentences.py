@@ -51,3 +51,10 @@ def test_sentences_a_wrapped_line_may_begin_with_a_decimal() -> None:
     assert found[0] == "Unemployment, when I was sworn in, was at\n6.4 percent."
     assert found[-1] == "Trade reached $5 billion."  # a numbered item still starts anew
     assert found[1] == "In the 12 months ahead we will work on"
+
+
+def test_sentences_markdown_emphasis_does_not_hide_a_break() -> None:
+    text = "When he came into office, there was uncertainty. ***Unemployment was at 6.1% in March."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "***Unemployment was at 6.1% in March."
+    ]
