@@ -179,3 +179,11 @@ def test_metrics_people_counted_by_what_befell_them_or_their_whole(
     text: str, keys: list[str]
 ) -> None:
     assert [c.metric for c in extract_claims(text, (), description=_US)] == keys
+
+
+def test_metrics_its_trade_is_not_the_statement_s_parties_trade() -> None:
+    # "its" is the union's, named before by no country: not Kazakhstan's and Russia's trade
+    text = "Cooperation in the union continues to grow. Last year, its trade reached $73 billion."
+    assert _metric(text) == ["trade:KZ"]
+    text = "Kazakhstan and China reviewed cooperation. Their trade reached $31 billion."
+    assert _metric(text) == ["trade:CN-KZ"]

@@ -340,22 +340,23 @@ def _own_key(
         # "24,000 companies with Russian participation ..., accounting for nearly half of all
         # foreign capital enterprises": the sentence before the figure says whose they are
         nearby = ctx.countries_in(s.span[0], m.start)
-    if not nearby and (
-        (len(ctx.parties) < 2 and _BILATERAL.search(phrase))
-        or (naming.reach is Reach.DIRECTIONAL and _THEIR.search(phrase))
-    ):
+    theirs = naming.reach is not Reach.NATIONAL and bool(_THEIR.search(phrase))
+    if not nearby and ((len(ctx.parties) < 2 and _BILATERAL.search(phrase)) or theirs):
         # "Kazakhstan and China reviewed cooperation. Bilateral trade reached ...", "Russian
         # companies ... Their total investment exceeded US$17 billion": the words refer back to
         # the countries of the sentence before
         before = max(text.rfind(". ", 0, s.span[0] - 2), text.rfind("\n", 0, s.span[0] - 2))
         nearby = ctx.countries_in(before + 1, s.span[0])
+    # "cooperation in the EAEU continues ... Last year, its trade reached $73 billion": whose
+    # "its" is, when no country, is no business of the statement's own two parties
+    parties = () if theirs and not nearby else ctx.parties
     speaker = _speaker_country(ctx.turns[turn]) if turn >= 0 else None
     return figure_key(
         naming,
         text=text,
         phrase=phrase,
         nearby=nearby,
-        parties=ctx.parties,
+        parties=parties,
         home=speaker or ctx.clock.country,
         speaker=speaker,
         scope=scope,
