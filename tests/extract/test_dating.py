@@ -148,6 +148,8 @@ def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
         ("The Department is announcing $22.4 million in grants.", Modality.PLAN),
         ("Russia has committed to invest $75 billion in Kazakhstan.", Modality.PLAN),
         ("Trade reached $24.5 billion last year.", Modality.ACTUAL),
+        ("By the end of May, we're going to have roughly 600 million doses.", Modality.PLAN),
+        ("We were going through hard times; trade fell to $2 billion last year.", Modality.ACTUAL),
     ],
 )
 def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
@@ -212,6 +214,8 @@ def test_dating_a_figure_takes_the_time_of_an_earlier_one_on_its_measure() -> No
 def test_dating_a_time_after_a_base_dates_the_base() -> None:
     # "up from 3.5 million when President Biden took office": the inauguration dates the 3.5
     # million, not the 230 million said now
-    text = "Over 230 million Americans are fully vaccinated, up from 3.5 million when I took office."
+    text = (
+        "Over 230 million Americans are fully vaccinated, up from 3.5 million when I took office."
+    )
     claim = extract_claims(text, (), description=_US)[0]
     assert (claim.as_of, claim.time_source) == (date(2024, 10, 7), TimeSource.DOCUMENT)

@@ -361,6 +361,15 @@ def _intent_path(anchor: Token) -> list[Token]:
     return path
 
 
+def _going_to(t: Token) -> bool:
+    """ "we're going to have 600 million doses": the future said with "be going to"."""
+    return (
+        t.lower_ == "going"
+        and any(c.dep_ == "aux" for c in t.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in t.children)
+    )
+
+
 def _done(t: Token) -> bool:
     """A verb in the past ("have committed", "decided" is not; "has awarded" is)."""
     return t.tag_ == "VBD" or (
@@ -391,6 +400,7 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
         lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
     }
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    future = future or any(_going_to(t) for t in path)
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
         lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" and not _done(t)
