@@ -115,6 +115,10 @@ def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> N
             "Our trade expanded by over 10 percent in January-October.",
             "The share of national currencies in mutual settlements has reached 90 percent.",
         ),
+        (
+            "The unemployment rate was 6.4 percent in January 2021.",
+            "The unemployment rate in the state was 7.4 percent in January 2021.",
+        ),
     ],
 )
 def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:

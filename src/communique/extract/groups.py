@@ -103,7 +103,8 @@ _FRAMING = frozenset(
     ]
 )
 # Nouns of a prepositional phrase that point back or frame ("in the country", "in this area",
-# "in line with", "in particular"): never a scope.
+# "in line with", "in particular"): never a scope. "The state" is not among them: "the
+# unemployment rate in the state" is a state's, not the nation's.
 _NOT_SCOPES = frozenset(
     [
         "economy",
@@ -113,7 +114,6 @@ _NOT_SCOPES = frozenset(
         "country",
         "republic",
         "nation",
-        "state",
         "area",
         "field",
         "sphere",
