@@ -12,6 +12,7 @@ from communique.describe.places import find_place, resolve_place
 from communique.models import DatePrecision, Description, RawDocument, Turn, Voice, VoiceKind
 from communique.segment import PersonRegistry
 from communique.segment.layouts import find_labels
+from communique.segment.offices import default_offices
 from communique.segment.lexicon import fold
 from communique.segment.people import split_label
 
@@ -78,7 +79,10 @@ def complete_description(
     authors = [v.speaker for v in voices if v.kind is VoiceKind.AUTHOR]
     participants = tuple(dict.fromkeys((*participants, *authors, *header_people)))
     host = _host(description.publisher, registry)
-    host_code = _city_country(description.place, registry) or host
+    # A statement saved from an office's site speaks for that country when nothing else says
+    # (a fact sheet with no speakers, place or publisher line).
+    site = default_offices().country_of(description.url)
+    host_code = _city_country(description.place, registry) or host or site
     countries = find_countries(
         participants, turns, description.title, registry=registry, host=host_code
     )
