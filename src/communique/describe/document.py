@@ -12,8 +12,8 @@ from communique.describe.places import find_place, resolve_place
 from communique.models import DatePrecision, Description, RawDocument, Turn, Voice, VoiceKind
 from communique.segment import PersonRegistry
 from communique.segment.layouts import find_labels
-from communique.segment.offices import default_offices
 from communique.segment.lexicon import fold
+from communique.segment.offices import default_offices
 from communique.segment.people import split_label
 
 # A title is a short line; longer lines are the lead paragraph.

@@ -74,11 +74,11 @@ def _continues(
         return False
     if prev.claim.vague:
         return False
-    if reading.growth and m.unit == PERCENT and prev.claim.unit == PERCENT:
+    level = prev.claim.unit == PERCENT and not prev.keyed.key.name.endswith("_growth")
+    if reading.growth and m.unit == PERCENT and level:
         # a change in percent goes on about a change, never about a percent level
         # ("Unemployment is 4 percent. We saw a 3 percent growth.")
-        if not prev.keyed.key.name.endswith("_growth"):
-            return False
+        return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
 

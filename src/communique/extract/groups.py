@@ -1,7 +1,8 @@
 """The part of the world a figure is said of, inside its countries: a region, a sector, a group
 ("unemployment in the Kaluga Region", "92 percent for pilots", "loans to small businesses",
-"youth unemployment", "world GDP", the "44 Americans" a count of 1,200 people includes). Read off the parse of the figure's own phrase; a country is
-no scope (it goes to the key's countries), nor is a time.
+"youth unemployment", "world GDP", the "44 Americans" a count of 1,200 people includes). Read
+off the parse of the figure's own phrase; a country is no scope (it goes to the key's
+countries), nor is a time.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from communique.extract.countries import CountryMention, country_of
+from communique.extract.groups import whole_of
 from communique.extract.indicators import (
     Found,
     Indicator,
@@ -26,7 +27,6 @@ from communique.extract.indicators import (
     find_indicator,
     indicator_of_verb,
 )
-from communique.extract.groups import whole_of
 from communique.extract.phrases import Reading
 from communique.extract.quantities import Mention
 from communique.extract.tokens import lemma, pos, verb_stem
