@@ -219,3 +219,12 @@ def test_dating_a_time_after_a_base_dates_the_base() -> None:
     )
     claim = extract_claims(text, (), description=_US)[0]
     assert (claim.as_of, claim.time_source) == (date(2024, 10, 7), TimeSource.DOCUMENT)
+
+
+def test_dating_a_time_right_after_a_figure_is_that_figure_s() -> None:
+    # "678,000 jobs last month and 7.4 million jobs since he took office": the month is the
+    # 678,000's, though it stands nearer the 7.4 million's number than the time after it
+    text = "We added 678,000 jobs in February and 7.4 million jobs in 2021."
+    monthly, yearly = extract_claims(text, (), description=_US)
+    assert monthly.period == _p("2024-02-01", "2024-02-29")
+    assert yearly.period == _p("2021-01-01", "2021-12-31")

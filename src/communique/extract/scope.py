@@ -71,7 +71,9 @@ def pick_time(
     """The time expression a figure belongs to: in its clause; else one fronted at the start
     of the sentence ("Last year, ..."); else one with no figure and no clause break between."""
     usable = [t for t in times if t.kind in kinds]
-    inside = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
+    inside = _unless_anothers(
+        [t for t in usable if clause[0] <= t.start and t.end <= clause[1]], mentions, m, text
+    )
     if inside:
         return min(inside, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
     if inside_only:
@@ -96,6 +98,32 @@ def pick_time(
     if not free:
         return None
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+
+
+# A time right after a figure's counted words ("678,000 jobs last month") is that figure's.
+_COUNTED_WORDS = re.compile(r"(?:\s+[\w’'-]+){0,3}\s+")
+_FOLLOWS_CHARS = 40
+
+
+def _unless_anothers(
+    times: list[TimeRef], mentions: Sequence[Mention], m: Mention, text: str
+) -> list[TimeRef]:
+    """Of several candidate times, those not right after another figure's counted words: in
+    "added 678,000 jobs last month and 7.4 million jobs since he took office" the month is
+    the 678,000's. A lone candidate is kept (one time may date coordinated figures)."""
+    if len(times) < 2 or not text:
+        return times
+    kept = [
+        t
+        for t in times
+        if not any(
+            o is not m
+            and 0 <= t.start - o.end <= _FOLLOWS_CHARS
+            and _COUNTED_WORDS.fullmatch(text, o.end, t.start)
+            for o in mentions
+        )
+    ]
+    return kept or times
 
 
 def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
