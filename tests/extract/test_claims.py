@@ -136,8 +136,12 @@ def test_claims_growth_rates_get_a_growth_metric(text: str) -> None:
             "Last year trade fell by 15 percent. This year, we are seeing a 45-percent growth.",
             ["trade_growth:KZ-RU", "trade_growth:KZ-RU"],
         ),
-        # ... but never about a percent level
-        ("Inflation is 4 percent. We saw a 3 percent growth.", ["inflation:KZ", "gdp_growth:KZ"]),
+        # ... or about a rate, but never about a share
+        ("Inflation peaked at 9 percent, then dropped to 3 percent.", ["inflation:KZ"] * 2),
+        (
+            "Exports are 40 percent of our trade. We saw a 3 percent growth.",
+            ["share_of_trade:KZ-RU", "gdp_growth:KZ"],
+        ),
     ],
 )
 def test_claims_a_change_sized_by_a_figure(text: str, metrics: list[str]) -> None:

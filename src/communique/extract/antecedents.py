@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from communique.extract.indicators import indicator_of
 from communique.extract.keys import Keyed, MetricKey
 from communique.extract.phrases import Doc, Reading
 from communique.extract.quantities import Mention
@@ -74,10 +75,13 @@ def _continues(
         return False
     if prev.claim.vague:
         return False
-    level = prev.claim.unit == PERCENT and not prev.keyed.key.name.endswith("_growth")
-    if reading.growth and m.unit == PERCENT and level:
-        # a change in percent goes on about a change, never about a percent level
-        # ("Unemployment is 4 percent. We saw a 3 percent growth.")
+    name = prev.keyed.key.name
+    rate = (found := indicator_of(name)) is not None and found.rate
+    share = prev.claim.unit == PERCENT and not (name.endswith("_growth") or rate)
+    if reading.growth and m.unit == PERCENT and share:
+        # a change in percent goes on about a change or a rate ("Inflation peaked at 9
+        # percent ... dropped to 3 percent"), never about a share ("Exports are 40 percent of
+        # our trade. We saw a 3 percent growth.")
         return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)

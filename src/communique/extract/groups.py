@@ -289,6 +289,8 @@ def _part_scope(noun: Token) -> str | None:
     whole = whole_of(noun)
     if whole is None or lemma(whole) == lemma(noun):
         return None
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return None  # "including those cancer drugs that are $10,000": no counted part
     return scope_slug(_noun_words(noun)) or None
 
 
