@@ -9,10 +9,11 @@ from dataclasses import replace
 from communique.describe.dates import HEAD_CHARS, find_dateline, is_dateline
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
-from communique.models import DatePrecision, Description, RawDocument, Turn
+from communique.models import DatePrecision, Description, RawDocument, Turn, Voice, VoiceKind
 from communique.segment import PersonRegistry
 from communique.segment.layouts import find_labels
 from communique.segment.lexicon import fold
+from communique.segment.offices import default_offices
 from communique.segment.people import split_label
 
 # A title is a short line; longer lines are the lead paragraph.
@@ -65,15 +66,24 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
 
 
 def complete_description(
-    description: Description, turns: Sequence[Turn], *, registry: PersonRegistry
+    description: Description,
+    turns: Sequence[Turn],
+    *,
+    registry: PersonRegistry,
+    voices: Sequence[Voice] = (),
 ) -> Description:
     """The description with the speakers of `turns` among its participants (first, in order of
-    speaking) and the parties they and the title name."""
+    speaking), then the author a statement's title names ("Statement by Vice President
+    Harris", whose `voices` segmentation found), and the parties they and the title name."""
     header_people = description.participants
     participants = find_participants("", turns, registry=registry, title=description.title)
-    participants = tuple(dict.fromkeys((*participants, *header_people)))
+    authors = [v.speaker for v in voices if v.kind is VoiceKind.AUTHOR]
+    participants = tuple(dict.fromkeys((*participants, *authors, *header_people)))
     host = _host(description.publisher, registry)
-    host_code = _city_country(description.place, registry) or host
+    # A statement saved from an office's site speaks for that country when nothing else says
+    # (a fact sheet with no speakers, place or publisher line).
+    site = default_offices().country_of(description.url)
+    host_code = _city_country(description.place, registry) or host or site
     countries = find_countries(
         participants, turns, description.title, registry=registry, host=host_code
     )
