@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -80,9 +82,12 @@ def _serve(db: Path) -> Iterator[Server]:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # its worker processes go with it (os.killpg below)
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Each server process loads the app; on a box busy with other test workers that took
+    # more than 30 s, and a fixture that gives up early fails every browser test.
+    deadline = time.monotonic() + 120
     while True:
         try:
             if httpx.get(f"{url}/api/documents?limit=1", timeout=1).status_code == 200:
@@ -90,17 +95,27 @@ def _serve(db: Path) -> Iterator[Server]:
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            _stop(process, signal.SIGKILL)
             output = process.stdout.read().decode() if process.stdout else ""
             pytest.fail(f"communique serve did not start:\n{output}")
         time.sleep(0.2)
     try:
         yield Server(url=url, db=db, process=process)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        _stop(process, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            _stop(process, signal.SIGKILL)
+            process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
+
+
+def _stop(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """Signal the server and every process it started (its own session's group)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
 
 
 @pytest.fixture(scope="session")
