@@ -26,7 +26,13 @@ def ingest_command(
     db: DbOption = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", min=1, help="Processes to use. Default: one per core."),
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes to use at most. Default: one per core, once the input is long "
+            "enough to repay starting them (a few statements run in one process).",
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
