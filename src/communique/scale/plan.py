@@ -25,19 +25,20 @@ the parse stream of a batch still fills the parser's batches (about 25,000 chara
 candidate windows, a few hundred sentences). A document longer than this is a batch of its
 own."""
 
-WORKER_START_FORKED = 0.15
+WORKER_START_FORKED = 0.25
 """CPU seconds a forked worker costs beyond the work it does: the fork, the pages of the
-shared model it copies on first write, and pickling documents to it and results back
-(benchmarks/real_text.py, 1 MB of real statements, one process against two: see
-benchmarks/README.md)."""
+shared model it copies on first write, and pickling documents to it and results back.
+Calibrated with benchmarks/real_text.py's 1 MB of real statements on the 2-vCPU development
+VM: 5.24 and 5.36 CPU s in one process, 5.78 and 5.82 with two forked workers (2026-12-02)."""
 
 WORKER_START_SPAWNED = 2.0
 """The same for a worker that is not forked: it imports communique and loads the model itself
 (~0.9 s of imports and ~1.0 s of model load on the development VM)."""
 
-CHARS_PER_SECOND = 400_000
-"""Characters of statements one core takes through describe, segment and extract in a second,
-on real text (benchmarks/real_text.py); the exact figure matters little to the decision."""
+CHARS_PER_SECOND = 500_000
+"""Characters of statements one core takes through describe, segment and extract in a second:
+520,000 on the 20 MB of real statements of benchmarks/real_text.py in one process; the exact
+figure matters little to the decision."""
 
 
 def can_fork() -> bool:
