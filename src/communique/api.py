@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import BinaryIO
 
 from communique.errors import InputError
 from communique.models import RawDocument, ReadWarning
-from communique.pipeline import STAGES, process_documents
+from communique.pipeline import STAGES, process_documents, warm_up
 from communique.read import read_documents
 from communique.reconcile import reconcile_pending
 from communique.scale.executor import Executor, LocalExecutor
+from communique.scale.plan import BATCH, BATCH_CHARS, pool_chars, pool_workers
 from communique.settings import setting
 from communique.store.ledger import AddStatus, Ledger
 
-# Below this many new documents a process pool costs more (one model load per worker) than it saves.
-_POOL_THRESHOLD = 8
-# Documents per `process_documents` call: their sentences are parsed in one spaCy stream,
-# which benchmarks/throughput.py measured ~10% faster with 64 documents than one at a time; 32
-# keeps most of that while a worker's batch (and the driver's window of them) stays small.
-BATCH = 32
 # Documents read ahead to ask the ledger which it already holds, in one query: a query per
 # document cost ~9 ms of the driver's time on PostgreSQL (benchmarks/README.md, archive scale).
 _CHECK = 64
@@ -49,10 +44,35 @@ class IngestSummary:
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
 
 
-def _batches(items: Iterator[RawDocument], *, size: int) -> Iterator[list[RawDocument]]:
-    """`items` in order, in lists of at most `size`, pulled from the stream as they are needed."""
-    while batch := list(islice(items, size)):
+def _batches(
+    items: Iterator[RawDocument], *, size: int, chars: int = BATCH_CHARS
+) -> Iterator[list[RawDocument]]:
+    """`items` in order, in lists of at most `size` documents that stop at the one that brings
+    them to `chars` characters, pulled from the stream as they are needed."""
+    batch: list[RawDocument] = []
+    held = 0
+    for item in items:
+        # The pipeline never reads the map back to the original (nor does the ledger keep
+        # it): a tuple of one int per character, it was most of what a batch pickled to
+        # ship to a worker process (~0.08 s of CPU per MB of text on the two ends).
+        batch.append(replace(item, offset_map=()))
+        held += len(item.text)
+        if len(batch) >= size or held >= chars:
+            yield batch
+            batch, held = [], 0
+    if batch:
         yield batch
+
+
+def _read_ahead(items: Iterator[RawDocument], chars: int) -> tuple[list[RawDocument], int]:
+    """The first documents of `items`, up to the one that brings them to `chars` characters
+    (all of them when there are fewer), and their characters."""
+    head: list[RawDocument] = []
+    held = 0
+    while held < chars and (item := next(items, None)) is not None:
+        head.append(item)
+        held += len(item.text)
+    return head, held
 
 
 @dataclass(slots=True)
@@ -136,9 +156,10 @@ def ingest(
             stored=lambda: sum(counts.values()),
         )
         if executor is None:
-            head = list(islice(fresh, _POOL_THRESHOLD))  # is there enough to pay for a pool?
-            n = workers or int(setting("workers")) or (os.cpu_count() or 1)
-            executor = LocalExecutor(n if len(head) >= _POOL_THRESHOLD else 1)
+            most = workers or int(setting("workers")) or (os.cpu_count() or 1)
+            # Is there enough text to repay a pool? Read ahead as far as it takes to know.
+            head, held = _read_ahead(fresh, pool_chars(most))
+            executor = LocalExecutor(pool_workers(held, most), prepare=warm_up)
             fresh = chain(head, fresh)
         for docs in executor.map(process_documents, _batches(fresh, size=max(1, batch_size))):
             for doc in docs:  # one transaction per document, as each batch comes back

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from threadpoolctl import threadpool_info
 
 from communique.extract import nlp
+
+
+def spacy_version() -> str:
+    from importlib.metadata import version
+
+    return version("spacy")
 
 
 def test_nlp_loads_only_the_components_read() -> None:
@@ -24,3 +33,17 @@ def test_nlp_parse_keeps_order_and_reads_heads() -> None:
     counted = next(t for t in docs[1] if t.text == "13")
     assert counted.head.text == "agreements"
     assert next(t for t in docs[0] if t.dep_ == "nsubj").text == "Trade"
+
+
+def test_nlp_loads_the_model_without_spacys_command_line() -> None:
+    """spaCy's CLI (requests, weasel...) stays unimported, and still imports when asked for."""
+    probe = (
+        "import sys\n"
+        "from communique.extract import nlp\n"
+        "nlp.pipeline()\n"
+        "before = sorted(m for m in ('spacy.cli', 'requests', 'weasel') if m in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "print(before, callable(spacy.cli.download), spacy.info()['spacy_version'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "True", spacy_version()]

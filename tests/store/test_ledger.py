@@ -206,6 +206,11 @@ def _head_revision() -> str | None:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+def test_ledger_newest_revision_is_alembic_head() -> None:
+    """The head read from the version files' names (no Alembic import) is Alembic's own."""
+    assert migrations.newest_revision() == _head_revision()
+
+
 def test_ledger_reopen_does_not_migrate_again(ledger_url: str) -> None:
     with Ledger.open(ledger_url) as first:
         first.add_document(make_document())

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from communique import __version__
+
+if TYPE_CHECKING:
+    from communique.store.ledger import Ledger
 
 app = typer.Typer(
     name="communique",
@@ -26,6 +29,15 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def open_ledger(db: str | None) -> Ledger:
+    """The ledger at `db`. The store (SQLAlchemy, Alembic) is imported here, when a command
+    opens it, not when the CLI starts: `communique --help` and commands that need no ledger do
+    not pay for it."""
+    from communique.store.ledger import Ledger
+
+    return Ledger.open(db)
 
 
 def _version(value: bool) -> None:

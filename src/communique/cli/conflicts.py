@@ -10,11 +10,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from communique.cli.app import DbOption, app
+from communique.cli.app import DbOption, app, open_ledger
 from communique.cli.output import console, errors_as_exit
 from communique.models import Conflict, ConflictKind, Verdict
-from communique.reconcile.conflicts import board_order
-from communique.store.ledger import Ledger
 
 conflicts_app = typer.Typer(
     help="List conflicts (the most confident first), show one, confirm or dismiss them.",
@@ -45,7 +43,9 @@ def list_command(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")] = 50,
 ) -> None:
     """Conflicts with their confidence and verdict: confirmed first, dismissed last."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    from communique.reconcile.conflicts import board_order
+
+    with errors_as_exit(), open_ledger(db) as ledger:
         found = [
             c
             for c in sorted(ledger.conflicts(), key=board_order)
@@ -72,7 +72,7 @@ def list_command(
 @conflicts_app.command("show")
 def show_command(conflict_id: IdArgument, db: DbOption = None) -> None:
     """One conflict: its claims with quotes and sources, the evidence, and any verdict."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         conflict = ledger.conflict(conflict_id)
     if conflict is None:
         console.print(f"[red]error[/red] no conflict {conflict_id}")
@@ -99,7 +99,7 @@ def show_command(conflict_id: IdArgument, db: DbOption = None) -> None:
 
 
 def _review(conflict_id: int, verdict: Verdict, note: str, db: str | None) -> None:
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         conflict = ledger.review_conflict(conflict_id, verdict, note=note)
     console.print(f"conflict #{conflict_id} {verdict.value}: {escape(conflict.explanation)}")
 
@@ -119,7 +119,7 @@ def dismiss_command(conflict_id: IdArgument, note: NoteOption = "", db: DbOption
 @conflicts_app.command("clear")
 def clear_command(conflict_id: IdArgument, db: DbOption = None) -> None:
     """Withdraw the verdict on a conflict."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         cleared = ledger.clear_review(conflict_id)
     console.print(f"conflict #{conflict_id}: " + ("verdict withdrawn" if cleared else "no verdict"))
     if not cleared:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from communique.cli.app import DbOption, app
+from communique.cli.app import DbOption, app, open_ledger
 from communique.cli.output import console, errors_as_exit
 from communique.present.export import (
     EXPORTERS,
@@ -20,7 +20,6 @@ from communique.present.export import (
     commitment_records,
     iter_records,
 )
-from communique.store.ledger import Ledger
 
 
 class ExportKind(StrEnum):
@@ -45,7 +44,7 @@ def export_command(
 ) -> None:
     """Write the ledger's documents, claims, conflicts, agreements or commitments, one record
     per line."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         items: Iterable[Any]
         if kind is ExportKind.DOCUMENTS:
             items = ledger.documents()

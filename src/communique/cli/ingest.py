@@ -8,11 +8,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from communique.api import BATCH, ingest
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, error_line, errors_as_exit, warning_line
-from communique.scale.executor import make_executor
-from communique.store.url import describe_url, resolve_db_url
+from communique.scale.plan import BATCH
 
 
 @app.command("ingest")
@@ -28,7 +26,13 @@ def ingest_command(
     db: DbOption = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", min=1, help="Processes to use. Default: one per core."),
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes to use at most. Default: one per core, once the input is long "
+            "enough to repay starting them (a few statements run in one process).",
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
@@ -67,6 +71,12 @@ def ingest_command(
     Re-running on the same files adds nothing; a file whose text changed replaces its old version.
     Exits with code 1 when any input failed (the others are still stored).
     """
+    # The pipeline and the store are imported now, not when the CLI starts (`--help`, `export`
+    # and the others never load them); the spaCy model loads when the first document needs it.
+    from communique.api import ingest
+    from communique.scale.executor import make_executor
+    from communique.store.url import describe_url, resolve_db_url
+
     with errors_as_exit():
         where = describe_url(resolve_db_url(db))
         stdin = sys.stdin.buffer if "-" in paths else None

@@ -11,16 +11,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from communique.cli.app import DbOption, app
+from communique.cli.app import DbOption, app, open_ledger
 from communique.cli.output import console, errors_as_exit, fail
 from communique.errors import ConfigError
-from communique.present.charts import format_amount
-from communique.reconcile import reconcile
-from communique.reconcile.canon import canonical_key
-from communique.reconcile.catalogue import find_catalogue
-from communique.reconcile.conflicts import describe_moment
-from communique.reconcile.timelines import build_timeline, summarize_metrics
-from communique.store.ledger import ClaimFilter, Ledger
+
+# The ledger, reconcile and present are imported inside each command, when it runs: listing the
+# commands (`communique --help`) and running another one does not pay for them.
 
 CatalogueOption = Annotated[
     Path | None,
@@ -50,8 +46,9 @@ def report_command(
 ) -> None:
     """Summarise the ledger: documents, speakers, claims, metrics, and conflicts with quotes."""
     from communique.present.report import build_report, render_html, report_renderables
+    from communique.reconcile.catalogue import find_catalogue
 
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         labels = find_catalogue(catalogue).labels
         report = build_report(ledger, labels=labels)
     for renderable in report_renderables(report, limit=limit):
@@ -67,7 +64,10 @@ def report_command(
 @app.command("metrics")
 def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
     """List metric keys with their counts, units, phrasings and time span."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    from communique.reconcile.catalogue import find_catalogue
+    from communique.reconcile.timelines import summarize_metrics
+
+    with errors_as_exit(), open_ledger(db) as ledger:
         labels = find_catalogue(catalogue).labels
         summaries = summarize_metrics(ledger.iter_claims(), labels=labels)
     table = Table(title=f"{len(summaries)} metrics", title_justify="left")
@@ -93,7 +93,13 @@ def timeline_command(
     db: DbOption = None,
 ) -> None:
     """Show what was claimed about one metric over time, by whom and where, with hedges."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    from communique.present.charts import format_amount
+    from communique.reconcile.canon import canonical_key
+    from communique.reconcile.conflicts import describe_moment
+    from communique.reconcile.timelines import build_timeline
+    from communique.store.ledger import ClaimFilter
+
+    with errors_as_exit(), open_ledger(db) as ledger:
         claims = ledger.claims(ClaimFilter(metric=metric))
         if not claims and canonical_key(metric) != metric:
             metric = canonical_key(metric)
@@ -140,7 +146,10 @@ def timeline_command(
 @app.command("reconcile")
 def reconcile_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
     """Re-run reconciliation: canonical metric keys (with the catalogue), then conflicts."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    from communique.reconcile import reconcile
+    from communique.reconcile.catalogue import find_catalogue
+
+    with errors_as_exit(), open_ledger(db) as ledger:
         summary = reconcile(ledger, catalogue=find_catalogue(catalogue))
     console.print(
         f"{summary.metrics} metrics, {summary.conflicts} conflicts, "

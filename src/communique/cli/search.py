@@ -8,9 +8,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from communique.cli.app import DbOption, app
+from communique.cli.app import DbOption, app, open_ledger
 from communique.cli.output import errors_as_exit
-from communique.store.ledger import Ledger
 
 
 @app.command("search")
@@ -20,7 +19,7 @@ def search_command(
     db: DbOption = None,
 ) -> None:
     """Find documents by their words; hits are highlighted in context."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_ledger(db) as ledger:
         hits = ledger.search(query, limit=limit)
     out = Console(highlight=False)
     if not hits:

@@ -10,7 +10,6 @@ import typer
 from communique.cli.app import DbOption, app
 from communique.cli.output import console, errors_as_exit
 from communique.settings import BY_NAME, setting
-from communique.store.url import describe_url, resolve_db_url
 
 
 @app.command("serve")
@@ -50,6 +49,7 @@ def serve_command(
 
     from communique.serve.app import create_app
     from communique.serve.workers import default_workers
+    from communique.store.url import describe_url, resolve_db_url
 
     with errors_as_exit():
         host = str(setting("host", host))

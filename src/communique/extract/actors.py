@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from communique.extract.alternation import word_alternation
 from communique.extract.countries import find_countries
 from communique.models import Person
 from communique.segment.people import PersonRegistry
@@ -34,8 +35,7 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
         resources.files("communique.data").joinpath("organisations.toml").read_text("utf-8")
     )
     forms = {name: code for code, spec in data.items() for name in spec["names"]}
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), forms
+    return re.compile(rf"(?<!\w){word_alternation(forms)}(?!\w)"), forms
 
 
 def _joined(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ from communique.extract.agreement_facts import (
     parties_of,
     status_of,
 )
-from communique.extract.countries import trie_pattern
+from communique.extract.alternation import word_alternation
 from communique.extract.entries import Statement
 from communique.extract.periods import MONTHS
 from communique.models import Agreement, AgreementKind, AgreementStatus, Span
@@ -598,7 +598,7 @@ def _known() -> tuple[re.Pattern[str], dict[str, AgreementKind]]:
         resources.files("communique.data").joinpath("agreements.toml").read_text("utf-8")
     )
     kinds = {name: AgreementKind(kind) for kind, spec in data.items() for name in spec["names"]}
-    return re.compile(rf"(?<![\w-])(?:{trie_pattern(kinds)})(?![\w-])"), kinds
+    return re.compile(rf"(?<![\w-])(?:{word_alternation(kinds, wrapped=True)})(?![\w-])"), kinds
 
 
 _HEAD_OF = {K.TREATY: "treaty", K.AGREEMENT: "agreement", K.PLAN: "plan"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from communique.extract.alternation import word_alternation
 from communique.segment.lexicon import country_table
 
 
@@ -45,36 +45,9 @@ def _lexicon() -> _Lexicon:
             for mark in ("'s", "’s"):
                 forms.setdefault(f"{name}{mark}", (code, True))
     # Not part of a longer word and not a code before "$" ("US$"); "EU-India" names both.
-    pattern = re.compile(rf"(?<![\w$])(?:{trie_pattern(forms)})(?![\w$])")
+    # a trie: a quarter of the time to process a text went to this pattern as a plain alternation
+    pattern = re.compile(rf"(?<![\w$])(?:{word_alternation(forms, wrapped=True)})(?![\w$])")
     return _Lexicon(pattern, forms)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a trie ("Niger(?:ia(?:n)?|ien)?"): `re` tries a
-    plain alternation of a thousand names one by one at every position (2.4 us a character on
-    statements), a trie one branch per character (0.2 us). The longest word wins, as greedy
-    optional tails try the longer branch first."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)  # a name may wrap
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return build(root)
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:

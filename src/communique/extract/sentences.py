@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from communique.extract.alternation import word_alternation
+
 # A point between digits with a space on each side ("6 . 2 %", as tokenised text writes a
 # decimal) ends no sentence; Markdown emphasis around a sentence ("uncertainty. ***Unemployment
 # was at 6.1%") is no part of the words either side of the break.
@@ -21,13 +23,17 @@ _BREAK = re.compile(
 _WRAPPED = re.compile(r"[^\n]{50,}[^.!?:;\s*|#\n]\n(?=[ \t]*[A-Z(“\"$€£0-9][^\n]*)")
 # A numbered item is "3." or "3)" and no decimal: a wrapped line may begin "6.4 percent."
 _BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)](?!\d))")
-_QUICK = re.compile(
-    r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|dozens|scores|hundreds|"
-    r"thousands|millions|billions|several)\b",
-    re.I,
+# fmt: off
+_QUANTITY_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "half", "third", "quarter", "dozens", "scores", "hundreds", "thousands", "millions",
+    "billions", "several",
 )
+# fmt: on
+# Whether a sentence may hold a quantity; the words as a trie (half the time of splitting).
+_QUICK = re.compile(rf"\d|[$€£¥₹₽]|\b{word_alternation(_QUANTITY_WORDS)}\b", re.I)
 _LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
 
 

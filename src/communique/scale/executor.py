@@ -8,6 +8,7 @@ is held in memory a window at a time, never whole.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -16,6 +17,7 @@ from multiprocessing.pool import AsyncResult
 from typing import Protocol, TypeVar
 
 from communique.errors import ConfigError
+from communique.scale.plan import can_fork
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,30 +32,49 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """`workers=1` runs in this process; more uses a process pool (one model load per worker).
+    """`workers=1` runs in this process; more uses a process pool.
 
     `window` bounds the items handed to the pool and not yet yielded back (default: two per
     worker), so reading the input, processing it and consuming the results overlap.
+
+    Where the platform forks, `prepare` runs here before the pool starts, so that what it loads
+    (the spaCy model, lexicons) is loaded once and shared by every worker instead of loaded by
+    each; elsewhere workers are spawned and load what they need themselves.
     """
 
-    def __init__(self, workers: int = 1, *, window: int | None = None) -> None:
+    def __init__(
+        self,
+        workers: int = 1,
+        *,
+        window: int | None = None,
+        prepare: Callable[[], object] | None = None,
+    ) -> None:
         self.workers = max(1, workers)
         self.window = max(1, window or IN_FLIGHT_PER_WORKER * self.workers)
+        self.prepare = prepare
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         if self.workers == 1:
             yield from map(fn, items)
             return
-        # "spawn" would re-import everything per worker; fork shares the loaded modules.
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(self.workers) as pool:
-            pending: deque[AsyncResult[R]] = deque()
-            for item in items:
-                pending.append(pool.apply_async(fn, (item,)))
-                if len(pending) >= self.window:
+        forked = can_fork()
+        if forked and self.prepare is not None:
+            self.prepare()
+        # What is loaded by now stays out of the cyclic collector's passes in the workers,
+        # which would otherwise touch (and so copy) every shared page of the model.
+        gc.freeze()
+        try:
+            ctx = multiprocessing.get_context("fork" if forked else "spawn")
+            with ctx.Pool(self.workers) as pool:
+                pending: deque[AsyncResult[R]] = deque()
+                for item in items:
+                    pending.append(pool.apply_async(fn, (item,)))
+                    if len(pending) >= self.window:
+                        yield pending.popleft().get()
+                while pending:
                     yield pending.popleft().get()
-            while pending:
-                yield pending.popleft().get()
+        finally:
+            gc.unfreeze()
 
 
 EXECUTORS = ("local", "ray")
