@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from communique.read.normalize import finish, normalize_text
@@ -111,6 +112,8 @@ _PLAIN = st.text(alphabet=st.sampled_from("abcXYZ019 .,;?!-\n'\""), max_size=200
 
 @given(_PLAIN)
 def test_normalize_unchanged_characters_map_to_themselves(original: str) -> None:
+    # a line of three or more dashes is a Markdown rule, which normalising drops on purpose
+    assume(not re.search(r"(?m)^[ \t]*(?:-[ \t]*){3,}$", original))
     text, offsets = _normalise(original)
     for i, ch in enumerate(text):
         if not ch.isspace():
