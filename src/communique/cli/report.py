@@ -12,13 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from communique.cli.app import DbOption, app
-from communique.cli.output import console, errors_as_exit, fail
+from communique.cli.output import JsonOption, console, errors_as_exit, fail, print_json
 from communique.errors import ConfigError
-from communique.present.charts import format_amount
+from communique.present.export import timeline_record
+from communique.present.figures import LITERAL, ORDINARY, figure
 from communique.reconcile import reconcile
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import find_catalogue
-from communique.reconcile.conflicts import describe_moment
 from communique.reconcile.timelines import build_timeline, summarize_metrics
 from communique.store.ledger import ClaimFilter, Ledger
 
@@ -91,6 +91,7 @@ def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> N
 def timeline_command(
     metric: Annotated[str, typer.Argument(help="A metric key, as `communique metrics` lists.")],
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Show what was claimed about one metric over time, by whom and where, with hedges."""
     with errors_as_exit(), Ledger.open(db) as ledger:
@@ -113,22 +114,25 @@ def timeline_command(
             )
         conflicts = [c for c in ledger.conflicts() if c.metric == metric]
     points = build_timeline(claims, metric, conflicts=conflicts)
+    if as_json:
+        print_json([timeline_record(p) for p in points])
+        return
     table = Table(title=f"{metric}: {len(points)} claims", title_justify="left")
-    for name in ("when", "figure", "hedge reads as", "said by", "on", "source", "note"):
+    for name in ("when", "figure", LITERAL, ORDINARY, "said by", "on", "source", "note"):
         table.add_column(name)
     for p in points:
         c = p.claim
-        low = format_amount(p.low, c.unit) if p.low is not None else "…"
-        high = format_amount(p.high, c.unit) if p.high is not None else "…"
+        shown = figure(c)
         note = c.modality.value if c.modality.value != "actual" else ""
         if p.conflicts:
             note = (
                 (note + " " if note else "") + "conflict " + ", ".join(f"#{i}" for i in p.conflicts)
             )
         table.add_row(
-            describe_moment(c.period, c.as_of).removeprefix("in ").removeprefix("as of "),
+            shown.when,
             Text(f"“{c.quote}”"),
-            "" if low == high else f"{low} – {high}",
+            shown.literal.text,
+            shown.ordinary.text,
             c.speaker or "unknown",
             str(c.document_date or ""),
             c.source or "",
