@@ -90,4 +90,12 @@ def describe_metric(key: str) -> str:
     return f"{name} of {_country(codes)}"
 
 
-__all__ = ["COUNTRY_NAMES", "canonical_key", "describe_metric"]
+def metric_countries(key: str) -> tuple[str, ...]:
+    """The ISO codes a key names: `trade:KZ-RU` → ("KZ", "RU"), `gdp:KZ` → ("KZ",)."""
+    match = _KEY.match(key)
+    if match is None or not match["codes"]:
+        return ()
+    return tuple(re.split(r"\s*[-–>]\s*", match["codes"].strip().upper()))
+
+
+__all__ = ["COUNTRY_NAMES", "canonical_key", "describe_metric", "metric_countries"]

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -35,7 +35,7 @@ from communique.serve.routes import (
     speakers,
 )
 from communique.serve.schemas import ErrorResponse
-from communique.serve.web import STATIC, ApiError, render
+from communique.serve.web import STATIC, ApiError, known_parameters, render
 from communique.settings import setting
 from communique.store.ledger import Ledger
 
@@ -200,6 +200,9 @@ def _offline_openapi(app: FastAPI) -> None:
             for op in item.values():
                 responses = op.setdefault("responses", {})
                 responses["422"] = {"description": "Invalid parameters", **error}
+                responses.setdefault(
+                    "400", {"description": "Unknown query parameters, or bad ones", **error}
+                )
                 responses.setdefault("404", {"description": "Not found", **error})
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.pop("HTTPValidationError", None)
@@ -257,6 +260,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
         docs_url=None,  # Swagger UI loads from a CDN: /docs is a packaged page instead
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],
     )
     app.state.ledger = ledger
     app.state.write_token = write_token or None

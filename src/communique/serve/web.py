@@ -67,6 +67,7 @@ After = Annotated[
 ]
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="Claim id."), WHOLE]
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id."), WHOLE]
+ConflictId = Annotated[int, Path(ge=1, le=MAX_ID, description="Conflict id."), WHOLE]
 
 
 def next_page(request: Request, *, after: int) -> str:
@@ -74,6 +75,45 @@ def next_page(request: Request, *, after: int) -> str:
     keyset moved on, no offset (it applied to this page only)."""
     url = request.url.remove_query_params("offset").include_query_params(after=after)
     return f"{url.path}?{url.query}"
+
+
+def next_offset(request: Request, *, offset: int) -> str:
+    """The path and query of the page at `offset`: the same filters, order and limit."""
+    url = request.url.remove_query_params("after").include_query_params(offset=offset)
+    return f"{url.path}?{url.query}"
+
+
+def _query_names(dependant: Any) -> frozenset[str]:
+    """Every query parameter a route declares, its dependencies' included."""
+    names = {str(p.alias) for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
+_DECLARED: dict[int, frozenset[str]] = {}
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take (a misspelt filter would otherwise be
+    ignored, and the answer look filtered): 400 naming them and what the route accepts."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    declared = _DECLARED.get(id(route))
+    if declared is None:
+        declared = _DECLARED[id(route)] = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        names = ", ".join(repr(name[:40]) for name in unknown[:10])
+        accepted = ", ".join(sorted(declared)) or "none"
+        raise ApiError(
+            400,
+            "unknown-parameter",
+            f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names} "
+            f"(accepted: {accepted})",
+        )
 
 
 def not_found(what: str, key: object) -> ApiError:
