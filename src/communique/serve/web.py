@@ -14,6 +14,8 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator
 
+from communique.present.figures import LITERAL, ORDINARY, describe_when, figure, format_amount
+from communique.reconcile.canon import describe_metric
 from communique.store.ledger import Ledger
 
 TEMPLATES = FilePath(__file__).parent / "templates"
@@ -152,12 +154,8 @@ def _short(value: object) -> str:
 
 
 def _amount(value: object, unit: str) -> str:
-    text = _number(value)
-    if unit == "percent":
-        return f"{text}%"
-    if unit in ("count", "rank", ""):
-        return text if unit != "rank" else f"#{text}"
-    return f"{text} {unit}"
+    """An amount as every surface writes it (`present.figures.format_amount`)."""
+    return format_amount(Decimal(str(value)), unit)
 
 
 _env = Environment(
@@ -173,7 +171,18 @@ _env.filters["plain"] = lambda value: format(Decimal(str(value)).normalize(), "f
 _env.filters["marks"] = mark_hits
 _env.filters["n"] = lambda n, word: f"{n:,} {word if n == 1 else word + 's'}"
 _env.filters["urlpart"] = lambda value: quote(str(value), safe="")
-_env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
+
+
+def query_string(**values: object) -> str:
+    """A query string of the values set (empty ones left out), as the pages link them."""
+    return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+
+_env.globals["query"] = query_string
+_env.globals["figure"] = figure
+_env.globals["describe_when"] = describe_when
+_env.globals["describe_metric"] = describe_metric
+_env.globals["LITERAL"], _env.globals["ORDINARY"] = LITERAL, ORDINARY
 
 
 def render(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:

@@ -15,6 +15,7 @@ from fastapi.responses import StreamingResponse
 
 from communique.models import Modality, Qualifier
 from communique.present.export import FLAT_CLAIM_FIELDS, csv_lines, flat_claim_record
+from communique.reconcile.names import resolve_filter, suggest
 from communique.serve.schemas import (
     ClaimOut,
     ClaimPage,
@@ -50,7 +51,6 @@ from communique.store.browse import (
 from communique.store.context import claims_in_context
 from communique.store.facets import Facet, claim_facets
 from communique.store.ledger import ClaimFilter, Ledger
-from communique.reconcile.names import resolve_filter, suggest
 
 router = APIRouter(tags=["claims"])
 T = TypeVar("T")

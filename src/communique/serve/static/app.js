@@ -22,3 +22,40 @@ document.addEventListener("keydown", (event) => {
     active.addEventListener("blur", () => active.classList.remove("tip-hidden"), { once: true });
   }
 });
+
+// Autocomplete for speaker and metric boxes: the ledger's names matching what is typed, as
+// the options of the box's <datalist>. Without this file the boxes still take any part of a
+// name (the filters match in any case, and partly).
+const SUGGEST_DELAY_MS = 150; // one request per pause in typing, not one per key
+for (const box of document.querySelectorAll("input[data-suggest]")) {
+  const list = box.list;
+  if (!list) continue;
+  let timer = 0;
+  let asked = "";
+  const fill = async () => {
+    const typed = box.value.trim();
+    if (typed === asked) return;
+    asked = typed;
+    const url = `/api/claims/suggest?field=${encodeURIComponent(box.dataset.suggest)}&q=${encodeURIComponent(typed)}&limit=12`;
+    try {
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (!response.ok || asked !== typed) return;
+      const body = await response.json();
+      list.replaceChildren(
+        ...body.items.map((item) => {
+          const option = document.createElement("option");
+          option.value = item.value;
+          option.label = `${item.value} (${item.claims})`;
+          return option;
+        }),
+      );
+    } catch {
+      // offline or the server went away: the box still works as a plain text field
+    }
+  };
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(fill, SUGGEST_DELAY_MS);
+  });
+  box.addEventListener("focus", fill, { once: true });
+}
