@@ -254,6 +254,11 @@ class _Page(_Out):
     total: int = Field(description="How many items match, across all pages.")
     limit: int
     offset: int
+    next: str | None = Field(
+        default=None,
+        description="Path of the next page (the same filters, the offset moved on); null on "
+        "the last page.",
+    )
 
 
 class DocumentPage(_Page):

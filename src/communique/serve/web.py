@@ -79,6 +79,11 @@ def next_page(request: Request, *, after: int) -> str:
     return f"{url.path}?{url.query}"
 
 
+def following(request: Request, *, offset: int, limit: int, total: int) -> str | None:
+    """The next page's path for an offset-paged list, or None on the last page."""
+    return next_offset(request, offset=offset + limit) if offset + limit < total else None
+
+
 def next_offset(request: Request, *, offset: int) -> str:
     """The path and query of the page at `offset`: the same filters, order and limit."""
     url = request.url.remove_query_params("after").include_query_params(offset=offset)

@@ -11,7 +11,7 @@ from communique.reconcile.canon import describe_metric
 from communique.reconcile.timelines import MetricSummary, build_timeline, summarize_metrics
 from communique.serve.routes.claims import Totals
 from communique.serve.schemas import MetricDetailOut, MetricPage, metric_detail_out, metric_out
-from communique.serve.web import LedgerDep, Limit, Offset, not_found
+from communique.serve.web import LedgerDep, Limit, Offset, following, not_found
 from communique.store.browse import document_ids, metric_counts, metric_stats
 from communique.store.ledger import ClaimFilter, Ledger
 
@@ -24,8 +24,11 @@ def list_metrics(
 ) -> MetricPage:
     # Grouping every claim by metric is the dear part (~0.2 s at 100,000 documents): a page
     # is kept until the ledger changes.
-    return _cache(request).count(
+    page = _cache(request).count(
         ledger, ("metrics", limit, offset), lambda: _metric_page(ledger, limit, offset)
+    )
+    return page.model_copy(
+        update={"next": following(request, offset=offset, limit=limit, total=page.total)}
     )
 
 
