@@ -37,7 +37,7 @@ from communique.serve.routes import (
 from communique.serve.schemas import ErrorResponse
 from communique.serve.web import STATIC, ApiError, known_parameters, render
 from communique.settings import setting
-from communique.store.ledger import Ledger
+from communique.store.existing import open_existing
 
 _log = logging.getLogger(__name__)
 
@@ -237,7 +237,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     With `write_token`, `POST /api/documents` accepts documents from requests that carry
     `Authorization: Bearer <token>`; without it the app is read-only.
     """
-    ledger = Ledger.open(ledger_url)
+    ledger = open_existing(ledger_url)  # a server never creates the ledger it is asked for
     if ledger.dialect == "sqlite":
         event.listen(ledger.engine, "connect", _reader_pragmas)
         # the connection that opening (migrating) pooled has no such pragmas: the async claim
