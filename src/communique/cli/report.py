@@ -14,12 +14,13 @@ from rich.text import Text
 from communique.cli.app import DbOption, app
 from communique.cli.output import JsonOption, console, errors_as_exit, fail, print_json
 from communique.errors import ConfigError
-from communique.present.export import timeline_record
+from communique.present.export import metric_record, timeline_record
 from communique.present.figures import LITERAL, ORDINARY, figure
 from communique.reconcile import reconcile
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import find_catalogue
 from communique.reconcile.timelines import build_timeline, summarize_metrics
+from communique.store.existing import open_existing
 from communique.store.ledger import ClaimFilter, Ledger
 
 CatalogueOption = Annotated[
@@ -51,7 +52,7 @@ def report_command(
     """Summarise the ledger: documents, speakers, claims, metrics, and conflicts with quotes."""
     from communique.present.report import build_report, render_html, report_renderables
 
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
         report = build_report(ledger, labels=labels)
     for renderable in report_renderables(report, limit=limit):
@@ -65,11 +66,16 @@ def report_command(
 
 
 @app.command("metrics")
-def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
+def metrics_command(
+    db: DbOption = None, catalogue: CatalogueOption = None, as_json: JsonOption = False
+) -> None:
     """List metric keys with their counts, units, phrasings and time span."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
         summaries = summarize_metrics(ledger.iter_claims(), labels=labels)
+    if as_json:
+        print_json([metric_record(s) for s in summaries])
+        return
     table = Table(title=f"{len(summaries)} metrics", title_justify="left")
     for name in ("metric", "in words", "claims", "docs", "units", "phrasings", "from", "to"):
         table.add_column(name, justify="right" if name in ("claims", "docs") else "left")
@@ -94,7 +100,7 @@ def timeline_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show what was claimed about one metric over time, by whom and where, with hedges."""
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         claims = ledger.claims(ClaimFilter(metric=metric))
         if not claims and canonical_key(metric) != metric:
             metric = canonical_key(metric)

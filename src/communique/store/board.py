@@ -95,6 +95,13 @@ def conflict_page(
     return conflicts_by_ids(ledger, ids)
 
 
+def conflict_ids(ledger: Ledger, where: ConflictFilter) -> list[int]:
+    """Every id `where` selects, in id order."""
+    query = _filter_conflicts(select(ConflictRow.id), where).order_by(ConflictRow.id)
+    with ledger.reader.connect() as conn:
+        return list(conn.scalars(query))
+
+
 def conflicts_by_ids(ledger: Ledger, ids: Sequence[int]) -> list[Conflict]:
     """The conflicts with these ids, with their claims, in the order asked."""
     if not ids:
@@ -165,6 +172,7 @@ def count_conflicts(
 
 __all__ = [
     "ConflictFilter",
+    "conflict_ids",
     "conflict_page",
     "conflicts_by_ids",
     "conflicts_of_claims",
