@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip==26.3
-	$(BIN)/python -m pip install -q -e '.[postgres,parquet,ray]' --group test --group lint --group bench
+	$(BIN)/python -m pip install -q -e '.[postgres,parquet,ray]' --group test --group lint --group bench --group data
 	touch $(STAMP)
 
 ## demo: ingest the bundled example corpus into ./communique.db, report on it (terminal + report.html)

@@ -203,7 +203,9 @@ def main() -> int:
     parser.add_argument(
         "--think", type=float, default=0, help="Mean pause between a client's requests (s)."
     )
-    parser.add_argument("--workers", type=int, default=1, help="communique serve --workers")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="communique serve --workers (default: its own)"
+    )
     parser.add_argument("--p95-ms", type=float, default=100, help="Fail above this p95.")
     args = parser.parse_args()
     seconds = min(args.seconds, MAX_SECONDS)
@@ -227,8 +229,7 @@ def main() -> int:
             str(args.db),
             "--port",
             str(port),
-            "--workers",
-            str(args.workers),
+            *(["--workers", str(args.workers)] if args.workers else []),
         ],
         env=env,
     )

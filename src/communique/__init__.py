@@ -32,9 +32,11 @@ from communique.models import (
     Person,
     Qualifier,
     RawDocument,
+    Review,
     Severity,
     Span,
     Turn,
+    Verdict,
 )
 from communique.store.entries import AgreementFilter, CommitmentFilter
 from communique.store.ledger import ClaimFilter, Ledger
@@ -69,9 +71,11 @@ __all__ = [
     "Person",
     "Qualifier",
     "RawDocument",
+    "Review",
     "Severity",
     "Span",
     "Turn",
+    "Verdict",
     "__version__",
     "ingest",
     "open_ledger",

@@ -121,6 +121,7 @@ def ingest(
     """
     own = ledger is None
     ledger = ledger or Ledger.open(db)
+    run_id: int | None = None
     try:
         run_id = ledger.start_run(inputs)
         limit = int(setting("max_bytes", max_bytes))
@@ -175,6 +176,10 @@ def ingest(
             },
         )
         return result
+    except BaseException as exc:
+        if run_id is not None:  # failed, or interrupted by Ctrl-C; never hides `exc`
+            ledger.abandon_run(run_id, exc)
+        raise
     finally:
         if own:
             ledger.close()

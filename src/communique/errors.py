@@ -4,7 +4,10 @@
     ├── InputError      a document cannot be read (reason: missing, empty, binary, encoding,
     │                   too-large, bad-json-line, bad-html, bad-front-matter, bad-pdf,
     │                   encrypted, no-text, unsupported)
-    ├── LedgerError     the ledger cannot be opened or written (path = the database URL)
+    ├── LedgerError     the ledger cannot be opened or written (path = the database URL;
+    │                   reason: missing-dir, cannot-open, disk-full, read-only,
+    │                   connection-lost, locked, corrupt, io-error, write-failed —
+    │                   store/faults.py says which driver errors map to which)
     ├── ConfigError     a setting, flag or catalogue file is invalid
     └── MissingExtra    an optional part is not installed (names the pip extra)
 

@@ -7,7 +7,7 @@ export strings. Offsets are half-open spans into a document's *normalised* text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -30,11 +30,26 @@ class Modality(StrEnum):
     PLAN = "plan"
 
 
+class TimeSource(StrEnum):
+    """How a claim's period or moment was established; conflicts trust the first two."""
+
+    STATED = "stated"  # written out: "in 2021", "January–October 2022", "by 2030"
+    RELATIVE = "relative"  # resolved against the document's date: "last year", "this month"
+    DOCUMENT = "document"  # no time in the text: the document's date
+
+
 class ConflictKind(StrEnum):
     LITERAL = "literal"  # the intervals are disjoint
     PRAGMATIC = "pragmatic"  # compatible on paper, contradictory in ordinary reading
     REVISION = "revision"  # one speaker or source changes its figure for the same period
     JUMP = "jump"  # a large move between two moments of a level
+
+
+class Verdict(StrEnum):
+    """An analyst's judgement of a conflict."""
+
+    CONFIRMED = "confirmed"  # a real contradiction
+    DISMISSED = "dismissed"  # not one (different groups, a correction, a misread figure...)
 
 
 class Severity(StrEnum):
@@ -108,6 +123,19 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Tenure:
+    """A term in an office: its role, the first day in it and the first day out of it (None
+    while in office)."""
+
+    role: str
+    start: date
+    end: date | None = None
+
+    def holds(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
     """A person: "President of Russia Vladimir Putin" and "President Putin" are one."""
 
@@ -115,6 +143,11 @@ class Person:
     roles: tuple[str, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2
     aliases: tuple[str, ...] = ()
+    tenures: tuple[Tenure, ...] = ()  # terms in office, when known: namesakes told apart by date
+
+    def serving(self, on: date) -> bool:
+        """Whether one of the person's known terms includes `on`."""
+        return any(tenure.holds(on) for tenure in self.tenures)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +182,7 @@ class VoiceKind(StrEnum):
 
     AUTHOR = "author"  # a first-person statement or message by the author its title names
     REPORTED = "reported"  # reported speech: "X said that ...", "according to X, ..."
+    QUOTED = "quoted"  # a quotation credited to its source in a round-up of what people said
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,13 +221,19 @@ class Claim(Entry):
     qualifier: Qualifier = Qualifier.EXACT
     low: Decimal | None = None  # interval implied by the hedge and the precision as written
     high: Decimal | None = None
+    step: Decimal | None = None  # place value of the last digit written: 0.1e9 in "$25.6 billion"
     metric: str = ""  # provisional key shared by claims about one indicator
     metric_phrase: str = ""  # what is measured, as written: "bilateral trade"
+    indicator: str = ""  # the recognised indicator ("trade", "unemployment"), "" when none
+    scope: str | None = None  # a region, sector or group it is said of: "kaluga-region"
     subject: str | None = None  # ISO alpha-2: whose indicator ("Russian investment" → RU)
     object: str | None = None  # ISO alpha-2: towards whom ("... in Kazakhstan" → KZ)
     period: Period | None = None  # for amounts over a span of time
     as_of: date | None = None  # for a level at a moment
+    time_source: TimeSource | None = None  # how period or as_of was established; None: undated
     modality: Modality = Modality.ACTUAL
+    vague: bool = False  # a vague plural read as a lower bound: "thousands of lives" ≥ 1000
+    enumeration: int | None = None  # start offset of the list of parallel figures it is one of
     metric_auto: str = ""  # the extractor's key before reconciliation rewrote `metric`
 
 
@@ -274,6 +314,17 @@ class FollowUp(Entry):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Review:
+    """An analyst's verdict on a conflict, kept by the identity of its claims (document content
+    hash, span and value), so it outlives conflict ids across re-ingest and re-reconcile."""
+
+    verdict: Verdict
+    note: str = ""
+    at: datetime | None = None
+    claims: tuple[str, ...] = ()  # identities of the claims judged (see store/reviews.py)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
     """A disagreement between claims on one metric for one period or moment."""
 
@@ -285,6 +336,9 @@ class Conflict:
     period: Period | None = None
     as_of: date | None = None
     id: int | None = None
+    confidence: float = 0.0  # 0..1: how sure the evidence makes it a real contradiction
+    reasons: tuple[str, ...] = ()  # the evidence in plain words, strongest first
+    review: Review | None = None  # the analyst's verdict, when one was given
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

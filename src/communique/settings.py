@@ -51,6 +51,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(name="workers", default=0, help="Processes for ingest; 0 means one per core."),
     Setting(
+        name="db_retry",
+        default=30,
+        help="Seconds to keep retrying a write whose database connection was lost.",
+    ),
+    Setting(
         name="max_bytes",
         default=16 * 1024 * 1024,
         help="Largest input file read, in bytes; bigger files fail with 'too-large'.",

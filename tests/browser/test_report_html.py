@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 
-from communique.models import Claim, Document, Period, Qualifier, Span, Turn
+from communique.models import Claim, Document, Period, Qualifier, Span, TimeSource, Turn
 from communique.present.report import build_report, render_html
 from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
 
 # One worker drives the browser: one Chromium and one server for the whole run.
-pytestmark = pytest.mark.xdist_group("browser")
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = "<script>console.error('injected')</script><img src=x onerror=\"console.error('img')\">"
@@ -30,35 +29,41 @@ DOCUMENTS = [
         "2022-02-10",
         "Vladimir Putin",
         "Our trade grew by a third last year and reached US$25.6 billion. Russian investment "
-        f"stands at US$17 billion. {HOSTILE}",
+        f"today stands at US$17 billion. {HOSTILE}",
         [
             ("US$25.6 billion", "25.6e9", "exact", "trade:KZ-RU", 2021),
-            ("US$17 billion", "17e9", "exact", "investment_stock:RU>KZ", None),
+            ("US$17 billion", "17e9", "exact", "investment_stock:RU-KZ", None),
         ],
     ),
     (
         "talks-2022-02-reply.txt",
         "2022-02-10",
         "Kassym-Jomart Tokayev",
-        "Last year our trade exceeded US$21 billion, and Russian investment "
+        "Last year our trade exceeded US$21 billion, and Russian investment has today "
         "exceeded US$17 billion.",
         [
             ("exceeded US$21 billion", "21e9", "over", "trade:KZ-RU", 2021),
-            ("exceeded US$17 billion", "17e9", "over", "investment_stock:RU>KZ", None),
+            ("exceeded US$17 billion", "17e9", "over", "investment_stock:RU-KZ", None),
         ],
     ),
     (
         "visit-2024-11.txt",
         "2024-11-27",
         "Vladimir Putin",
-        "Trade closely approached $30 billion in 2023, precisely $28.4 billion. Russian "
-        "investment is $13 billion, while our partners say it surpassed $24 billion.",
+        "Trade closely approached $30 billion in 2023, precisely $28.4 billion. Today Russian "
+        "investment is $13 billion.",
         [
             ("closely approached $30 billion", "30e9", "nearly", "trade:KZ-RU", 2023),
             ("$28.4 billion", "28.4e9", "exact", "trade:KZ-RU", 2023),
-            ("$13 billion", "13e9", "exact", "investment_stock:RU>KZ", None),
-            ("surpassed $24 billion", "24e9", "over", "investment_stock:RU>KZ", None),
+            ("$13 billion", "13e9", "exact", "investment_stock:RU-KZ", None),
         ],
+    ),
+    (
+        "visit-2024-11-reply.txt",
+        "2024-11-27",
+        "Kassym-Jomart Tokayev",
+        "Today Russian investment has surpassed $24 billion.",
+        [("surpassed $24 billion", "24e9", "over", "investment_stock:RU-KZ", None)],
     ),
 ]
 
@@ -74,8 +79,11 @@ def _document(source: str, day: str, speaker: str, text: str, figures: list) -> 
                 unit="USD",
                 qualifier=Qualifier(qualifier),
                 metric=metric,
+                indicator=metric.split(":")[0].removesuffix("_stock"),
                 period=Period(start=date(year, 1, 1), end=date(year, 12, 31)) if year else None,
                 as_of=None if year else date.fromisoformat(day),
+                # a level said "today" (resolved against the statement's date)
+                time_source=TimeSource.STATED if year else TimeSource.RELATIVE,
                 speaker=speaker,
                 span=Span(start=start, end=start + len(quote)),
             )
@@ -138,7 +146,7 @@ def test_report_html_renders_offline_with_charts_and_links(
         trade = page.locator('svg.chart[data-metric="trade:KZ-RU"]')
         assert trade.locator(".point").count() == 4
         assert trade.locator(".mark.conflict").count() == 2  # exceeded 21 vs 25.6
-        stock = page.locator('svg.chart[data-metric="investment_stock:RU>KZ"]')
+        stock = page.locator('svg.chart[data-metric="investment_stock:RU-KZ"]')
         assert stock.locator(".mark.conflict").count() == 2  # over 24 vs 13
         dot = stock.locator(".point").first.bounding_box()
         assert dot is not None and dot["width"] > 0 and dot["height"] > 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.models import Claim, Document, Period, Qualifier, Span
+from communique.models import Claim, Document, Period, Qualifier, Span, TimeSource
 from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
 
@@ -50,7 +50,9 @@ def db(tmp_path: Path) -> str:
                 qualifier=Qualifier(qualifier),
                 metric="trade:RU-KZ",
                 metric_phrase="trade",
+                indicator="trade",
                 period=Y2021,
+                time_source=TimeSource.STATED,
                 speaker=speaker,
                 span=Span(start=start, end=start + len(quote)),
             )

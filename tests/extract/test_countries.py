@@ -1,6 +1,6 @@
 import pytest
 
-from communique.extract.countries import country_in_label, find_countries, guess_parties
+from communique.extract.countries import country_in_label, find_countries
 
 
 @pytest.mark.parametrize(
@@ -19,11 +19,6 @@ def test_countries_find_countries_names_and_demonyms(
     text: str, found: list[tuple[str, bool]]
 ) -> None:
     assert [(m.code, m.adjective) for m in find_countries(text)] == found
-
-
-def test_countries_guess_parties_takes_the_two_most_named() -> None:
-    text = "Russia and Kazakhstan. Kazakhstan and Russia. Kazakhstan. China."
-    assert guess_parties(find_countries(text)) == ("KZ", "RU")
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,6 @@
-from decimal import Decimal
-
 import pytest
 
-from communique.extract.hedges import hedge_before, interval
+from communique.extract.hedges import hedge_after, hedge_before
 from communique.models import Qualifier
 
 
@@ -21,6 +19,13 @@ from communique.models import Qualifier
         ("less than ", Qualifier.UNDER, "less than "),
         ("will provide up to ", Qualifier.AT_MOST, "up to "),
         ("work on another ", Qualifier.EXACT, "another "),
+        ("as many as ", Qualifier.AT_MOST, "as many as "),
+        ("as much as ", Qualifier.AT_MOST, "as much as "),
+        ("prices as low as ", Qualifier.AT_LEAST, "as low as "),
+        ("do not exceed ", Qualifier.AT_MOST, "do not exceed "),
+        ("something like\n", Qualifier.ABOUT, "something like\n"),
+        ("more \nthan ", Qualifier.OVER, "more \nthan "),  # a hedge broken over a line
+        ("Close\nto ", Qualifier.NEARLY, "Close\nto "),
     ],
 )
 def test_hedges_hedge_before_reads_the_qualifier(
@@ -42,16 +47,17 @@ def test_hedges_no_hedge_means_none(before: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("qualifier", "half_step", "low", "high"),
+    ("after", "qualifier"),
     [
-        (Qualifier.EXACT, Decimal(5), Decimal(95), Decimal(105)),
-        (Qualifier.OVER, Decimal(0), Decimal(100), Decimal(125)),
-        (Qualifier.NEARLY, Decimal(0), Decimal(90), Decimal(100)),
-        (Qualifier.ABOUT, Decimal(0), Decimal(95), Decimal(105)),
-        (Qualifier.AT_MOST, Decimal(0), Decimal(0), Decimal(100)),
+        (" or more of", Qualifier.AT_LEAST),
+        (" and more", Qualifier.AT_LEAST),
+        (" or fewer", Qualifier.AT_MOST),
     ],
 )
-def test_hedges_interval_opens_the_way_the_hedge_points(
-    qualifier: Qualifier, half_step: Decimal, low: Decimal, high: Decimal
-) -> None:
-    assert interval(Decimal(100), qualifier, half_step=half_step) == (low, high)
+def test_hedges_hedge_after_reads_the_qualifier(after: str, qualifier: Qualifier) -> None:
+    found = hedge_after("20 percent" + after, len("20 percent"))
+    assert found is not None and found[1] is qualifier
+
+
+def test_hedges_no_hedge_after_means_none() -> None:
+    assert hedge_after("20 percent of all", len("20 percent")) is None

@@ -32,7 +32,7 @@ def _metric(text: str) -> list[str]:
                 "Kazakhstan has accumulated over $17 billion worth of Russian investment.",
                 "Aggregate Russian investment equals $13 billion.",
             ],
-            "investment_stock:RU>KZ",
+            "investment_stock:RU-KZ",
         ),
         (
             [
@@ -41,14 +41,14 @@ def _metric(text: str) -> list[str]:
                 "Kazakhstan.",
                 "There are over 23,000 businesses with Russian capital.",
             ],
-            "companies:RU>KZ",
+            "companies:RU-KZ",
         ),
         (
             [
                 "Over 60,000 Kazakhstani students are studying at Russian universities.",
                 "About 60,000 students from Kazakhstan are studying at Russian universities.",
             ],
-            "students:KZ>RU",
+            "students:KZ-RU",
         ),
         (
             [
@@ -56,14 +56,14 @@ def _metric(text: str) -> list[str]:
                 "Our economy grew by 5.1 percent in 2022.",
                 "In the first half of this year, growth was 3.8 percent.",
             ],
-            "economy_growth:KZ-RU",
+            "gdp_growth:KZ",
         ),
         (
             [
                 "Annual inflation fell to 8.5 percent in October.",
                 "Consumer prices rose by 9 percent last year.",
             ],
-            "inflation:KZ-RU",
+            "inflation:KZ",
         ),
     ],
 )
@@ -126,10 +126,10 @@ def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:
     [
         (
             "We aim to raise the number of Kazakhstani students in Russia to 10,000 by 2030.",
-            "students:KZ>RU",
+            "students:KZ-RU",
         ),
-        ("Our governments will invest ¥50 billion in Kazakhstan.", "investment_flow:RU>KZ"),
-        ("Russia has committed to invest $75 billion in Kazakhstan.", "investment_flow:RU>KZ"),
+        ("Our governments will invest ¥50 billion in Kazakhstan.", "investment_flow:RU-KZ"),
+        ("Russia has committed to invest $75 billion in Kazakhstan.", "investment_flow:RU-KZ"),
     ],
 )
 def test_metrics_counted_noun_of_the_number_and_planned_investment(text: str, key: str) -> None:
@@ -148,4 +148,5 @@ def test_metrics_a_bullet_does_not_continue_the_one_before() -> None:
 
 def test_metrics_value_of_projects_is_not_their_number() -> None:
     count, value = _metric("Eight projects worth over US$2.5 billion are being implemented.")
-    assert value == count.replace(":KZ-RU", "_value:KZ-RU")
+    name, _, countries = count.partition(":")
+    assert value == f"{name}_value:{countries}"

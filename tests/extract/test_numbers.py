@@ -36,6 +36,7 @@ def test_numbers_parse_number_rejects_non_numbers(text: str) -> None:
     ("text", "half_step"),
     [
         ("17 billion", Decimal(500_000_000)),
+        ("20 billion", Decimal(500_000_000)),
         ("22.2 billion", Decimal(50_000_000)),
         ("24,000", Decimal(500)),
         ("93", Decimal(0)),

@@ -189,3 +189,35 @@ def test_quantities_money_round_trips(amount: Decimal, symbol: str, scale: str) 
     found = find_mentions(text, 0, len(text))
     factor = 10**6 if scale == "million" else 10**9
     assert [m.value for m in found] == [amount * factor]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier"),
+    [
+        ("The credit cut child poverty in half in 2021.", "in half", Qualifier.EXACT),
+        ("It helped cut child poverty nearly in half.", "nearly in half", Qualifier.NEARLY),
+        ("Emissions were reduced by half.", "by half", Qualifier.EXACT),
+        ("We halved the deficit.", "halved", Qualifier.EXACT),
+    ],
+)
+def test_quantities_a_fall_by_half_is_fifty_percent(
+    text: str, quote: str, qualifier: Qualifier
+) -> None:
+    [m] = find_mentions(text, 0, len(text))
+    assert (text[m.start : m.end], m.value, m.unit, m.qualifier) == (
+        quote,
+        Decimal(50),
+        "percent",
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They divided the plot in half.", "In the second half of 2021 it rose.", "Half of them"],
+)
+def test_quantities_half_without_a_fall_is_no_halving(text: str) -> None:
+    assert not any(
+        text[m.start : m.end].lower() in ("in half", "by half")
+        for m in find_mentions(text, 0, len(text))
+    )

@@ -71,3 +71,13 @@ def test_units_a_short_symbol_needs_digits() -> None:
 
 def test_units_every_physical_unit_name_is_in_the_table() -> None:
     assert {"tonnes", "km", "MW", "cubic metres", "mm", "feet"} <= PHYSICAL_UNITS
+
+
+def test_units_unit_after_stays_inside_the_sentence() -> None:
+    from communique.extract import extract_claims
+    from communique.models import Description
+
+    text = "Trade reached 5\nRUB in total. Trade reached 7 RUB."
+    for claim in extract_claims(text, (), description=Description()):
+        assert claim.sentence is not None
+        assert claim.sentence.start <= claim.span.start <= claim.span.end <= claim.sentence.end

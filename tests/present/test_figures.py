@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval
 from communique.models import Claim, Period, Qualifier, Span
 from communique.present.charts import build_chart
 from communique.present.figures import chart_day, describe_range, describe_when, figure
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
 from communique.reconcile.timelines import build_timeline
 
 YEAR_2021 = Period(start=date(2021, 1, 1), end=date(2021, 12, 31))

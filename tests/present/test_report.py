@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from communique.models import Claim, Document, Period, Qualifier, Span, Turn
+from communique.models import Claim, Document, Period, Qualifier, Span, TimeSource, Turn
 from communique.present.report import build_report, render_html, report_renderables, segment_text
 from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
@@ -36,7 +36,9 @@ def _doc(
                 qualifier=Qualifier(qualifier),
                 metric="trade:KZ-RU",
                 metric_phrase="trade",
+                indicator="trade",
                 period=Y2021,
+                time_source=TimeSource.STATED,
                 speaker=speaker,
                 span=Span(start=start, end=start + len(quote)),
             )

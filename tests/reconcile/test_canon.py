@@ -14,9 +14,12 @@ from communique.reconcile.canon import canonical_key, describe_metric
         ("trade:RU-KZ", "trade:KZ-RU"),  # a symmetric pair in the other order
         ("Trade : ru-kz", "trade:KZ-RU"),
         ("trade:RU–KZ", "trade:KZ-RU"),  # en dash
-        ("investment_stock:RU>KZ", "investment_stock:RU>KZ"),
-        ("investment_stock:KZ>RU", "investment_stock:KZ>RU"),  # direction is kept
-        ("companies with capital:ru > kz", "companies_with_capital:RU>KZ"),
+        ("investment_stock:RU-KZ", "investment_stock:RU-KZ"),
+        ("investment_stock:KZ-RU", "investment_stock:KZ-RU"),  # direction is kept
+        ("investment_stock:RU>KZ", "investment_stock:RU-KZ"),  # the old direction sign
+        ("companies with capital:ru > kz", "companies_with_capital:RU-KZ"),
+        ("unemployment:RU/Kaluga Region", "unemployment:RU/kaluga-region"),
+        ("gdp_growth/world", "gdp_growth/world"),
         ("gdp:kz", "gdp:KZ"),
         ("inflation", "inflation"),
         ("  odd:key:shape ", "odd:key:shape"),
@@ -32,7 +35,8 @@ def test_canon_merges_only_trivial_differences(key: str, expected: str) -> None:
     ("key", "words"),
     [
         ("trade:KZ-RU", "Trade between Kazakhstan and Russia"),
-        ("investment_stock:RU>KZ", "Investment stock from Russia in Kazakhstan"),
+        ("investment_stock:RU-KZ", "Investment stock from Russia in Kazakhstan"),
+        ("unemployment:RU/kaluga-region", "Unemployment of Russia (kaluga region)"),
         ("gdp:KZ", "Gdp of Kazakhstan"),
         ("trade:XX-KZ", "Trade between Kazakhstan and XX"),
         ("inflation", "Inflation"),

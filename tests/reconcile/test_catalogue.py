@@ -16,16 +16,16 @@ CATALOGUE = """
 "trade:RU-KZ" = "Bilateral trade"
 
 [aliases]
-"trade_turnover:KZ-RU" = "trade:KZ-RU"
+"non_oil_trade:KZ-RU" = "trade:KZ-RU"
 
 [[merge]]
-into = "investment_stock:RU>KZ"
-keys = ["accumulated_investment:RU>KZ", "fdi_stock:RU>KZ"]
+into = "investment_stock:RU-KZ"
+keys = ["accumulated_investment:RU-KZ", "fdi_stock:RU-KZ"]
 
 [[split]]
-key = "investment:RU>KZ"
+key = "investment:RU-KZ"
 pattern = "accumulat|stock"
-into = "investment_stock:RU>KZ"
+into = "investment_stock:RU-KZ"
 """
 
 
@@ -39,12 +39,12 @@ def catalogue_file(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("metric", "phrase", "expected"),
     [
-        ("trade_turnover:RU-KZ", "trade turnover", "trade:KZ-RU"),  # alias, after canon
-        ("accumulated_investment:RU>KZ", "", "investment_stock:RU>KZ"),  # merge
-        ("fdi_stock:RU>KZ", "", "investment_stock:RU>KZ"),  # merge
-        ("investment:RU>KZ", "accumulated Russian investment", "investment_stock:RU>KZ"),  # split
-        ("investment:RU>KZ", "Russian investment last year", "investment:RU>KZ"),  # no match
-        ("investment:KZ>RU", "accumulated investment", "investment:KZ>RU"),  # other key
+        ("non_oil_trade:RU-KZ", "non-oil trade", "trade:KZ-RU"),  # alias, after canon
+        ("accumulated_investment:RU-KZ", "", "investment_stock:RU-KZ"),  # merge
+        ("fdi_stock:RU-KZ", "", "investment_stock:RU-KZ"),  # merge
+        ("investment:RU-KZ", "accumulated Russian investment", "investment_stock:RU-KZ"),  # split
+        ("investment:RU-KZ", "Russian investment last year", "investment:RU-KZ"),  # no match
+        ("investment:KZ-RU", "accumulated investment", "investment:KZ-RU"),  # other key
         ("trade:RU-KZ", "", "trade:KZ-RU"),  # untouched but canonical
     ],
 )
@@ -61,9 +61,9 @@ def test_catalogue_renames_merges_and_splits(
 
 def test_catalogue_restarts_from_the_extractors_key(make_claim: Any, catalogue_file: Path) -> None:
     """A claim already renamed by an earlier catalogue goes back when the rule is gone."""
-    claim = make_claim("$1 billion", 1e9, metric="trade:KZ-RU", metric_auto="trade_turnover:KZ-RU")
+    claim = make_claim("$1 billion", 1e9, metric="trade:KZ-RU", metric_auto="non_oil_trade:KZ-RU")
     assert canonicalize([claim], load_catalogue(catalogue_file))[0].metric == "trade:KZ-RU"
-    assert canonicalize([claim])[0].metric == "trade_turnover:KZ-RU"
+    assert canonicalize([claim])[0].metric == "non_oil_trade:KZ-RU"
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,33 @@ def test_catalogue_found_from_flag_then_environment(
     other = tmp_path / "other.toml"
     other.write_text("", encoding="utf-8")
     assert find_catalogue(other).path == str(other)
+
+
+def test_catalogue_indicators_name_figures_the_extractor_left_unnamed(
+    make_claim: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "catalogue.toml"
+    path.write_text(
+        '[[indicator]]\nname = "hospital_beds"\naliases = ["hospital bed", "bed"]\n',
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(path)
+    unnamed = make_claim(
+        "12,000 beds",
+        12000,
+        unit="count",
+        metric="bed_built:UA/kharkiv",
+        metric_phrase="beds",
+        indicator="",  # the extractor recognised no indicator
+    )
+    named = make_claim(
+        "12,000 patients",
+        12000,
+        unit="count",
+        metric="cases:UA",
+        metric_phrase="cases in hospital beds",
+        indicator="cases",
+    )
+    first, second = canonicalize([unnamed, named], catalogue)
+    assert first.metric == "hospital_beds:UA/kharkiv"  # countries and scope kept
+    assert second.metric == "cases:UA"  # a recognised indicator is the extractor's own

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.models import Claim, ConflictKind, Modality, Period, Qualifier, Severity, Span
+from communique.models import (
+    Claim,
+    ConflictKind,
+    Modality,
+    Period,
+    Qualifier,
+    Severity,
+    Span,
+    TimeSource,
+)
 from communique.reconcile.conflicts import (
     MAX_CONFLICTS_PER_GROUP,
     find_conflicts,
@@ -21,9 +30,9 @@ Y2021 = {"period": Period(start=date(2021, 1, 1), end=date(2021, 12, 31))}
 Y2023 = {"period": Period(start=date(2023, 1, 1), end=date(2023, 12, 31))}
 JAN_OCT_2022 = {"period": Period(start=date(2022, 1, 1), end=date(2022, 10, 31))}
 Y2022 = {"period": Period(start=date(2022, 1, 1), end=date(2022, 12, 31))}
-STOCK = {"metric": "investment_stock:RU>KZ", "as_of": "2024-11-27", "said": "2024-11-27"}
-FIRMS = {"metric": "companies_with_capital:RU>KZ", "unit": "count", "as_of": "2024-11-27"}
-PEOPLE = {"metric": "students:KZ>RU", "unit": "count", "as_of": "2024-11-27"}
+STOCK = {"metric": "investment_stock:RU-KZ", "as_of": "2024-11-27", "said": "2024-11-27"}
+FIRMS = {"metric": "companies_with_capital:RU-KZ", "unit": "count", "as_of": "2024-11-27"}
+PEOPLE = {"metric": "students:KZ-RU", "unit": "count", "as_of": "2024-11-27"}
 
 # (quote, value, options) pairs mirroring the seeds gold and the genre's usual phrasings.
 CONFLICTING = [
@@ -113,13 +122,13 @@ CONSISTENT = [
         id="same-figure-two-documents",
     ),
     pytest.param(
-        ("$17 billion", 17e9, {"metric": "investment_stock:RU>KZ", **Y2021}),
-        ("$4.6 billion", 4.6e9, {"metric": "investment_stock:KZ>RU", **Y2021}),
+        ("$17 billion", 17e9, {"metric": "investment_stock:RU-KZ", **Y2021}),
+        ("$4.6 billion", 4.6e9, {"metric": "investment_stock:KZ-RU", **Y2021}),
         id="look-alike-metrics-other-direction",
     ),
     pytest.param(
-        ("$17 billion", 17e9, {"metric": "investment_stock:RU>KZ", **Y2021}),
-        ("over $4.5 billion", 4.5e9, {"metric": "investment_flow:RU>KZ", **Y2021}),
+        ("$17 billion", 17e9, {"metric": "investment_stock:RU-KZ", **Y2021}),
+        ("over $4.5 billion", 4.5e9, {"metric": "investment_flow:RU-KZ", **Y2021}),
         id="look-alike-metrics-stock-and-flow",
     ),
     pytest.param(
@@ -269,7 +278,7 @@ def test_conflicts_flags_large_jumps_between_moments(
             before[0],
             before[1],
             qualifier=qual,
-            metric="stock:RU>KZ",
+            metric="stock:RU-KZ",
             as_of=start.isoformat(),
             said=start.isoformat(),
             source="a.txt",
@@ -277,7 +286,7 @@ def test_conflicts_flags_large_jumps_between_moments(
         make_claim(
             after[0],
             after[1],
-            metric="stock:RU>KZ",
+            metric="stock:RU-KZ",
             as_of=end.isoformat(),
             said=end.isoformat(),
             source="b.txt",
@@ -293,17 +302,17 @@ def test_conflicts_flags_large_jumps_between_moments(
 def test_conflicts_jump_needs_every_claim_to_move(make_claim: Any) -> None:
     """A moment whose own claims disagree (24 vs 13) does not make a jump from 17."""
     claims = [
-        make_claim("$17 billion", 17e9, metric="s:RU>KZ", as_of="2023-01-01"),
+        make_claim("$17 billion", 17e9, metric="s:RU-KZ", as_of="2023-01-01"),
         make_claim(
             "over $40 billion",
             40e9,
             qualifier="over",
-            metric="s:RU>KZ",
+            metric="s:RU-KZ",
             as_of="2024-01-01",
             source="b.txt",
         ),
         make_claim(
-            "$18 billion", 18e9, metric="s:RU>KZ", as_of="2024-01-01", source="b.txt", speaker="B"
+            "$18 billion", 18e9, metric="s:RU-KZ", as_of="2024-01-01", source="b.txt", speaker="B"
         ),
     ]
     assert {c.kind for c in find_conflicts(claims)} == {ConflictKind.LITERAL}
@@ -358,12 +367,17 @@ _claims = st.builds(
     qualifier=st.sampled_from(list(Qualifier)),
     low=st.none() | st.decimals(allow_nan=True, allow_infinity=True),
     high=st.none() | st.decimals(allow_nan=True, allow_infinity=True),
-    metric=st.sampled_from(["", "trade:KZ-RU", "stock:RU>KZ"]),
+    metric=st.sampled_from(["", "trade:KZ-RU", "stock:RU-KZ"]),
     period=st.none() | st.sampled_from([Y2021["period"], Y2023["period"]]),
     as_of=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 1, 1)),
     modality=st.sampled_from(list(Modality)),
     speaker=st.sampled_from(["", "A", "B", "Question"]),
-    span=st.just(Span(start=0, end=1)),
+    span=st.builds(lambda n: Span(start=n, end=n + 1), st.integers(0, 400)),
+    indicator=st.sampled_from(["", "trade", "investment"]),
+    scope=st.none() | st.sampled_from(["florida", "pilots"]),
+    time_source=st.none() | st.sampled_from(list(TimeSource)),
+    vague=st.booleans(),
+    enumeration=st.none() | st.sampled_from([0, 100]),
     id=st.integers(min_value=1, max_value=10**6),
     source=st.none() | st.sampled_from(["a.txt", "b.txt"]),
     document_date=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 1, 1)),
@@ -378,7 +392,9 @@ def test_conflicts_never_crashes_on_arbitrary_claims(claims: list[Claim]) -> Non
     for conflict in conflicts:
         assert len(conflict.claims) >= 2
         assert all(id(c) in ids for c in conflict.claims)
-        assert conflict.explanation
+        assert conflict.explanation and conflict.reasons
+        assert 0 < conflict.confidence <= 1
+        assert all(c.indicator and not c.vague for c in conflict.claims)
     find_incomparable(claims)
 
 

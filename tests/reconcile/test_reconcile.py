@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from communique.models import Claim, ConflictKind, Document, Period, Qualifier, Span
+from communique.models import (
+    Claim,
+    ConflictKind,
+    Document,
+    Period,
+    Qualifier,
+    Span,
+    TimeSource,
+)
 from communique.reconcile import canonicalize, reconcile
 from communique.reconcile.conflicts import find_conflicts
 from communique.store.ledger import ClaimFilter, Ledger
@@ -42,7 +50,9 @@ def _document(
                 qualifier=Qualifier(qualifier),
                 metric=metric,
                 metric_phrase="trade turnover" if "turnover" in text else "trade",
+                indicator="trade",
                 period=Y2021,
+                time_source=TimeSource.STATED,
                 speaker=speaker,
                 span=Span(start=start, end=start + len(quote)),
             )
@@ -115,8 +125,8 @@ def test_reconcile_is_fast_on_many_claims(make_claim: Any) -> None:
             id=i,
             metric=f"m{i % 2000}:RU-KZ",
             value=Decimal(i % 7 + 20) * 10**9,
-            source=f"d{i % 500}.txt",
-            speaker=f"S{i % 5}",
+            source=f"d{i % 499}.txt",
+            speaker=f"S{i % 7}",
             period=Period(start=date(2000 + i % 20, 1, 1), end=date(2000 + i % 20, 12, 31)),
         )
         for i in range(100_000)

@@ -90,6 +90,7 @@ CASES = [
             ("Narendra Modi", "Thank you, Mr. President.", "Thank you, Mr. President."),
             (Q, "Mr. President, thank you.", "what did you discuss?"),
             ("Joe Biden", "We discussed", "a lot."),
+            (Q, "(Inaudible.)", "(Inaudible.)"),  # a question nobody heard is still a turn
             ("Joe Biden", "Thank you all.", "Thank you all."),
         ],
     ),

@@ -20,6 +20,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
+import communique
 from communique.models import Claim, Document, Span
 from communique.serve.app import CSP, create_app
 from communique.store.ledger import ClaimFilter, Ledger
@@ -447,3 +448,68 @@ def test_app_conflict_next_links_walk_every_conflict_once(client: TestClient) ->
         seen += [item["id"] for item in page["items"]]
         url = page["next"]
     assert seen == [item["id"] for item in everything["items"]]
+
+
+def test_app_document_says_how_precise_its_date_is(tmp_path: Path) -> None:
+    """A statement dated "1995" is stored as 1995-01-01: the API says it is a year."""
+    source = tmp_path / "speeches.jsonl"
+    source.write_text(
+        '{"id": "a", "date": "1995", "text": "We opened 40 schools."}\n'
+        '{"id": "b", "date": "1995-09-25", "text": "We opened 41 schools."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "precision.db"
+    communique.ingest([str(source)], db=str(db), workers=1)
+    with TestClient(create_app(str(db))) as c:
+        listed = _page(c, "/api/documents")["items"]
+        found = {
+            d["source"].rsplit("#", 1)[-1]: _page(c, f"/api/documents/{d['id']}") for d in listed
+        }
+    assert (found["a"]["date"], found["a"]["date_precision"]) == ("1995-01-01", "year")
+    assert (found["b"]["date"], found["b"]["date_precision"]) == ("1995-09-25", "day")
+
+
+def test_app_review_needs_the_token(client: TestClient, writer: TestClient) -> None:
+    [first, *_] = _page(writer, "/api/conflicts")["items"]
+    url = f"/api/conflicts/{first['id']}/review"
+    assert client.put(url, json={"verdict": "dismissed"}).status_code == 403
+    for header in (None, "Bearer wrong"):
+        headers = {"Authorization": header} if header else {}
+        response = writer.put(url, json={"verdict": "dismissed"}, headers=headers)
+        assert response.status_code == 401
+    assert _page(writer, url.removesuffix("/review"))["review"] is None
+
+
+def test_app_review_is_stored_listed_and_withdrawn(writer: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    listed = _page(writer, "/api/conflicts")["items"]
+    confidences = [c["confidence"] for c in listed]
+    assert confidences == sorted(confidences, reverse=True)  # the most confident first
+    target = listed[-1]
+    url = f"/api/conflicts/{target['id']}/review"
+    done = writer.put(url, json={"verdict": "confirmed", "note": "checked both"}, headers=auth)
+    assert done.status_code == 200, done.text
+    assert (done.json()["review"]["verdict"], done.json()["review"]["note"]) == (
+        "confirmed",
+        "checked both",
+    )
+    assert len(done.json()["review"]["claims"]) == len(target["claims"])
+    shown = _page(writer, f"/api/conflicts/{target['id']}")
+    assert shown["review"]["verdict"] == "confirmed"
+    assert [c["id"] for c in _page(writer, "/api/conflicts?verdict=confirmed")["items"]] == [
+        target["id"]
+    ]
+    assert target["id"] not in [
+        c["id"] for c in _page(writer, "/api/conflicts?unreviewed=true")["items"]
+    ]
+    page = writer.get("/conflicts").text
+    assert "confirmed" in page and "checked both" in page
+    assert writer.delete(url, headers=auth).status_code == 204
+    assert _page(writer, f"/api/conflicts/{target['id']}")["review"] is None
+    assert writer.delete(url, headers=auth).status_code == 404
+    missing = writer.put(
+        "/api/conflicts/999999/review", json={"verdict": "confirmed"}, headers=auth
+    )
+    assert missing.status_code == 404
+    bad = writer.put(url, json={"verdict": "maybe"}, headers=auth)
+    assert bad.status_code == 422

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from communique.errors import ConfigError, LedgerError
@@ -25,7 +27,12 @@ from communique.models import (
     Turn,
 )
 from communique.present.export import document_record
+from communique.store import migrations
 from communique.store.ledger import AddStatus, ClaimFilter, Ledger
+
+HEAD = ScriptDirectory.from_config(
+    Config(config_args={"script_location": str(Path(migrations.__file__).parent)})
+).get_current_head()
 
 TEXT = (
     "Vladimir Putin: Our trade reached $28.4 billion last year, and over 23,000 businesses operate."
@@ -73,7 +80,7 @@ def make_document(source: str = "a.txt", text_: str = TEXT, **changes: object) -
                 value=Decimal("23000"),
                 unit="count",
                 qualifier=Qualifier.OVER,
-                metric="companies_with_capital:RU>KZ",
+                metric="companies_with_capital:RU-KZ",
                 as_of=date(2024, 11, 27),
                 modality=Modality.ACTUAL,
                 speaker="Vladimir Putin",
@@ -194,11 +201,6 @@ def test_ledger_search_marks_hits_and_ignores_query_syntax(ledger: Ledger) -> No
 
 
 def _head_revision() -> str | None:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from communique.store import migrations
-
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     return ScriptDirectory.from_config(config).get_current_head()

@@ -34,19 +34,22 @@ def serve_command(
         ),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--workers",
             min=1,
-            help="Server processes. More than one serves more requests at once "
-            "(SQLite readers never block each other).",
+            help="Server processes. Default: one per core on SQLite; on PostgreSQL half the "
+            "cores when the database server is on this machine, and no more than half its "
+            "max_connections allow (at most 8).",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Serve the web UI and the REST API (docs at /docs, schema at /openapi.json)."""
     import uvicorn
 
     from communique.serve.app import create_app
+    from communique.serve.workers import default_workers
 
     with errors_as_exit():
         host = str(setting("host", host))
@@ -54,13 +57,19 @@ def serve_command(
         write_token = str(setting("write_token", write_token)) or None
         where = describe_url(resolve_db_url(db))
         web = create_app(db, write_token=write_token)
+        ledger = web.state.ledger
+        workers = workers or default_workers(ledger)
     mode = "read-write" if write_token else "read-only"
-    console.print(f"serving ledger {where} ({mode}) on http://{host}:{port}/")
+    if ledger.readonly:
+        mode = "read-only: this process cannot write the ledger file"
+    plural = "process" if workers == 1 else "processes"
+    console.print(f"serving ledger {where} ({mode}) on http://{host}:{port}/, {workers} {plural}")
     options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
     if workers == 1:
         uvicorn.run(web, access_log=False, **options)
         return
     # worker processes build their own app from the environment
+    ledger.close()
     os.environ[BY_NAME["db"].env] = db or str(setting("db"))
     if write_token:
         os.environ[BY_NAME["write_token"].env] = write_token

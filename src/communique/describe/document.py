@@ -130,5 +130,4 @@ def _city_country(place: str | None, registry: PersonRegistry) -> str | None:
     if not place:
         return None
     places = registry.places
-    city = resolve_place(place, places)
-    return places.cities.get(city) if city else places.cities.get(place)
+    return places.city_country(resolve_place(place, places) or place)

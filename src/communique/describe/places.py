@@ -1,8 +1,10 @@
 """Where a statement was made: the dateline's place, a venue, or the country visited.
 
 "The Kremlin, Moscow" → Moscow; "November 27, 2024 21:00 Astana" → Astana; "Novo-Ogaryovo,
-Moscow Region" → Moscow (the venue gazetteer); "welcome you to the Government House in Russia"
-→ Moscow (a generic venue takes the capital of the country named beside it).
+Moscow Region" → Moscow (the venue gazetteer); "Rehoboth Beach, Delaware" → Rehoboth Beach (a
+place line's city comes first); "Here in Canberra, I'm on ..." → Canberra (where a speaker says
+they speak from); "welcome you to the Government House in Russia" → Moscow (a generic venue
+takes the capital of the country named beside it). Cities are GeoNames' (data/cities.tsv).
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def find_place(
     if found:
         return found
     head = text[:_VENUE_CHARS]
+    here = _speaking_from(head, places)
+    if here:
+        return here
     venue = _venue_place(head, places, host=host)
     if venue:
         return venue
@@ -62,6 +67,26 @@ def find_place(
         code, _ = places.country_prefix(head[m.end() :].split()[:6])
         if code:
             return places.capital(code)
+    return None
+
+
+# Where a speaker says they are: "Here in Canberra, I'm on the ancient land of ..." (a national
+# statement to the UN delivered remotely), "I address you from Kyiv", "speaking to you today
+# from Nairobi". Only a city counts: "here in Australia" names no city.
+_NAME_AFTER = r"(?P<city>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})"
+_SPEAKING_FROM = re.compile(
+    rf"\b(?:[Hh]ere in|(?:speak|address|join|greet)(?:ing)? (?:to )?(?:you|this Assembly|the"
+    rf" Assembly|all of you)(?: today| now)? from) {_NAME_AFTER}"
+)
+
+
+def _speaking_from(head: str, places: Places) -> str | None:
+    for m in _SPEAKING_FROM.finditer(head):
+        words = m["city"].rstrip(".").split()
+        for size in range(len(words), 0, -1):  # "Canberra, I'm": the city, not what follows
+            city = places.city(" ".join(words[:size]))
+            if city:
+                return city
     return None
 
 
@@ -73,6 +98,11 @@ def _place_line(header: str, places: Places) -> str | None:
         m = _CITY_LINE.fullmatch(line)
         if not m or len(line) > _PLACE_CHARS or _IN_TRANSIT.match(line):
             continue
+        # "Rehoboth Beach, Delaware", "Williams, Arizona": the city comes first, whatever the
+        # gazetteer holds for the state after it; only a venue ("The Kremlin, Moscow", "East
+        # Room, The White House") leaves the city to the other parts.
+        if places.city(m["city"]) or not any(places.venue(p) for p in line.split(",")):
+            return places.city(m["city"]) or m["city"]
         return resolve_place(line, places) or m["city"]
     return None
 
@@ -100,8 +130,11 @@ def _dateline_place(text: str, dateline: FoundDate, places: Places) -> str | Non
     while (m := _TIME.match(after)) and m.end() > 0:
         after = after[m.end() :]
     before = text[line_start : dateline.start].strip(" ,–—-|")
+    # "... affected by Hurricane Ida beginning on August 26, 2021, and ...": no dateline.
+    if any(p.strip(" .,()[]") and not _place_words(p) for p in (after, before)):
+        return None
     for phrase in (after, before):
-        found = resolve_place(phrase, places) if phrase.strip() else None
+        found = resolve_place(phrase, places) if _place_words(phrase) else None
         if found:
             return found
     if _plausible_name(after.strip(" .,")):
@@ -112,13 +145,28 @@ def _dateline_place(text: str, dateline: FoundDate, places: Places) -> str | Non
     for line in lines + previous:  # "Washington, DC" may stand just above the date
         if len(line) > _PLACE_CHARS:
             break
-        found = resolve_place(line, places)
+        found = resolve_place(line, places) if _place_words(line) else None
         if found:
             return found
     # "Sevastopol" on the line after the date: a place the gazetteer does not know.
     if lines and _plausible_name(lines[0].strip(" .,")):
         return lines[0].strip(" .,")
     return None
+
+
+# Lower-case words a place phrase may hold ("Palace of Independence", "Rio de Janeiro").
+_PLACE_PARTICLES = {"of", "the", "de", "da", "do", "del", "la", "le", "am", "an", "upon", "on"}
+
+
+def _place_words(phrase: str) -> bool:
+    """Whether a phrase near a date is only a place ("21:00 Astana", "The Kremlin, Moscow",
+    "Washington, D.C."), not narration that names one ("... beginning on April 5, 2022, in
+    the counties of Lincoln and Otero"): every word capitalised or a particle, no digits."""
+    words = re.findall(r"[^\s,|;–—]+", phrase)
+    return bool(words) and all(
+        (w[0].isupper() or w.lower() in _PLACE_PARTICLES) and not any(c.isdigit() for c in w)
+        for w in words
+    )
 
 
 def _plausible_name(phrase: str) -> bool:

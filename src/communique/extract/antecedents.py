@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from communique.extract.keys import Keyed, MetricKey
 from communique.extract.phrases import Doc, Reading
 from communique.extract.quantities import Mention
 from communique.extract.units import COUNT, PERCENT
@@ -29,8 +30,7 @@ class Found:
     """A claim already built, with what later figures of the same turn may inherit."""
 
     claim: Claim
-    base: str  # metric name without countries: "trade", "investment_stock"
-    countries: str  # "KZ-RU" or "RU>KZ"
+    keyed: Keyed  # its key in parts: "trade" + ("KZ", "RU")
     turn: int
 
 
@@ -68,8 +68,11 @@ def _continues(
 ) -> bool:
     """Whether `m`, which names no measure of its own, goes on about `prev`: the last claim,
     in the same turn, a few sentences back, with no new bullet or table row between. A count
-    of a noun it names ("12 cities") is its own figure."""
+    of a noun it names ("12 cities") is its own figure, and nothing goes on about a vague
+    plural ("millions of our citizens")."""
     if not (reading.anaphoric or not phrase) or (m.unit == COUNT and reading.noun is not None):
+        return False
+    if prev.claim.vague:
         return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
@@ -85,15 +88,15 @@ def borrowed_key(
     *,
     inherited: Found | None,
     sentence: Sequence[Found],
-) -> tuple[str, str] | None:
-    """(metric name, countries) taken from an earlier figure, or None when `m` has a key of its
-    own. The value of a count is that count's `_value` ("Eight projects worth over US$2.5
-    billion"); a figure that restates or continues `inherited` without naming a measure takes
-    its key, and a percent saying how a non-percent figure changed is its growth ("$5 billion
-    ... it grew by 7.2 percent"). `doc` is the parse of the window that starts at `origin`."""
+) -> Keyed | None:
+    """The key taken from an earlier figure, or None when `m` has a key of its own. The value
+    of a count is that count's `_value` ("Eight projects worth over US$2.5 billion"); a figure
+    that restates or continues `inherited` without naming a measure takes its key, and a
+    percent saying how a non-percent figure changed is its growth ("$5 billion ... it grew by
+    7.2 percent"). `doc` is the parse of the window that starts at `origin`."""
     valued = _valued_count(doc, origin, reading, sentence)
     if valued is not None:
-        return valued.base + "_value", valued.countries
+        return _renamed(valued.keyed, valued.keyed.key.name + "_value")
     if inherited is None:
         return None
     earlier = inherited.claim
@@ -103,10 +106,16 @@ def borrowed_key(
         or (earlier.span.end <= m.start and _restatement(text[earlier.span.end : m.start]))
     ):
         return None
-    base = inherited.base.removesuffix("_growth")
+    base = inherited.keyed.key.name.removesuffix("_growth")
     if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
         base += "_growth"
-    return base, inherited.countries
+    return _renamed(inherited.keyed, base)
+
+
+def _renamed(keyed: Keyed, name: str) -> Keyed:
+    key = MetricKey(name, keyed.key.countries, keyed.key.scope)
+    indicator = name if keyed.indicator else ""
+    return Keyed(key, indicator, subject=keyed.subject, object=keyed.object)
 
 
 def _restatement(between: str) -> bool:

@@ -12,27 +12,58 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
-from communique.extract.countries import CountryMention, find_countries, guess_parties
+from communique.extract.countries import CountryMention, country_in_label, find_countries
 from communique.extract.currencies import home_currency
+from communique.extract.discourse import (
+    ListTime,
+    date_by_restatement,
+    list_time_at,
+    list_times,
+)
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.hedges import interval
-from communique.extract.keys import country_key, figure_name
-from communique.extract.periods import TimeRef, find_document_date, find_times
-from communique.extract.phrases import Reading, token_starts
+from communique.extract.groups import find_scope, scope_slug
+from communique.extract.indicators import Reach
+from communique.extract.intervals import bounds, written_step
+from communique.extract.keys import Keyed, figure_key, is_flow
+from communique.extract.lists import drop_repeats, mark_enumerations
+from communique.extract.metrics import metric_name, per_time, role_of
+from communique.extract.periods import Clock, TimeRef, find_document_date, find_times
+from communique.extract.phrases import Reading, token_starts, window_chars
 from communique.extract.quantities import Mention, find_mentions
-from communique.extract.scope import cut_at_turns, owned_elsewhere, parse_window, pick_time
-from communique.extract.sentences import split_sentences
-from communique.models import Claim, Description, Modality, Period, Span, Turn, Voice
+from communique.extract.scope import (
+    cut_at_turns,
+    dates_an_event,
+    figure_token,
+    owned_elsewhere,
+    parse_window,
+    pick_time,
+)
+from communique.extract.sentences import item_label, split_sentences
+from communique.extract.units import COUNT, PERCENT, RANK
+from communique.extract.vague import find_vague
+from communique.models import (
+    Claim,
+    DatePrecision,
+    Description,
+    Modality,
+    Period,
+    Span,
+    TimeSource,
+    Turn,
+    Voice,
+)
 from communique.segment.voices import Speakers
 
 EXTRACTOR = "communique.claims.v1"
 
+_BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between (?:our|the two) countries)\b", re.I)
+_THEIR = re.compile(r"\b(?:their|its)\b", re.I)
 _EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
 
 
@@ -41,7 +72,7 @@ class _Context:
     """One document being read, with the claims found so far."""
 
     text: str
-    today: date | None
+    clock: Clock  # the document's date and country, and the speaker of the sentence read
     parties: tuple[str, ...]
     turns: Sequence[Turn]
     turn_starts: list[int]
@@ -49,7 +80,11 @@ class _Context:
     countries: list[CountryMention] = field(default_factory=list)
     country_starts: list[int] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
-    prev_sentence: tuple[int, int] = (0, 0)
+    lists: list[ListTime] = field(default_factory=list)  # times that lead-ins set for lists
+
+    @property
+    def today(self) -> date | None:
+        return self.clock.today
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
         """Countries named in text[start:end], from the one scan of the whole document."""
@@ -88,7 +123,19 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
     )
     # A restatement is the same amount said again, so it is said the same way.
     modality = inherited.claim.modality if inherited is not None and restated else reading.modality
-    when = _time_of(ctx, s, m, clause, inside_only=inherited is not None, header=header)
+    rate = bool(per_time(text[end : end + 20])) or "capacity" in phrase.lower()
+    when, ahead = _time_of(
+        ctx,
+        s,
+        m,
+        clause,
+        inside_only=inherited is not None,
+        header=header,
+        modality=modality,
+        rate=rate,
+    )
+    if ahead and modality is Modality.ACTUAL:
+        modality = Modality.PLAN  # "Next year, it should grow by 1,100 rubles"
     key = borrowed_key(
         text, s.doc, s.origin, m, reading, phrase, inherited=inherited, sentence=s.found
     )
@@ -106,30 +153,34 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             modality=modality,
             turn=turn,
         )
-    base, countries = key
-    period, as_of = _dating(ctx, s, m, modality, inherited, when)
-    low, high = interval(m.value, m.qualifier, half_step=m.half_step)
-    low, high = (m.value, m.high) if m.high is not None else (low, high)  # a range's own ends
+    period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
+    step = written_step(m.half_step, m.unit, m.value)
+    literal = bounds(m.value, m.qualifier, step, ordinary=False)
     claim = Claim(
         quote=text[m.start : end],
         value=m.value,
         unit=m.unit,
         qualifier=m.qualifier,
-        low=low,
-        high=high,
-        metric=f"{base}:{countries}",
+        low=literal.low,
+        high=literal.high,
+        step=step,
+        metric=str(key.key),
         metric_phrase=" ".join(phrase.split()),
-        subject=countries.split(">")[0] if ">" in countries else None,
-        object=countries.split(">")[1] if ">" in countries else None,
+        indicator=key.indicator,
+        scope=key.key.scope,
+        subject=key.subject,
+        object=key.object,
         period=period,
         as_of=as_of,
+        time_source=time_source,
         modality=modality,
+        vague=m.vague,
         speaker=ctx.speakers.at(m.start),
         span=Span(start=m.start, end=end),
         sentence=Span(start=s.span[0], end=s.span[1]),
         extractor=EXTRACTOR,
     )
-    return Found(claim, base, countries, turn)
+    return Found(claim, key, turn)
 
 
 def _time_of(
@@ -140,31 +191,51 @@ def _time_of(
     *,
     inside_only: bool,
     header: str,
-) -> TimeRef | None:
-    """The time expression that dates the figure, among those of its sentence that the parse
-    does not hang under another figure or clause; a table cell falls back to its column
-    header ("2023"). A figure that inherits from another takes a time only from its clause."""
+    modality: Modality,
+    rate: bool,
+) -> tuple[TimeRef | None, bool]:
+    """(the time expression that dates the figure, whether the figure's time is still to
+    come). The time is one of its sentence's that the parse does not hang under another figure
+    or clause, nor on an event the figure only describes ("a 100,000 sq m facility will open in
+    2025": still to come, but not its date); a table cell falls back to its column header
+    ("2023"). A figure that inherits from another takes a time only from its clause."""
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
-    parsed_end = s.origin + len(s.doc.text)
-    mine = [
+    parsed_end = s.origin + window_chars(s.doc)
+    planned = modality is not Modality.ACTUAL
+    own = [
         t
         for t in s.times
         if t.start < parsed_end and not owned_elsewhere(s.doc, s.starts, s.origin, t, m, s.mentions)
     ]
+    events = [
+        t
+        for t in own
+        if dates_an_event(s.doc, s.starts, s.origin, t, m, planned=planned, rate=rate)
+    ]
+    mine = [t for t in own if t not in events]
+    # A target's or a plan's deadline is its horizon ("to $30 billion by 2030"); a time still to
+    # come dates any figure (and makes it a plan, see `_claim_for`).
+    kinds: tuple[str, ...] = ("period", "point", "future")
+    if modality is not Modality.ACTUAL:
+        kinds += ("deadline",)
     when = pick_time(
         mine,
         s.mentions,
         m,
         clause,
         inside_only=inside_only,
+        kinds=kinds,
         text=ctx.text,
         sentence_start=s.span[0],
     )
-    if when is None and header and ctx.today:
-        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.today)
+    if when is None and header:
+        header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None
-    return when
+    if when is None and not inside_only:
+        when = list_time_at(ctx.lists, m.start)
+    ahead = (when is not None and when.kind == "future") or any(t.kind == "future" for t in events)
+    return when, ahead
 
 
 def _own_key(
@@ -180,33 +251,101 @@ def _own_key(
     when: TimeRef | None,
     modality: Modality,
     turn: int,
-) -> tuple[str, str]:
-    """(metric name, countries) of a figure that borrows no key: named by `keys`, with the
-    countries of its phrase, else of its clause, else, for a directional indicator, of the
-    sentence before ("Russian investments ... They reached $17 billion")."""
-    name, symmetric = figure_name(
-        ctx.text,
+) -> Keyed:
+    """The key of a figure that borrows none: named by `metrics` from its own phrase (a count's
+    counted noun, what an amount is said of), scoped by `groups`, with the countries its phrase
+    names, else its clause names, else the speaker's or the statement's own."""
+    text = ctx.text
+    phrase_at = phrase_span[0] - s.origin if phrase_span else -1
+    naming = metric_name(
         s.doc,
-        s.origin,
         m,
         reading,
-        phrase_span=phrase_span,
         phrase=phrase,
-        end=end,
-        clause=clause,
-        when=when,
-        modality=modality,
+        phrase_at=phrase_at,
+        clause_left=text[clause[0] : m.start] if m.unit != COUNT else "",
+        rank_noun=" ".join(text[m.num_end : m.end].split()) if m.unit == RANK else "",
     )
+    suffix = ""
+    if naming.indicator is not None and naming.indicator.stock_flow and m.unit.isupper():
+        suffix = "_flow" if is_flow(text, phrase, end, when, modality) else "_stock"
+    suffix += per_time(text[end : end + 20]) if m.unit != PERCENT else ""
+    window = (s.origin, s.origin + window_chars(s.doc))
+    taken = [(t.start - s.origin, t.end - s.origin) for t in s.times] + [
+        (c.start - s.origin, c.end - s.origin) for c in ctx.countries_in(*window)
+    ]
+    scope = (
+        None
+        if m.unit == RANK
+        else find_scope(
+            s.doc,
+            head=reading.noun if reading.noun is not None else reading.head,
+            governor=reading.governor,
+            figure=_scope_token(s, m),
+            alias=naming.alias,
+            same=naming.indicator.pattern if naming.indicator is not None else None,
+            modifiers=naming.indicator is not None,
+            taken=taken,
+        )
+    )
+    if scope is None and naming.indicator is None and (label := item_label(text, m.start)):
+        scope = scope_slug(label)  # "- Boston Logan International—$44.9 million to ..."
     nearby = ctx.countries_in(*(phrase_span or clause))
-    if not nearby and phrase_span is not None:
+    if phrase_span is not None and not nearby:
         nearby = ctx.countries_in(*clause)
-    if not nearby and not symmetric:
-        nearby = ctx.countries_in(*ctx.prev_sentence)
-    speaker = ctx.turns[turn] if turn >= 0 else None
-    countries = country_key(
-        ctx.text, nearby, ctx.parties, symmetric=symmetric, phrase=phrase, speaker=speaker
+    elif phrase_span is not None and naming.reach is Reach.DIRECTIONAL:
+        # a direction is often completed by the clause: "Russian companies operate in Belarus"
+        nearby = _completed(text, nearby, ctx.countries_in(*clause))
+    if not nearby and naming.reach is Reach.DIRECTIONAL:
+        # "24,000 companies with Russian participation ..., accounting for nearly half of all
+        # foreign capital enterprises": the sentence before the figure says whose they are
+        nearby = ctx.countries_in(s.span[0], m.start)
+    if not nearby and (
+        (len(ctx.parties) < 2 and _BILATERAL.search(phrase))
+        or (naming.reach is Reach.DIRECTIONAL and _THEIR.search(phrase))
+    ):
+        # "Kazakhstan and China reviewed cooperation. Bilateral trade reached ...", "Russian
+        # companies ... Their total investment exceeded US$17 billion": the words refer back to
+        # the countries of the sentence before
+        before = max(text.rfind(". ", 0, s.span[0] - 2), text.rfind("\n", 0, s.span[0] - 2))
+        nearby = ctx.countries_in(before + 1, s.span[0])
+    speaker = _speaker_country(ctx.turns[turn]) if turn >= 0 else None
+    return figure_key(
+        naming,
+        text=text,
+        phrase=phrase,
+        nearby=nearby,
+        parties=ctx.parties,
+        home=speaker or ctx.clock.country,
+        speaker=speaker,
+        scope=scope,
+        suffix=suffix,
     )
-    return name, countries
+
+
+def _scope_token(s: Sentence, m: Mention) -> int | None:
+    """The token a figure's own prepositions hang on: "percent" in "92 percent for pilots"."""
+    if m.num_start < s.origin:
+        return None
+    token = figure_token(s.doc, s.starts, m, s.origin)
+    return int(token.head.i if token.dep_ == "nummod" else token.i)
+
+
+def _completed(
+    text: str, phrase: list[CountryMention], clause: list[CountryMention]
+) -> list[CountryMention]:
+    """The phrase's countries, with the clause's in the role the phrase leaves open: "Russian
+    companies operate in Belarus" adds the object; "top five investors in Kazakhstan's economy"
+    said of "Russian companies" adds the subject."""
+    have = {role_of(text, c) for c in phrase}
+    named = {c.code for c in phrase}
+    wanted = {"subject", "object"} - have - ({"subject"} if "bare" in have else set())
+    return phrase + [c for c in clause if c.code not in named and role_of(text, c) in wanted]
+
+
+def _speaker_country(turn: Turn) -> str | None:
+    """The speaker's country: from the turn, else named in its label."""
+    return turn.country or country_in_label(turn.label or turn.speaker)
 
 
 def _dating(
@@ -216,31 +355,32 @@ def _dating(
     modality: Modality,
     inherited: Found | None,
     when: TimeRef | None,
-) -> tuple[Period | None, date | None]:
-    """(period, as_of) of a figure. A target is undated (its deadline is not when it held); a
-    figure with no time of its own takes the date of the one it inherits from; an undated
-    figure holds on the document's date, unless it is where something came "down from"."""
-    if modality is Modality.TARGET:
-        return None, None
+) -> tuple[Period | None, date | None, TimeSource | None]:
+    """(period, as_of, how it was established) of a figure. A figure with no time of its own
+    takes the date of the one it inherits from; a deadline dates a target or a plan: a rate or
+    share by the year it is due, an amount from the document's date to it; an undated target
+    has no date, and an undated figure holds on the document's date, unless it is where
+    something came "down from"."""
     if inherited is not None and when is None:
-        return inherited.claim.period, inherited.claim.as_of
+        c = inherited.claim
+        return c.period, c.as_of, c.time_source
+    if when is not None and when.kind == "future" and when.first and when.last:
+        return Period(start=when.first, end=when.last), None, when.source
+    if when is not None and when.kind == "deadline" and when.first and when.last:
+        today = ctx.clock.day
+        if m.unit == PERCENT or today is None or today >= when.last:
+            return Period(start=when.first, end=when.last), None, when.source
+        return Period(start=today, end=when.last), None, when.source
     if when is not None and when.kind == "period" and when.first and when.last:
-        return Period(start=when.first, end=when.last), None
-    if when is not None and when.last:
-        return None, when.last
-    if not _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
-        return None, ctx.today
-    return None, None  # an undated "down from 38.5 percent" has no moment we know
-
-
-def _parties(described: Sequence[str], mentioned: list[CountryMention]) -> tuple[str, ...]:
-    """The two parties that metric keys name: those `describe` found, completed from the
-    countries the text names most. Never more than two, so a third country mentioned in passing
-    cannot split one metric's key across documents."""
-    parties = list(dict.fromkeys(described))
-    if len(parties) < 2:
-        parties += [c for c in guess_parties(mentioned) if c not in parties]
-    return tuple(parties[:2])
+        return Period(start=when.first, end=when.last), None, when.source
+    if when is not None and when.kind == "point" and when.last:
+        return None, when.last, when.source
+    day = ctx.clock.day  # a document dated to the year only gives no moment
+    if modality is Modality.TARGET or day is None:
+        return None, None, None
+    if _EARLIER.search(ctx.text, max(s.span[0], m.start - 30), m.start):
+        return None, None, None  # an undated "down from 38.5 percent" has no moment we know
+    return None, day, TimeSource.DOCUMENT
 
 
 _Candidate = tuple[tuple[int, int], list[Mention]]
@@ -254,6 +394,14 @@ def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
     for start, end in split_sentences(text):
         for s, e in cut_at_turns(start, end, cuts):
             mentions = find_mentions(text, s, e, home=home)
+            vague = find_vague(text, s, e)
+            if vague:
+                taken = [(m.start, m.end) for m in mentions]
+                mentions += [
+                    v for v in vague if not any(v.start < b and a < v.end for a, b in taken)
+                ]
+                mentions.sort(key=lambda m: m.start)
+            mentions = drop_repeats(text, mentions)
             if mentions:
                 out.append(((s, e), mentions))
     return out
@@ -271,10 +419,20 @@ def _read(
     """Claims from the parsed candidate sentences of one document."""
     ordered = sorted(turns, key=lambda t: t.span.start)
     mentioned = find_countries(text)
+    # The statement's parties as `describe` found them, never guessed from the countries its
+    # text mentions most: a key names the countries of the figure's own phrase, else these.
+    parties = tuple(description.countries[:2])
+    document = Clock(
+        today=description.date or find_document_date(text),
+        # A date given only to the year or month is no day: no as_of or period comes from it.
+        year_only=description.date_precision not in (None, DatePrecision.DAY),
+        country=description.countries[0] if description.countries else None,
+    )
     ctx = _Context(
         text=text,
-        today=description.date or find_document_date(text),
-        parties=_parties(description.countries, mentioned),
+        clock=document,
+        lists=list_times(text, document) if ":" in text else [],
+        parties=parties,
         countries=mentioned,
         country_starts=[c.start for c in mentioned],
         turns=ordered,
@@ -282,14 +440,16 @@ def _read(
         speakers=Speakers.of(ordered, voices),
     )
     for (span, mentions), (origin, _), doc in zip(candidates, windows, docs, strict=True):
-        times = find_times(text, ctx.today, start=span[0], end=span[1]) if ctx.today else []
+        ctx.clock = replace(document, speaker=ctx.speakers.at(span[0]) or None)
+        times = find_times(text, ctx.clock, start=span[0], end=span[1])
         sentence = Sentence(span, origin, doc, token_starts(doc), mentions, times)
         for m in mentions:
             found = _claim_for(ctx, sentence, m)
             if found is not None:
                 sentence.found.append(found)
                 ctx.found.append(found)
-        ctx.prev_sentence = span
+        mark_enumerations(text, sentence.found)
+    date_by_restatement(text, ctx.found)
     return [f.claim for f in ctx.found]
 
 

@@ -1,18 +1,19 @@
 """Countries named in a statement ("Kazakhstan", "Russian", "the EU's") → ISO alpha-2 codes.
 
-Names and demonyms come from `data/countries.toml`. `parties` is the fallback for when
-`describe` found no parties: the two countries a document names most often.
+Names and demonyms come from `segment.lexicon.country_table` (data/countries.toml over
+pycountry's ISO names), the one home of country knowledge. `guess_parties` is the fallback for
+when `describe` found no parties: the two countries a document names most often.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from communique.segment.lexicon import country_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +32,11 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = tomllib.loads(
-        resources.files("communique.data").joinpath("countries.toml").read_text("utf-8")
-    )
     forms: dict[str, tuple[str, bool]] = {}
-    for code, spec in data.items():
-        for name in spec.get("names", []):
+    for code, country in country_table().items():
+        for name in country.names:
             forms.setdefault(name, (code, False))
-        for adj in spec.get("adjectives", []):
+        for adj in country.demonyms:
             forms[adj] = (code, True) if adj not in forms or adj.endswith("'s") else forms[adj]
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # Not part of a longer word and not a code before "$" ("US$"); "EU-India" names both.
@@ -65,6 +63,13 @@ def guess_parties(mentions: Sequence[CountryMention]) -> tuple[str, ...]:
     """The two countries named most often near the top, when `describe` gave no parties."""
     counts = Counter(m.code for m in mentions if m.start < PARTY_WINDOW)
     return tuple(code for code, _ in counts.most_common(2))
+
+
+@lru_cache(maxsize=16384)
+def country_of(word: str) -> str | None:
+    """The country a single word names as written ("Russian", "Kazakhstan"), else None."""
+    form = _lexicon().forms.get(word)
+    return form[0] if form else None
 
 
 def country_in_label(label: str) -> str | None:

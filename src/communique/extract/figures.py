@@ -16,13 +16,15 @@ from dataclasses import dataclass, field, replace
 from communique.extract.antecedents import Found
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import Doc, Reading, read_figure, token_index
+from communique.extract.proportions import HALVING_RE
 from communique.extract.quantities import Mention
 from communique.extract.scope import label_head, pick_time
 from communique.extract.sentences import label_before, table_cell
 from communique.extract.units import PERCENT
 
 _GROWTH_BEFORE = re.compile(
-    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|increased|grew|rose)\s+$",
+    r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|drop of|fall of|reduction of"
+    r"|increased|grew|rose)\s+$",
     re.I,
 )
 _GROWTH_AFTER = re.compile(r"\s+(?:growth|increase|rise|decline|drop|decrease)\b", re.I)
@@ -56,6 +58,35 @@ _DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
         "round",
         "stage",
         "phase",
+        # what a speaker counts in the speech itself ("three pieces of advice", "two reasons")
+        "piece",
+        "reason",
+        "example",
+        "demand",
+        "area",
+        "lesson",
+        "message",
+        "priority",
+        "principle",
+        "idea",
+        "comment",
+        "remark",
+        "observation",
+        "topic",
+        "aspect",
+        "dimension",
+        "element",
+        "factor",
+        "task",
+        "advice",
+        "proposal",
+        "suggestion",
+        "pillar",
+        "conclusion",
+        "request",
+        "wish",
+        "step",
+        "part",
     ]
 )
 _WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
@@ -82,7 +113,8 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
     (a change, not a level)."""
     s0, s1 = s.span
     first = token_index(s.starts, m.num_start - s.origin)
-    last = token_index(s.starts, (m.num_end if m.candidate else m.end) - 1 - s.origin)
+    last = token_index(s.starts, (m.num_end if m.candidate or m.vague else m.end) - 1 - s.origin)
+    # "by 2030" sets a level to reach (a target); "in 2026", "next year" only date a plan.
     deadlines = [t for t in s.times if t.kind == "deadline"]
     clause_times = pick_time(deadlines, s.mentions, m, (0, 0), kinds=("deadline",)) is not None
     growth_hint = any(
@@ -97,7 +129,9 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
         tail=text[m.end : s1],
         growth_hint=growth_hint,
     )
-    if m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
+    if m.unit == PERCENT and HALVING_RE.match(text, m.num_start, m.num_end):
+        reading = replace(reading, share=False, growth=True)  # "cut child poverty in half"
+    elif m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     return reading
 

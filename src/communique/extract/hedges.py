@@ -1,13 +1,14 @@
-"""Hedges written before a figure ("over", "almost reached", "approximately") and intervals.
+"""Hedges around a figure: before it ("over", "almost reached", "as many as") and after it
+("20 percent or more"), read as a qualifier.
 
-The hedge is part of the quote: "exceeded US$21 billion", "almost reached 90 percent".
-`interval` turns a value, its qualifier and the precision it was written with into [low, high].
+The hedge is part of the quote: "exceeded US$21 billion", "almost reached 90 percent". What
+each qualifier allows is `intervals`' business. A hedge may be broken over a line ("more
+\nthan 90 per cent"); "not exceed" turns "exceed" around.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from communique.models import Qualifier
 
@@ -32,9 +33,17 @@ _HEDGES: dict[Qualifier, tuple[str, ...]] = {
         "beyond",
         "greater than",
         "higher than",
+        "just over",
+        "just above",
+        "a little over",
+        "slightly more than",
+        "slightly over",
     ),
     Qualifier.AT_LEAST: (
         "at least",
+        "as low as",
+        "as few as",
+        "as little as",
         "no less than",
         "not less than",
         "no fewer than",
@@ -55,6 +64,8 @@ _HEDGES: dict[Qualifier, tuple[str, ...]] = {
         "in the region of",
         "of about",
         "of around",
+        "something like",
+        "on the order of",
         "~",
     ),
     Qualifier.NEARLY: (
@@ -73,7 +84,21 @@ _HEDGES: dict[Qualifier, tuple[str, ...]] = {
         "almost hit",
     ),
     Qualifier.UNDER: ("under", "less than", "below", "fewer than", "just under", "short of"),
-    Qualifier.AT_MOST: ("up to", "at most", "no more than", "not more than", "a maximum of"),
+    Qualifier.AT_MOST: (
+        "up to",
+        "at most",
+        "no more than",
+        "not more than",
+        "a maximum of",
+        "as many as",
+        "as much as",
+        "as high as",
+        "not exceeding",
+        "do not exceed",
+        "does not exceed",
+        "did not exceed",
+        "not to exceed",
+    ),
 }
 # Words kept in the quote without changing the qualifier ("another 11 projects", "up 15 percent").
 _NEUTRAL = ("another", "up", "down", "only", "just", "a further", "an additional", "additional")
@@ -83,22 +108,20 @@ _LOOKUP: dict[str, Qualifier] = {
 } | {w: Qualifier.EXACT for w in _NEUTRAL}
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(_LOOKUP, key=len, reverse=True))
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_LOOKUP, key=len, reverse=True))
     + r")\s+$",
+    re.I,
+)
+# After the figure: "20 percent or more", "1.5 times and more", "100 or fewer".
+_AFTER = re.compile(
+    r"\s+(?:(?P<least>or more|and more|or higher|and above|or above|or greater|at least)"
+    r"|(?P<most>or less|or fewer|or lower|and below|or below|at most))\b",
     re.I,
 )
 
 # Verbs whose particle is "over": "handed over", "turned over" (but "took over 40 percent"
 # of a market is a hedge, so only verbs that never take an amount directly are listed).
 _PARTICLE_VERB = re.compile(r"\b(?:hand|hands|handed|handing|turned|turn|turns|turning)\s+$", re.I)
-
-# Interval slack for each hedge, as a fraction of the value. Calibrated on the seeds and our
-# statements: "exceeded $21 billion" is said of $25.6 billion (22% above), "closely approached
-# $30 billion" of $28.4 billion (5% below); beyond these the reading turns pragmatic.
-OVER_SLACK = Decimal("0.25")
-ABOUT_SLACK = Decimal("0.05")
-NEARLY_SLACK = Decimal("0.10")
-UNDER_SLACK = Decimal("0.25")
 
 
 def hedge_before(text: str, start: int) -> tuple[int, Qualifier] | None:
@@ -113,24 +136,9 @@ def hedge_before(text: str, start: int) -> tuple[int, Qualifier] | None:
     return start - len(window) + m.start(), _LOOKUP.get(phrase, Qualifier.EXACT)
 
 
-def interval(
-    value: Decimal, qualifier: Qualifier, *, half_step: Decimal
-) -> tuple[Decimal, Decimal]:
-    """[low, high] implied by the hedge and by the rounding of the number as written.
-
-    Exact figures span their rounding ("$17 billion" → 16.5..17.5 billion); "over" opens
-    upwards from the value, "nearly" downwards, "about" both ways by the larger of the slack
-    and the rounding.
-    """
-    if qualifier is Qualifier.EXACT:
-        return value - half_step, value + half_step
-    if qualifier is Qualifier.ABOUT:
-        spread = max(abs(value) * ABOUT_SLACK, half_step)
-        return value - spread, value + spread
-    if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
-        return value, value * (1 + OVER_SLACK)
-    if qualifier is Qualifier.NEARLY:
-        return value * (1 - NEARLY_SLACK), value
-    if qualifier is Qualifier.UNDER:
-        return value * (1 - UNDER_SLACK), value
-    return Decimal(0), value  # AT_MOST: "up to £45 million", "top five"
+def hedge_after(text: str, end: int) -> tuple[int, Qualifier] | None:
+    """The hedge that follows a figure ending at `end`: (hedge end, qualifier)."""
+    m = _AFTER.match(text, end, end + 20)
+    if m is None:
+        return None
+    return m.end(), Qualifier.AT_LEAST if m.group("least") else Qualifier.AT_MOST

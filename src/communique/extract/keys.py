@@ -1,81 +1,96 @@
-"""The metric key of one figure where it stands: `name:countries`.
+"""Metric keys: the one module that writes and reads them, and the key of one figure.
 
-`metrics` names indicators and tells subjects from objects in a stretch of text; this module
-applies it to one figure of a document. It picks the words the name is read from (a count's
-phrase up to the noun it counts, the words left of an amount in its clause), tells a stock
-from a flow by the phrase and the time that dates the figure, and keys the countries: the
-sorted pair of a symmetric indicator (`trade:KZ-RU`), else subject>object
-(`investment_stock:RU>KZ`), reading "our" as the speaker's country.
+A key is `name[:COUNTRIES][/scope]`, readable and safe in a shell (letters, digits, `_`, `-`,
+`:`, `/`):
+
+    trade:KZ-RU                    symmetric: the two parties, sorted
+    investment_stock:RU-KZ         directional: subject-object (Russian investment in Kazakhstan);
+                                   the direction is also the claim's subject and object
+    unemployment:RU/kaluga-region  national, of a region within the country
+    gdp_growth/world               no country: the world, a bloc, a place of no country
+    student:US/community-college   no indicator: the noun the figure counts, with its scope
+
+Older keys wrote a direction `RU>KZ`; `parse_key` still reads them. `figure_key` builds a
+figure's key from its name (`metrics`), its countries (named in its phrase or clause, "our"
+read as the speaker's, else the speaker's or the statement's own) and its scope (`groups`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from communique.extract.countries import CountryMention, country_in_label
-from communique.extract.metrics import compose_key, direction, metric_name, pair
+from communique.extract.countries import CountryMention
+from communique.extract.groups import WORLD, scope_slug
+from communique.extract.indicators import Reach, reach_of
+from communique.extract.metrics import Naming, direction
 from communique.extract.periods import TimeRef
-from communique.extract.phrases import Doc, Reading
-from communique.extract.quantities import Mention
-from communique.extract.units import COUNT, RANK
-from communique.models import Modality, Turn
+from communique.models import Modality
+
+_WORDS = r"[\w][\w .-]*?"
+_CODES = r"[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})*"
+_KEY = re.compile(
+    rf"^\s*(?P<name>{_WORDS})\s*(?::\s*(?P<codes>{_CODES})?\s*)?(?:/\s*(?P<scope>{_WORDS}))?\s*$"
+)
+_NAME = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricKey:
+    """A metric key in parts; `str()` writes it."""
+
+    name: str
+    countries: tuple[str, ...] = ()  # sorted pair, subject-object, or one country
+    scope: str | None = None
+
+    def __str__(self) -> str:
+        out = self.name or "figure"
+        if self.countries:
+            out += ":" + "-".join(self.countries)
+        if self.scope:
+            out += "/" + self.scope
+        return out
+
+
+def parse_key(text: str) -> MetricKey | None:
+    """The parts of a key as written (any case, `>` or `-` between codes); None if it is
+    not one."""
+    m = _KEY.match(text)
+    if m is None:
+        return None
+    codes = tuple(c.upper() for c in re.split(r"\s*[-–>]\s*", m["codes"])) if m["codes"] else ()
+    return MetricKey(m["name"], codes, m["scope"])
+
+
+def canonical(key: MetricKey) -> MetricKey:
+    """One spelling: name in snake case, codes upper case (a symmetric pair sorted), scope
+    slugged: `Trade : ru-kz` → `trade:KZ-RU`."""
+    name = _NAME.sub("_", key.name.strip().lower()).strip("_")
+    codes = tuple(c.upper() for c in key.countries)
+    if len(codes) == 2 and reach_of(name) is Reach.SYMMETRIC:
+        codes = tuple(sorted(codes))
+    scope = scope_slug(key.scope) if key.scope else None
+    return MetricKey(name, codes, scope or None)
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A figure's key, with the parts the claim records beside it."""
+
+    key: MetricKey
+    indicator: str  # the name when built on a recognised indicator, else ""
+    subject: str | None = None
+    object: str | None = None
+
 
 # Words that call an amount a level reached so far ("cumulative Russian investments").
 _STOCK_WORDS = ("cumulative", "accumulat", "aggregate", "total", "stock", "volume", "portfolio")
 _INVESTED = re.compile(r"\s+(?:were\s+|was\s+|have been\s+)?invested\b")
-_OURS = re.compile(r"\b(?:our|we)\b", re.I)
+_OURS = re.compile(r"\b(?:our|we|my|us|domestic|national)\b", re.I)
 
 
-def figure_name(
-    text: str,
-    doc: Doc,
-    origin: int,
-    m: Mention,
-    reading: Reading,
-    *,
-    phrase_span: tuple[int, int] | None,
-    phrase: str,
-    end: int,
-    clause: tuple[int, int],
-    when: TimeRef | None,
-    modality: Modality,
-) -> tuple[str, bool]:
-    """(metric name, symmetric) of a figure that takes no key from an earlier one. `doc` is
-    the parse of the window that starts at `origin`; `end` is where the figure's quote ends."""
-    rank_noun = " ".join(text[m.num_end : m.end].split()) if m.unit == RANK else ""
-    count_phrase = _count_phrase(text, doc, origin, m, reading, phrase_span, end)
-    clause_left = text[clause[0] : m.start] if m.unit != COUNT else ""
-    name, symmetric, stock_flow = metric_name(
-        reading, m, phrase, rank_noun, count_phrase, clause_left
-    )
-    if stock_flow:
-        name = f"{name}_{'flow' if _is_flow(text, phrase, end, when, modality) else 'stock'}"
-    return name, symmetric
-
-
-def _count_phrase(
-    text: str,
-    doc: Doc,
-    origin: int,
-    m: Mention,
-    reading: Reading,
-    phrase_span: tuple[int, int] | None,
-    end: int,
-) -> str:
-    """What a count counts, as written: its phrase up to the figure's end, or up to the counted
-    noun when the phrase comes first ("the number of Australian students in Japan to 10,000"
-    counts students, not "10,000")."""
-    if not phrase_span or m.unit != COUNT:
-        return ""
-    written = text[phrase_span[0] : end]
-    if written and reading.noun is not None and phrase_span[1] <= m.start:
-        noun = doc[reading.noun]
-        return text[phrase_span[0] : origin + noun.idx + len(noun)]
-    return written
-
-
-def _is_flow(text: str, phrase: str, end: int, when: TimeRef | None, modality: Modality) -> bool:
+def is_flow(text: str, phrase: str, end: int, when: TimeRef | None, modality: Modality) -> bool:
     """Whether a stock/flow amount is a flow: dated by a period and not called a total ("over
     $4.5 billion invested in just the past two years"), or money still to come ("will invest
     ¥50 billion", "has committed to invest $75 billion"), which is never a level reached."""
@@ -86,30 +101,53 @@ def _is_flow(text: str, phrase: str, end: int, when: TimeRef | None, modality: M
     return modality is not Modality.ACTUAL and not stock
 
 
-def country_key(
+def figure_key(
+    naming: Naming,
+    *,
     text: str,
+    phrase: str,
     nearby: Sequence[CountryMention],
     parties: Sequence[str],
-    *,
-    symmetric: bool,
-    phrase: str,
-    speaker: Turn | None,
-) -> str:
-    """The countries part of a key from the countries named near the figure: "KZ-RU" for a
-    symmetric indicator, "RU>KZ" for a directional one, whose "our" is the speaker's country;
-    with no country in sight, the parties."""
-    if symmetric:
-        return pair(nearby, parties)
-    ours = _speaker_country(speaker) if _OURS.search(phrase) else None
+    home: str | None,
+    speaker: str | None,
+    scope: str | None,
+    suffix: str = "",
+) -> Keyed:
+    """The key of a figure named `naming`, with `nearby` the countries its phrase (or clause)
+    names, `parties` the statement's two parties (or fewer), `home` the country whose
+    statement it is (the speaker's, else the publisher's) and `speaker` the speaker's country,
+    which "our" in the phrase names."""
+    name = naming.name + suffix
+    indicator = name if naming.indicator is not None else ""
+    ours = speaker or home if _OURS.search(phrase) else None
+    default = None if scope == WORLD else (ours or home)
+    if naming.reach is Reach.SYMMETRIC:
+        codes = _pair(nearby, parties, default)
+        return Keyed(MetricKey(name, codes, scope), indicator)
+    named = list(dict.fromkeys(m.code for m in nearby))
+    if naming.reach is Reach.NATIONAL and len(named) <= 1:
+        code = named[0] if named else (ours or default)
+        return Keyed(MetricKey(name, (code,) if code else (), scope), indicator, subject=code)
     subject, obj = direction(text, nearby, parties, ours=ours)
-    if subject is None and obj is None:
-        return pair((), parties)
-    key = compose_key("", symmetric=False, subject=subject, obj=obj, pair_codes="")
-    return key.split(":", 1)[1]
+    if subject is None and obj != default:
+        subject = default
+    codes = tuple(c for c in dict.fromkeys((subject, obj)) if c)
+    return Keyed(MetricKey(name, codes, scope), indicator, subject=subject, object=obj)
 
 
-def _speaker_country(turn: Turn | None) -> str | None:
-    """The speaker's country: from the turn, else named in its label."""
-    if turn is None:
-        return None
-    return turn.country or country_in_label(turn.label or turn.speaker)
+def _pair(
+    nearby: Sequence[CountryMention], parties: Sequence[str], default: str | None
+) -> tuple[str, ...]:
+    """The two sides of a symmetric figure: the two countries named, one named and the speaker's
+    (or the other party), else the statement's two parties, else the speaker's alone."""
+    named = list(dict.fromkeys(m.code for m in nearby))
+    if len(named) >= 2:
+        return tuple(sorted(named[:2]))
+    if len(named) == 1:
+        other = default if default and default != named[0] else None
+        if other is None:
+            other = next((p for p in parties if p != named[0]), None)
+        return tuple(sorted({named[0], other} - {None}))  # type: ignore[arg-type]
+    if len(parties) == 2:
+        return tuple(sorted(parties))
+    return (default,) if default else ()

@@ -31,6 +31,7 @@ class Mention:
     candidate: bool = False  # a count that the parse must confirm
     small_word: bool = False  # a word-number count ("three plants"): stricter checks
     high: Decimal | None = None  # the high end of a range ("$20–25 billion"); value is the low
+    vague: bool = False  # a vague plural ("thousands of lives"): its least value, at_least
 
 
 def with_hedge(text: str, start: int) -> tuple[int, Qualifier]:

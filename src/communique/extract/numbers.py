@@ -154,7 +154,8 @@ def parse_number(text: str) -> Decimal | None:
 def precision(text: str) -> Decimal:
     """Half the step of the last digit written, in base units: "17 billion" → 0.5e9.
 
-    Trailing zeros of whole numbers count as rounding ("24,000" → 500), words are exact.
+    Trailing zeros of whole numbers count as rounding ("24,000" → 500), but not before a scale
+    word ("20 billion" → 0.5 billion); words are exact.
     """
     m = _SPLIT.match(text.strip())
     if m is None:
@@ -168,9 +169,11 @@ def precision(text: str) -> Decimal:
     digits = raw.replace(",", "")
     if "." in digits:
         step = Decimal(1).scaleb(-len(digits.split(".")[1]))
+    elif scale:
+        step = Decimal(1)  # before a scale word every digit counts: "$20 billion" → 1 billion
     else:
         zeros = len(digits) - len(digits.rstrip("0"))
-        if not scale and zeros == 0:
+        if zeros == 0:
             return Decimal(0)  # "93 projects" is a count written exactly
         step = Decimal(10) ** min(zeros, len(digits) - 1)
     return step * factor / 2

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
-from communique.extract.tokens import lemma, lemma_forms, pos
+from communique.extract.tokens import lemma, lemma_forms, participle, pos
 from communique.models import Modality
 
 Token = Any  # spacy.tokens.Token; spaCy is imported only by extract/nlp.py
@@ -29,9 +29,6 @@ _TARGET_LEMMAS = lemma_forms(
         "target",
         "goal",
         "objective",
-        "commitment",
-        "commit",
-        "pledge",
         "strive",
         "seek",
         "ambition",
@@ -53,13 +50,24 @@ _PLAN_LEMMAS = lemma_forms(
         "launch",
         "agenda",
         "prepare",
+        "pledged or announced",
+        "commitment",
+        "commit",
+        "pledge",
     ]
 )
+# Saying that money or things are coming, done or not: "announced $26 million for safety".
+_ANNOUNCE_LEMMAS = lemma_forms(["announce", "unveil", "propose", "pledge"])
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _PLAN_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
     r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
     re.I,
+)
+# "2.5 million doses to be filled", "homes yet to be built": what is still to be done, unless
+# the figure's verb says it was done ("delivered 1 million doses to be used by states").
+_STILL_TO_BE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:yet\s+|still\s+)?to\s+be\s+[a-z]+(?:ed|en|lt|ught)\b", re.I
 )
 _ANAPHORS = frozenset(
     [
@@ -80,7 +88,21 @@ _ANAPHORS = frozenset(
 _GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
 # Nouns that frame a figure without saying what it measures ("a record $50 billion").
 _NOT_MEASURES = frozenset(
-    ["worth", "stage", "total", "record", "level", "mark", "high", "amount", "sum", "figure"]
+    [
+        "worth",
+        "stage",
+        "total",
+        "record",
+        "level",
+        "mark",
+        "high",
+        "amount",
+        "sum",
+        "figure",
+        "percent",
+        "percentage",
+        "cent",
+    ]
 )
 _WHEN_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "now"])
 _COUNT_RUN = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -95,13 +117,22 @@ class Reading:
     noun_end: int | None = None  # end offset of the counted noun
     phrase: tuple[int, int] | None = None  # the metric phrase as written
     phrase_head: str = ""  # lemma of the phrase's head noun
+    head: int | None = None  # index of the phrase's head noun
     verb: str = ""  # lemma of the governing verb
+    governor: int | None = None  # index of the governing verb
+    verbs: tuple[str, ...] = ()  # lemmas of the verbs from the figure up to the governing one
+    state: str = ""  # what was done with counted things, spelt out: "initiated", "implementation"
     valued: int | None = None  # index of a counted noun whose value this amount gives
     share: bool = False  # "X percent of Y", "the share of Y"
     growth: bool = False  # "grew by 10 percent", "up 15 percent", "an increase of 11 percent"
     anaphoric: bool = False  # "the precise figure is ...", "it grew by ..."
     clause: tuple[int, int] = (0, 0)
     modality: Modality = Modality.ACTUAL
+
+
+def window_chars(doc: Doc) -> int:
+    """Characters in a parsed window, without building its text (`doc.text` joins every token)."""
+    return int(doc[-1].idx + len(doc[-1])) if len(doc) else 0
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -135,6 +166,16 @@ def counted_noun(doc: Doc, after: int) -> int | None:
             break
         j += 1
     return last
+
+
+_WHEN_NOUNS = frozenset(
+    ["year", "month", "week", "day", "quarter", "half", "period", "time", "decade", "future"]
+)
+
+
+def _is_when(noun: Token) -> bool:
+    """A noun that names a time ("in the first quarter"), not what an amount is in."""
+    return lemma(noun) in _WHEN_NOUNS or noun.tag_ == "CD"
 
 
 def _span(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -179,17 +220,99 @@ def _governor(anchor: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _subject(verb: Token, anchor: Token) -> Token | None:
-    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`."""
+    """The subject of `verb` (or of the verb it depends on), the nearest before `anchor`. A
+    finite verb the parser left without one takes the noun just before it ("... of 2021
+    bilateral trade increased by 36 percent", where "trade" was hung on "of"); a clausal
+    complement never borrows the subject of the clause above it."""
     t = verb
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if subjects:
             before = [c for c in subjects if c.i < anchor.i]
             return before[-1] if before else subjects[0]
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "acl"):
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.i > 0:
+            prev = t.doc[t.i - 1]
+            if pos(prev) == "NOUN" and prev.dep_ in ("pobj", "compound") and prev.head.i < t.i:
+                return prev
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "advcl", "acl"):
             return None
         t = t.head
     return None
+
+
+# Verbs that say nothing of what counted things are ("there are 12", "we have 12", "it
+# includes 12"): a count keyed by its state leaves them out.
+_LIGHT_VERBS = lemma_forms(
+    [
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "include",
+        "see",
+        "reach",
+        "total",
+        "amount",
+        "account",
+        "stand",
+        "become",
+        "remain",
+        "exceed",
+        "surpass",
+        "approach",
+        "number",
+        "count",
+        "comprise",
+        "involve",
+        "say",
+        "note",
+        "mention",
+        "know",
+        "want",
+        "need",
+        "like",
+        "hope",
+        "think",
+        "believe",
+        "consider",
+        "welcome",
+        "call",
+        "let",
+        "put",
+        "keep",
+        "show",
+        "give",
+        "take",
+        "go",
+        "come",
+        "bring",
+        "find",
+        "continue",
+        "start",
+        "begin",
+    ]
+)
+
+
+def _count_state(noun: Token) -> str:
+    """What was done with counted things, as a word ("93 projects initiated" → initiated,
+    "are at the stage of implementation" → implementation); "" for a light verb."""
+    for t in noun.ancestors:
+        if pos(t) in ("VERB", "AUX"):
+            if lemma(t) != "be":
+                return "" if lemma(t) in _LIGHT_VERBS else participle(t)
+            for c in t.children:
+                if c.dep_ in ("attr", "acomp") and c.i != noun.i and pos(c) in ("NOUN", "ADJ"):
+                    return str(c.lower_)
+                if c.dep_ == "prep":
+                    objs = [g for g in c.subtree if g.dep_ == "pobj" and pos(g) == "NOUN"]
+                    if objs:
+                        return str(objs[-1].lower_)
+            return ""
+        if pos(t) == "NOUN" and t.dep_ in ("dobj", "nsubj", "pobj") and lemma(t) in ("plan",):
+            return "planned"
+    return ""
 
 
 def _count_verb(noun: Token) -> str:
@@ -244,12 +367,27 @@ def _done(t: Token) -> bool:
     )
 
 
+def _committed_deed(t: Token) -> bool:
+    """ "committed the worst atrocity": a deed done, not a commitment ("committed to invest",
+    "committed $5 billion" keep theirs)."""
+    if lemma(t) != "commit" or not _done(t):
+        return False
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    return (
+        bool(objects)
+        and all(pos(o) == "NOUN" and o.like_num is False for o in objects)
+        and not any(c.lower_ == "to" or c.dep_ == "xcomp" for c in t.children)
+    )
+
+
 def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
     path = _intent_path(anchor)
     first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
     # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
-    lemmas = {lemma(t) for t in path if not (t is first_verb and _done(t))}
+    lemmas = {
+        lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
+    }
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
@@ -258,7 +396,17 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     )
     if lemmas & _TARGET_LEMMAS or raising:
         return Modality.TARGET
-    planned = future or bool(lemmas & _PLAN_LEMMAS) or bool(_PLAN_AFTER.match(tail))
+    announced = any(lemma(t) in _ANNOUNCE_LEMMAS for t in path)
+    still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
+        first_verb is not None and _done(first_verb)
+    )
+    planned = (
+        future
+        or announced
+        or bool(lemmas & _PLAN_LEMMAS)
+        or bool(_PLAN_AFTER.match(tail))
+        or still_to_be
+    )
     if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
         return Modality.TARGET  # a level to reach by a date; things to build stay plans
     return Modality.PLAN if planned else Modality.ACTUAL
@@ -294,7 +442,9 @@ def _number_of(doc: Doc, last: int, tail: str, deadline: bool) -> Reading:
                     noun_end=anchor.idx + len(anchor),
                     phrase=_phrase_of(doc, counted),
                     phrase_head=lemma(counted),
+                    head=counted.i,
                     verb=_count_verb(counted),
+                    state=_count_state(counted),
                     modality=_modality(anchor, tail, deadline, count=True),
                 )
             return Reading(
@@ -319,14 +469,48 @@ def read_figure(
     growth_hint: bool = False,
 ) -> Reading:
     """Read the figure whose number spans tokens first..last (sentence-local indices)."""
+    reading = _read_figure(
+        doc, first, last, count=count, deadline=deadline, tail=tail, growth_hint=growth_hint
+    )
+    if reading.governor is None:
+        return reading
+    verbs = []
+    t = doc[last]
+    while t.head.i != t.i and t.i != reading.governor:
+        t = t.head
+        if pos(t) in ("VERB", "AUX"):
+            verbs.append(lemma(t))
+    return replace(reading, verbs=tuple(verbs))
+
+
+def _read_figure(
+    doc: Doc,
+    first: int,
+    last: int,
+    *,
+    count: bool,
+    deadline: bool,
+    tail: str,
+    growth_hint: bool = False,
+) -> Reading:
     noun_i = counted_noun(doc, last + 1) if count else None
+    number = doc[last]
+    if (
+        noun_i is not None
+        and number.dep_ == "nummod"
+        and last < number.head.i < noun_i
+        and pos(number.head) in ("NOUN", "PROPN")
+        and number.head.dep_ != "compound"
+    ):
+        noun_i = number.head.i  # "40,000 Uzbek students study": the number counts students
     if count and noun_i is None:
         return _number_of(doc, last, tail, deadline)
     anchor = doc[noun_i] if noun_i is not None else doc[last]
     verb, path = _governor(anchor)
     verb_lemma = lemma(verb) if verb is not None else ""
+    governor = verb.i if verb is not None else None
     modality = _modality(anchor, tail, deadline, count=count)
-    clause = _clause(doc, verb) if verb is not None else (0, len(doc.text))
+    clause = _clause(doc, verb) if verb is not None else (0, window_chars(doc))
     growth = growth_hint or any(lemma(t) in _GROWTH_NOUNS and t.i < first for t in path[:2])
     if noun_i is not None:
         noun = doc[noun_i]
@@ -335,7 +519,10 @@ def read_figure(
             noun_end=noun.idx + len(noun),
             phrase=_phrase_of(doc, noun),
             phrase_head=lemma(noun),
+            head=noun_i,
             verb=_count_verb(noun),
+            state=_count_state(noun),
+            governor=governor,
             clause=clause,
             modality=modality,
         )
@@ -349,7 +536,9 @@ def read_figure(
         return Reading(
             phrase=_phrase_of(doc, noun),
             phrase_head=head,
+            head=noun.i,
             verb=verb_lemma,
+            governor=governor,
             clause=clause,
             modality=modality,
             **kw,
@@ -365,10 +554,25 @@ def read_figure(
             and any(c.dep_ == "nummod" for c in t.children)
         ):
             return reading(t, valued=t.i)
-    if len(path) > 1 and path[0].lower_ in ("to", "by") and pos(path[1]) == "VERB":
+    # "cut it by 40 percent", "raise it to $15 billion", and "cut it in half" (as "by half")
+    change = len(path) > 1 and (
+        path[0].lower_ in ("to", "by") or (path[0].lower_ == "in" and doc[last].lower_ == "half")
+    )
+    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith("halv"):
+        # "we halved the deficit": the figure is the verb, what it measures its object
+        objs = [c for c in doc[last].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
+        if objs:
+            return reading(objs[0])
+    if change and pos(path[1]) == "VERB":
         objs = [c for c in path[1].children if c.dep_ == "dobj"]
         if objs and pos(objs[0]) == "PRON":  # "raise it to $15 billion": what "it" was
-            return Reading(verb=verb_lemma, clause=clause, modality=modality, anaphoric=True)
+            return Reading(
+                verb=verb_lemma,
+                governor=governor,
+                clause=clause,
+                modality=modality,
+                anaphoric=True,
+            )
         if objs and pos(objs[0]) in ("NOUN", "PROPN"):
             return reading(objs[0])
     j = last + 1
@@ -382,17 +586,32 @@ def read_figure(
         objs = [c for c in doc[j].children if c.dep_ == "pobj"]
         if objs:
             return reading(objs[0], share=True)
+    if j < len(doc) and doc[j].lower_ == "in" and doc[j].head.i in (last, anchor.i):
+        # "$110 million in federal assistance", "$2 billion in new investments"
+        objs = [c for c in doc[j].children if c.dep_ == "pobj" and pos(c) == "NOUN"]
+        if objs and not _is_when(objs[0]):
+            return reading(objs[0])
     for t in path[:upto]:
         if pos(t) == "NOUN" and lemma(t) not in _NOT_MEASURES and t.i < first:
             if lemma(t) in _GROWTH_NOUNS:
                 return Reading(
-                    verb=verb_lemma, clause=clause, modality=modality, growth=True, anaphoric=True
+                    verb=verb_lemma,
+                    governor=governor,
+                    clause=clause,
+                    modality=modality,
+                    growth=True,
+                    anaphoric=True,
                 )
             return reading(t)
     subject = _subject(verb, anchor) if verb is not None else None
     if subject is None:
         return Reading(
-            verb=verb_lemma, clause=clause, modality=modality, growth=growth, anaphoric=True
+            verb=verb_lemma,
+            governor=governor,
+            clause=clause,
+            modality=modality,
+            growth=growth,
+            anaphoric=True,
         )
     if subject.lower_ in ("which", "that", "who") and verb is not None and verb.dep_ == "relcl":
         subject = verb.head
@@ -401,7 +620,9 @@ def read_figure(
     return Reading(
         phrase=_phrase_of(doc, subject),
         phrase_head=head,
+        head=subject.i,
         verb=verb_lemma,
+        governor=governor,
         clause=clause,
         modality=modality,
         growth=growth and not share,

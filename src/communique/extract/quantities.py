@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from communique.extract.amounts import Amount, read_amount
 from communique.extract.exclusions import bare_count, masked_spans, skip_number
+from communique.extract.hedges import hedge_after
 from communique.extract.mentions import Mention, Recogniser, Scan, with_hedge
 from communique.extract.numbers import NUMBER, SCALE, parse_number, precision
-from communique.extract.proportions import every_nth, fractions, one_in, ranks
+from communique.extract.proportions import every_nth, fractions, halvings, one_in, ranks
 from communique.extract.units import COUNT, PERCENT
 from communique.models import Qualifier
 
@@ -37,7 +38,7 @@ _NUMBER_RE = re.compile(
 )
 # Two numbers that make one range: "20–25", "between 20 and 25", "from 50 to 80%".
 _RANGE_RE = re.compile(
-    rf"(?:(?P<lead>between|from)\s+)?{_FIRST}(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
+    rf"(?:(?P<lead>between|from)\s+(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?)?{_FIRST}(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
     rf"\s*(?P<glue>–|—|-|to|and)\s*(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?(?P<b>{NUMBER})",
     re.I,
 )
@@ -86,10 +87,15 @@ def _mention(text: str, s: int, amount: Amount) -> Mention | None:
         if bare is None:
             return None
         labelled = bare
+    end = amount.end
+    if amount.unit is not None and qualifier is Qualifier.EXACT:
+        tail = hedge_after(text, end)
+        if tail is not None:
+            end, qualifier = tail  # "20 percent or more"
     unit = amount.unit or COUNT
     return Mention(
         hedge_start,
-        amount.end,
+        end,
         s,
         amount.num_end,
         amount.value,
@@ -187,6 +193,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     ranks,
     every_nth,
     one_in,
+    halvings,
     fractions,
     _ranges,
     _numbers,
@@ -203,6 +210,8 @@ def find_mentions(text: str, start: int, end: int, *, home: str | None = None) -
     out: list[Mention] = []
     for recognise in RECOGNISERS:
         for mention in recognise(scan):
+            if mention.end > end:
+                continue  # its unit lies past the sentence's end ("5\nRUB in total")
             out.append(mention)
             scan.taken.append((mention.start, mention.end))
     return sorted(out, key=lambda x: x.start)

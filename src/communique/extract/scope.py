@@ -11,12 +11,14 @@ from itertools import pairwise
 from typing import Any
 
 from communique.extract.periods import TimeRef
-from communique.extract.phrases import token_index
+from communique.extract.phrases import token_index, window_chars
 from communique.extract.quantities import Mention
+from communique.extract.tokens import lemma, lemma_forms
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas)\s+(?:that|the|our|its|their|it|they|we|in|this)\b"
 )
+_FRONTED_END = re.compile(r"(?:\s+(?:alone|only))?,")  # "In 2021 alone, institutions ..."
 FRONTED_WITHIN = 8
 """A time expression starting this close to the sentence ("In 2023, ", "- In 2023, ") scopes
 over all of it; set from the bullets and datelines of our statements."""
@@ -33,12 +35,16 @@ Parsing whole sentences cost about a sixth more time and changed no claim."""
 
 def parse_window(text: str, sent: tuple[int, int], mentions: Sequence[Mention]) -> tuple[int, int]:
     """The part of a sentence to parse: from a word boundary PARSE_HEAD before its first
-    figure to PARSE_TAIL after its last one."""
+    figure to the first word boundary PARSE_TAIL after its last one."""
     start, end = sent
     if mentions[0].start - start > PARSE_HEAD:
         cut = text.find(" ", mentions[0].start - PARSE_HEAD, mentions[0].start)
         start = cut + 1 if cut >= 0 else start
-    return start, min(end, mentions[-1].end + PARSE_TAIL)
+    tail = mentions[-1].end + PARSE_TAIL
+    if tail < end:  # never inside a word: "in Kazak" names no country
+        space = text.find(" ", tail, end)
+        end = space if space >= 0 else end
+    return start, end
 
 
 _LABEL_HEAD = re.compile(r"^(?:(?:the\s+)?number|total|volume)\s+of\s+", re.I)
@@ -75,7 +81,7 @@ def pick_time(
             t
             for t in usable
             if t.start - sentence_start <= FRONTED_WITHIN
-            and text.startswith(",", t.end)
+            and _FRONTED_END.match(text, t.end)
             and not _CLAUSE_BREAK.search(text, t.end, m.start)
         ]
         if fronted and fronted[0].end <= m.start:
@@ -92,12 +98,17 @@ def pick_time(
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
 
 
-def _figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
+def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
     """The token heading a figure's number: "billion" in "$4.5 billion"."""
     tok = doc[token_index(starts, m.num_end - 1 - origin)]
     while tok.dep_ in ("compound", "quantmod") and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+# What leads from a figure to the figure it is compared with ("3.6 percent, down from 6.7
+# percent when the President took office"): a time after the base dates the base.
+_FROM_BASE = re.compile(r"[\s,;:—–-]*(?:(?:down|up)\s+)?from\s*", re.I)
 
 
 def owned_elsewhere(
@@ -115,15 +126,19 @@ def owned_elsewhere(
     verb or a coordinated clause ("trade reached $5 billion and investment $2 billion in
     2023") still dates both figures."""
     local = t.start - origin
-    if local < 0 or local >= len(doc.text) or m.num_start < origin:
+    if local < 0 or local >= window_chars(doc) or m.num_start < origin:
         return False
-    mine = _figure_token(doc, starts, m, origin)
+    mine = figure_token(doc, starts, m, origin)
     governs_mine = {a.i for a in mine.ancestors} | {mine.i}
     others = {
-        _figure_token(doc, starts, o, origin).i
+        figure_token(doc, starts, o, origin).i
         for o in mentions
-        if o is not m and o.num_start >= origin and o.num_end - origin <= len(doc.text)
+        if o is not m and o.num_start >= origin and o.num_end - origin <= window_chars(doc)
     }
+    for o in mentions:
+        between = doc.text[m.end - origin : o.start - origin] if o.start >= m.end else ""
+        if o is not m and o.end <= t.start and _FROM_BASE.fullmatch(between):
+            return True  # "3.4 percent, down from 7.4 percent when he took office": the base's
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
         if a.i in governs_mine:
@@ -137,6 +152,66 @@ def owned_elsewhere(
         ):
             return True  # but "Investments made in 2023 totalled $5 billion" dates the figure
     return False
+
+
+# Verbs whose time dates an event of the thing their subject names, not its size: "a 100,000 sq m
+# facility will open in 2025", "the airport, with a capacity of 1 million passengers a year,
+# opened in 2019".
+_EVENT_VERBS = lemma_forms(
+    [
+        "open",
+        "launch",
+        "commission",
+        "inaugurate",
+        "establish",
+        "found",
+        "unveil",
+        "complete",
+        "sign",
+        "enact",
+    ]
+)
+# Verbs whose time dates the saying, not a plan or target said: "In August, the President
+# announced a plan to provide up to $20,000".
+_SAYING_VERBS = lemma_forms(["announce", "propose", "unveil", "say", "declare", "present"])
+
+
+def dates_an_event(
+    doc: Any,
+    starts: list[int],
+    origin: int,
+    t: TimeRef,
+    m: Mention,
+    *,
+    planned: bool,
+    rate: bool = False,
+) -> bool:
+    """True when time `t` dates an event that figure `m` only describes: the opening of what
+    the figure measures ("a 100,000 sq m facility will open in 2025", "the terminal, which
+    opened in 2019, handles ..."), whatever a rate or capacity it has ("will open in 2026 with
+    a capacity of 2 million passengers a year"), or, for a plan or target, the announcing of
+    it."""
+    local = t.start - origin
+    if local < 0 or local >= window_chars(doc) or m.num_start < origin:
+        return False
+    verb = doc[token_index(starts, local)]
+    if verb.lower_ == "since":
+        return False  # "since the framework was signed on 15 July 2023": a period from then on
+    while verb.head.i != verb.i and not verb.tag_.startswith("VB"):
+        verb = verb.head
+    if not verb.tag_.startswith("VB"):
+        return False
+    mine = figure_token(doc, starts, m, origin)
+    path = [t.i for t in (mine, *mine.ancestors)]
+    if lemma(verb) in _EVENT_VERBS:
+        if rate or verb.i not in path:
+            return True
+        inner = path[: path.index(verb.i)]
+        if any(doc[i].dep_ in ("relcl", "acl") for i in inner):
+            return True  # "signed the ARP in March 2021, which included nearly $40 billion"
+        below = doc[path[path.index(verb.i) - 1]] if path.index(verb.i) > 0 else None
+        return below is not None and below.dep_ in ("nsubj", "nsubjpass")
+    return planned and verb.i in path and lemma(verb) in _SAYING_VERBS
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

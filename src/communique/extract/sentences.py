@@ -16,22 +16,41 @@ from collections.abc import Iterator
 _BREAK = re.compile(
     r"(?<=[.!?])(?!(?<=\d \.) \d)[\"”’)]?[ \t]+(?=[\"“(]?[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])"
 )
+# A line of hard-wrapped prose: long, and ending inside a sentence (no stop, colon or dash).
+_WRAPPED = re.compile(r"[^\n]{50,}[^.!?:;\s*|#\n]\n(?=[ \t]*[A-Z(“\"$€£0-9][^\n]*)")
+_BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)])")
 _QUICK = re.compile(
     r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter)\b",
+    r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|dozens|scores|hundreds|"
+    r"thousands|millions|billions|several)\b",
     re.I,
 )
 _LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence that may hold a quantity; whitespace trimmed."""
+    """(start, end) of each sentence that may hold a quantity; whitespace trimmed. A line
+    break inside hard-wrapped prose ("... since the start of 2021, the\nDepartment projects")
+    goes on with the sentence."""
     pos = 0
     for m in _BREAK.finditer(text):
+        if text[m.start()] == "\n" and _wrapped(text, m.start(), m.end()):
+            continue
         yield from _trimmed(text, pos, m.start())
         pos = m.end()
     yield from _trimmed(text, pos, len(text))
+
+
+def _wrapped(text: str, newline: int, next_start: int) -> bool:
+    """Whether the line break at `newline` only wraps a sentence: one break, after a long line
+    that ends mid-sentence, before a line that starts no new block (bullet, heading, table)."""
+    if text.count("\n", newline, next_start) > 1:
+        return False
+    line_start = text.rfind("\n", 0, newline) + 1
+    return bool(
+        _WRAPPED.match(text, line_start, next_start + 1) and not _BLOCK.match(text, next_start)
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -129,3 +148,25 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
+
+
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*[-*•][ \t]+")
+_NAME = re.compile(r"(?:[A-Z][\w.'&-]*)(?:\s+(?:of|and|the|for|de|[A-Z][\w.'&-]*))*")
+ITEM_LABEL_MAX = 200
+"""Characters from a list item's marker to the dash after its label ("- Boston Logan
+International, Massachusetts—$44.9 million to ...")."""
+
+
+def item_label(text: str, pos: int) -> str | None:
+    """The name a list item opens with when a dash puts the figure at `pos` right after it
+    ("Boston Logan International, Massachusetts—$44.9 million"): up to its first comma."""
+    before = text[max(0, pos - ITEM_LABEL_MAX) : pos]
+    if not before.rstrip().endswith(("—", "–")):
+        return None
+    starts = list(_ITEM_START.finditer(before))
+    if not starts:
+        return None
+    label = before[starts[-1].end() :].rstrip().rstrip("—–").strip()
+    first = label.split(",")[0].strip()
+    name = _NAME.fullmatch(first)
+    return first if name is not None and len(first.split()) <= 8 else None

@@ -106,6 +106,8 @@ def noun_lemma(word: str) -> str:
     w = word.lower()
     if w in ("people", "news", "series", "business", "headquarters"):
         return w
+    if w in ("lives", "wives", "knives"):
+        return w[:-3] + "fe"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "ches", "shes", "xes", "zes")):
@@ -127,4 +129,58 @@ def lemma(token: Any) -> str:
 
 def lemma_forms(words: Iterable[str]) -> frozenset[str]:
     """Every form `lemma` may give for these dictionary words (as noun and as verb)."""
-    return frozenset(f for w in words for f in (w, verb_stem(w), noun_lemma(w)))
+    # the stem of an inflected form too: `verb_stem` takes "killed" to "kil" (as "planned" to
+    # "plan"), so "kill" must also be known as "kil"
+    return frozenset(
+        f
+        for w in words
+        for f in (w, verb_stem(w), verb_stem(w + "ed"), verb_stem(w + "ing"), noun_lemma(w))
+    )
+
+
+_PARTICIPLES = {
+    "build": "built",
+    "mak": "made",
+    "sell": "sold",
+    "bring": "brought",
+    "hold": "held",
+    "send": "sent",
+    "set": "set",
+    "meet": "met",
+    "win": "won",
+    "grow": "grown",
+    "buy": "bought",
+    "teach": "taught",
+    "begin": "begun",
+    "run": "run",
+    "lend": "lent",
+    "spend": "spent",
+    "giv": "given",
+    "tak": "taken",
+    "see": "seen",
+    "find": "found",
+    "keep": "kept",
+    "lead": "led",
+    "writ": "written",
+    "ris": "risen",
+    "do": "done",
+    "have": "had",
+    "be": "been",
+}
+_VOWELS = frozenset("aeiou")
+
+
+def participle(token: Any) -> str:
+    """The past participle of a verb token, spelt out ("implementing" → implemented,
+    "initiate" → initiated, "built" → built): a readable word where `lemma` gives a stem."""
+    if token.tag_ in ("VBN", "VBD"):
+        return str(token.lower_)
+    stem = verb_stem(token.text)
+    if stem in _PARTICIPLES:
+        return _PARTICIPLES[stem]
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in _VOWELS:
+        return stem[:-1] + "ied"
+    vowels = sum(ch in _VOWELS for ch in stem)
+    if vowels == 1 and stem[-1] in _DOUBLED and stem[-2] in _VOWELS:
+        return stem + stem[-1] + "ed"  # planned, shipped
+    return stem + ("d" if stem.endswith("e") else "ed")  # used; initiat → initiated

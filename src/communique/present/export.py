@@ -26,6 +26,7 @@ from communique.models import (
     Entry,
     FollowUp,
     Period,
+    Review,
 )
 from communique.present.figures import Figure, Range, figure
 from communique.reconcile.canon import describe_metric
@@ -76,13 +77,19 @@ def claim_record(claim: Claim) -> Record:
         "qualifier": claim.qualifier.value,
         "low": _number(claim.low),
         "high": _number(claim.high),
+        "step": _number(claim.step),
         "metric": claim.metric,
         "metric_phrase": claim.metric_phrase,
+        "indicator": claim.indicator,
+        "scope": claim.scope,
         "subject": claim.subject,
         "object": claim.object,
         "period": _period(claim.period),
         "as_of": claim.as_of.isoformat() if claim.as_of else None,
+        "time_source": None if claim.time_source is None else claim.time_source.value,
         "modality": claim.modality.value,
+        "vague": claim.vague,
+        "enumeration": claim.enumeration,
         "start": claim.span.start,
         "end": claim.span.end,
         "sentence": None
@@ -317,15 +324,30 @@ def document_record(doc: Document) -> Record:
     }
 
 
+def review_record(review: Review | None) -> Record | None:
+    """An analyst's verdict as written out: verdict, note, when (ISO), the claims judged."""
+    if review is None:
+        return None
+    return {
+        "verdict": review.verdict.value,
+        "note": review.note,
+        "at": review.at.isoformat(timespec="seconds") if review.at else None,
+        "claims": list(review.claims),
+    }
+
+
 def conflict_record(conflict: Conflict) -> Record:
     return {
         "id": conflict.id,
         "kind": conflict.kind.value,
         "severity": conflict.severity.value,
+        "confidence": round(conflict.confidence, 3),
         "metric": conflict.metric,
         "period": _period(conflict.period),
         "as_of": conflict.as_of.isoformat() if conflict.as_of else None,
         "explanation": conflict.explanation,
+        "reasons": list(conflict.reasons),
+        "review": review_record(conflict.review),
         "claims": [claim_record(c) for c in conflict.claims],
     }
 

@@ -6,7 +6,7 @@ claim through `figure(claim)`, so the same claim reads the same everywhere:
 - **amount**: the value as people read it (`format_amount`: "$25.6 bn", "24,000", "10%");
 - **literal** and **ordinary** intervals, each labelled: what the hedge allows at most, and
   what a listener takes it to mean ("exceeded $21 billion": literally "$21 bn or more", in
-  ordinary reading "$21 bn – $24.15 bn"). The rules live in `reconcile.intervals`; this
+  ordinary reading "$21 bn – $24.15 bn"). The rules live in `extract.intervals`; this
   module only shows them;
 - **when**: the period or moment in words ("2021", "January–October 2022", "as of
   2024-11-27"), from `reconcile.conflicts.describe_moment`, which conflict explanations use
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval
 from communique.models import Claim, Period
 from communique.reconcile.conflicts import describe_moment
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
 
 LITERAL = "literal"
 ORDINARY = "ordinary reading"

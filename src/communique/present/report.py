@@ -19,7 +19,12 @@ from communique.models import Claim, Conflict, Document, Severity, Turn
 from communique.present.charts import Chart, build_chart
 from communique.present.figures import LITERAL, ORDINARY, figure, format_amount
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.conflicts import Incomparable, describe_moment, find_incomparable
+from communique.reconcile.conflicts import (
+    Incomparable,
+    board_order,
+    describe_moment,
+    find_incomparable,
+)
 from communique.reconcile.timelines import MetricSummary, build_timeline, summarize_metrics
 from communique.reconcile.tracker import Thread, Tracker, agreement_registry, commitment_tracker
 
@@ -37,9 +42,9 @@ MAX_CHARTS = 100
 MAX_AGREEMENTS = 60
 """Agreements listed in the HTML report: those named in most statements first; the rest are
 counted and left to `communique export agreements`."""
-# The starkest conflicts first; the rest are counted and left to `communique export conflicts`.
+# The most confident conflicts first; the rest are counted and left to `communique export
+# conflicts`.
 MAX_CONFLICTS = 500
-_SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +164,7 @@ def build_report(
     """Everything the report shows, read from the ledger once."""
     labels = labels or {}
     claims = ledger.claims()
-    conflicts = sorted(ledger.conflicts(), key=lambda c: (_SEVERITY_ORDER[c.severity], c.id or 0))
+    conflicts = sorted(ledger.conflicts(), key=board_order)
     documents = ledger.documents(with_text=True)
     hidden_conflicts = max(0, len(conflicts) - max_conflicts)
     conflicts = conflicts[:max_conflicts]
@@ -243,6 +248,13 @@ def render_html(report: Report) -> str:
     return env.get_template("report.html.j2").render(r=report)
 
 
+def _review_line(conflict: Conflict) -> str:
+    review = conflict.review
+    if review is None:
+        return ""
+    return f"\n{review.verdict.value}" + (f": {review.note}" if review.note else "")
+
+
 def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableType]:
     """The terminal summary as Rich renderables: counts, conflicts with quotes, metrics."""
     from rich.table import Table
@@ -263,7 +275,7 @@ def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableTyp
         table = Table(title=f"Conflicts ({total})", title_justify="left")
         table.add_column("#", justify="right")
         table.add_column("kind")
-        table.add_column("severity")
+        table.add_column("confidence", justify="right")
         table.add_column("what was said", ratio=1)
         colours = {Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "dim"}
         for conflict in report.conflicts[:limit]:
@@ -275,8 +287,10 @@ def report_renderables(report: Report, *, limit: int = 20) -> list[RenderableTyp
             table.add_row(
                 str(conflict.id or ""),
                 conflict.kind.value,
-                Text(conflict.severity.value, style=colours[conflict.severity]),
-                Text(conflict.explanation + "\n") + Text(quotes, style="dim"),
+                Text(f"{conflict.confidence:.2f}", style=colours[conflict.severity]),
+                Text(conflict.explanation + "\n")
+                + Text(quotes, style="dim")
+                + Text(_review_line(conflict), style="green"),
             )
         out.append(table)
         if total > limit:

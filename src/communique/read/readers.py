@@ -11,14 +11,14 @@ pipeline (normalising, describing, segmenting) is the same for all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
 from communique.describe.dates import parse_date_hint
 from communique.errors import InputError
 from communique.models import DatePrecision
-from communique.read.decode import decode_bytes
+from communique.read.decode import clean_controls, decode_bytes
 from communique.read.frontmatter import read_front_matter
 from communique.read.html import extract_html
 from communique.read.pdf import PDF_MAGIC, read_pdf
@@ -34,6 +34,14 @@ class Hints:
     url: str | None = None
     publisher: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def cleaned(self) -> Hints:
+        """These hints without control characters (JSON escapes and character references can
+        write them where the bytes never held one)."""
+        title, url, publisher = (
+            clean_controls(v) if v else v for v in (self.title, self.url, self.publisher)
+        )
+        return replace(self, title=title, url=url, publisher=publisher)
 
     def over(self, other: Hints) -> Hints:
         """These hints, each missing one taken from `other`."""
@@ -56,6 +64,7 @@ class ReadText:
     body_start: int = 0
     markdown: bool = True  # whether Markdown markup is undone while normalising
     hints: Hints = field(default_factory=Hints)
+    markup: str | None = None  # an HTML page's markup, read as plain text if nothing is left
 
 
 class Reader(Protocol):
@@ -70,10 +79,11 @@ def dated(value: object) -> Hints:
 
 def read_markup(text: str, *, source: str, fmt: str) -> ReadText:
     """A decoded text of format `fmt` ("text", "markdown", "html", "jsonl")."""
+    text = clean_controls(text)  # text from JSON escapes or a caller never went through decoding
     if fmt == "html":
         page = extract_html(text, path=source)
         hints = Hints(title=page.title, url=page.url, publisher=page.publisher)
-        return ReadText(original=page.text, hints=hints.over(dated(page.date)))
+        return ReadText(original=page.text, hints=hints.over(dated(page.date)), markup=text)
     if fmt == "markdown":
         front = read_front_matter(text, path=source)
         if front is not None:

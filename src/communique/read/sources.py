@@ -22,7 +22,7 @@ from communique.errors import InputError
 from communique.models import RawDocument, ReadWarning
 from communique.read.boilerplate import strip_furniture
 from communique.read.decode import MAX_BYTES, decode_bytes, too_large
-from communique.read.html import looks_like_html
+from communique.read.html import close_raw_text, looks_like_html, plain_text
 from communique.read.normalize import finish, normalize_text
 from communique.read.pdf import PDF_MAGIC
 from communique.read.readers import READERS, Hints, ReadText, dated, read_markup
@@ -361,12 +361,16 @@ def document_from_text(
 
 
 def _document(read: ReadText, *, source: str, fmt: str, hints: Hints) -> RawDocument:
-    mapped = normalize_text(read.original, markdown=read.markdown, start=read.body_start)
-    strip_furniture(mapped)
-    text, offsets = finish(mapped)
+    text, offsets = _normalised(read)
+    if not text and read.markup is not None:
+        # trafilatura kept only page furniture: the page as plain text
+        read = dataclasses.replace(
+            read, original=plain_text(close_raw_text(read.markup)), markup=None
+        )
+        text, offsets = _normalised(read)
     if not text:
         raise InputError(source, "empty", "nothing but page furniture in this document")
-    found = hints.over(read.hints)
+    found = hints.over(read.hints).cleaned()
     return RawDocument(
         source=source,
         original=read.original,
@@ -381,3 +385,9 @@ def _document(read: ReadText, *, source: str, fmt: str, hints: Hints) -> RawDocu
         publisher=found.publisher,
         tags=found.tags,
     )
+
+
+def _normalised(read: ReadText) -> tuple[str, tuple[int, ...]]:
+    mapped = normalize_text(read.original, markdown=read.markdown, start=read.body_start)
+    strip_furniture(mapped)
+    return finish(mapped)

@@ -1,20 +1,19 @@
 """Canonical metric keys: one spelling per indicator, and a readable name for each.
 
-The extractor writes provisional keys `name:CODES`: `trade:KZ-RU` (symmetric, the codes
-sorted), `investment_stock:RU>KZ` (directional, subject>object), `gdp:KZ`, or a bare `name`.
-Here keys that differ only trivially are merged: case, spaces or hyphens in the name, and
-the order of the codes of a symmetric pair (`trade:RU-KZ` is `trade:KZ-RU`). Nothing else is
-merged automatically: a user catalogue (`catalogue.py`) does the rest, on purpose.
+The extractor writes provisional keys (`extract/keys.py` holds the format): `trade:KZ-RU`
+(symmetric, the codes sorted), `investment_stock:RU-KZ` (directional, subject-object; older
+ledgers wrote `RU>KZ`), `unemployment:RU/kaluga-region`, `gdp_growth/world`. Here keys that
+differ only trivially are merged: case, spaces or hyphens in the name, the order of the codes
+of a symmetric pair (`trade:RU-KZ` is `trade:KZ-RU`), and the old direction sign. Nothing else
+is merged automatically: a user catalogue (`catalogue.py`) does the rest, on purpose.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_KEY = re.compile(
-    r"^\s*(?P<name>[^:]+?)\s*(?::\s*(?P<codes>[A-Za-z]{2,3}(?:\s*[-–>]\s*[A-Za-z]{2,3})?)\s*)?$"
-)
+from communique.extract.indicators import Reach, reach_of
+from communique.extract.keys import canonical, parse_key
 
 # Names for the codes most often met in official statements; any other code is shown as is.
 COUNTRY_NAMES = {
@@ -52,17 +51,8 @@ COUNTRY_NAMES = {
 @lru_cache(maxsize=65536)
 def canonical_key(key: str) -> str:
     """The one spelling of `key`: `Trade : ru-kz` → `trade:KZ-RU`; unknown shapes only trimmed."""
-    match = _KEY.match(key)
-    if match is None:
-        return key.strip()
-    name = re.sub(r"[\s\-]+", "_", match["name"].strip().lower())
-    codes = match["codes"]
-    if not codes:
-        return name
-    codes = re.sub(r"\s+", "", codes.upper()).replace("–", "-")
-    if "-" in codes:
-        codes = "-".join(sorted(codes.split("-")))
-    return f"{name}:{codes}"
+    parts = parse_key(key)
+    return key.strip() if parts is None else str(canonical(parts))
 
 
 def _country(code: str) -> str:
@@ -70,32 +60,32 @@ def _country(code: str) -> str:
 
 
 def describe_metric(key: str) -> str:
-    """Readable words for a key: `trade:KZ-RU` → "Trade between Kazakhstan and Russia"."""
+    """Readable words for a key: `trade:KZ-RU` → "Trade between Kazakhstan and Russia",
+    `investment_stock:RU-KZ` → "Investment stock from Russia in Kazakhstan", `unemployment:RU/
+    kaluga-region` → "Unemployment of Russia (kaluga region)"."""
     if not key:
         return "Unnamed metric"
-    match = _KEY.match(canonical_key(key))
-    if match is None:
+    parts = parse_key(key)
+    if parts is None:
         return key
-    name = match["name"].replace("_", " ").strip()
+    parts = canonical(parts)
+    name = parts.name.replace("_", " ").strip()
     name = name[:1].upper() + name[1:]
-    codes = match["codes"]
+    codes = parts.countries
+    where = f" ({parts.scope.replace('-', ' ')})" if parts.scope else ""
     if not codes:
-        return name
-    if ">" in codes:
-        subject, obj = codes.split(">")
-        return f"{name} from {_country(subject)} in {_country(obj)}"
-    if "-" in codes:
-        first, second = codes.split("-")
-        return f"{name} between {_country(first)} and {_country(second)}"
-    return f"{name} of {_country(codes)}"
+        return name + where
+    if len(codes) == 2 and reach_of(parts.name) is Reach.SYMMETRIC:
+        return f"{name} between {_country(codes[0])} and {_country(codes[1])}{where}"
+    if len(codes) == 2:
+        return f"{name} from {_country(codes[0])} in {_country(codes[1])}{where}"
+    return f"{name} of {_country(codes[0])}{where}"
 
 
 def metric_countries(key: str) -> tuple[str, ...]:
     """The ISO codes a key names: `trade:KZ-RU` → ("KZ", "RU"), `gdp:KZ` → ("KZ",)."""
-    match = _KEY.match(key)
-    if match is None or not match["codes"]:
-        return ()
-    return tuple(re.split(r"\s*[-–>]\s*", match["codes"].strip().upper()))
+    parts = parse_key(key)
+    return () if parts is None else canonical(parts).countries
 
 
 __all__ = ["COUNTRY_NAMES", "canonical_key", "describe_metric", "metric_countries"]

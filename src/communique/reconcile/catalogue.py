@@ -8,17 +8,24 @@
     "trade_turnover:KZ-RU" = "trade:KZ-RU"
 
     [[merge]]                                 # several keys become one
-    into = "investment_stock:RU>KZ"
-    keys = ["accumulated_investment:RU>KZ", "fdi_stock:RU>KZ"]
+    into = "investment_stock:RU-KZ"
+    keys = ["accumulated_investment:RU-KZ", "fdi_stock:RU-KZ"]
 
     [[split]]                                 # claims of a key whose metric phrase or quote
-    key = "investment:RU>KZ"                  # matches a pattern (Python regex, any case)
+    key = "investment:RU-KZ"                  # matches a pattern (Python regex, any case)
     pattern = "accumulated|stock"             # move to another key
-    into = "investment_stock:RU>KZ"
+    into = "investment_stock:RU-KZ"
+
+    [[indicator]]                             # an indicator of your own, as in
+    name = "hospital_beds"                    # data/indicators.toml: a figure the extractor
+    aliases = ["hospital bed", "bed"]         # named by its noun phrase takes this name when
+    kind = "national"                         # its metric phrase holds an alias
 
 The file is found from `--catalogue`, else `$COMMUNIQUE_CATALOGUE`, else there is none. Every
 key is canonicalised first (`canon.py`), so `trade:RU-KZ` in the file matches `trade:KZ-RU`.
-Rules apply in the order aliases → merges → splits, each once, to the extractor's key.
+Rules apply in the order indicators → aliases → merges → splits, each once, to the extractor's
+key; an indicator renames only keys the extractor built from a noun phrase (no indicator of its
+own), keeping their countries and scope.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from communique.errors import ConfigError
+from communique.extract.indicators import Indicator, Reach, build_indicator, find_indicator
+from communique.extract.keys import MetricKey, canonical, parse_key
 from communique.models import Claim
 from communique.reconcile.canon import canonical_key
 from communique.settings import setting
@@ -52,12 +61,21 @@ class _Split(BaseModel):
     into: str
 
 
+class _Indicator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    aliases: list[str]
+    kind: Reach = Reach.NATIONAL
+    verbs: list[str] = []
+
+
 class _CatalogueFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     labels: dict[str, str] = {}
     aliases: dict[str, str] = {}
     merge: list[_Merge] = []
     split: list[_Split] = []
+    indicator: list[_Indicator] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +91,18 @@ class Catalogue:
 
     renames: Mapping[str, str] = field(default_factory=dict)  # aliases and merges together
     splits: tuple[SplitRule, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
     labels: Mapping[str, str] = field(default_factory=dict)
     path: str | None = None
 
     def resolve(self, claim: Claim, key: str) -> str:
         """The catalogue's key for `claim`, whose canonical extracted key is `key`."""
+        if self.indicators and not claim.indicator:
+            found = find_indicator(claim.metric_phrase, lexicon=self.indicators)
+            parts = parse_key(key)
+            if found is not None and parts is not None:
+                renamed = MetricKey(found.indicator.name, parts.countries, parts.scope)
+                key = str(canonical(renamed))
         key = self.renames.get(key, key)
         text = f"{claim.metric_phrase} {claim.quote}"
         for rule in self.splits:
@@ -106,7 +131,7 @@ def _parse(path: Path) -> _CatalogueFile:
             "invalid",
             f"{loc}: {first['msg']}",
             hint="sections allowed: [labels], [aliases], [[merge]] (into, keys), "
-            "[[split]] (key, pattern, into)",
+            "[[split]] (key, pattern, into), [[indicator]] (name, aliases, kind, verbs)",
         ) from exc
 
 
@@ -154,6 +179,7 @@ def load_catalogue(path: str | Path) -> Catalogue:
     return Catalogue(
         renames=_renames(spec, where),
         splits=tuple(splits),
+        indicators=tuple(build_indicator(i.model_dump()) for i in spec.indicator),
         labels={canonical_key(k): v for k, v in spec.labels.items()},
         path=where,
     )

@@ -1,15 +1,20 @@
 """Conflicts: claims on one metric, for one period or moment, that cannot all be true.
 
-Claims are compared only within a group that shares the metric key, the unit, and the same
-period (amounts over a span) or as-of date (levels), and only actual figures: a target is not
-contradicted by an actual, Jan–Oct is not the year, roubles are not dollars (no rate is
-known, so different currencies are listed by `find_incomparable`, never as conflicts).
+Claims are compared only within a group that shares the metric key (indicator and countries),
+the scope, the unit, and the same period (amounts over a span) or as-of date (levels); a
+target is not contradicted by an actual, Jan–Oct is not the year, roubles are not dollars (no
+rate is known, so different currencies are listed by `find_incomparable`, never as
+conflicts). Within a group only claims with evidence take part, and only pairs that are
+about the same thing (`evidence.py`: a recognised indicator, a time the text established, not
+items of one list, not a self-correction).
 
-Within a group, identical statements by one speaker collapse into one *reading*, and each
-pair of readings whose intervals (see `intervals.py`) are disjoint becomes one small record:
-literal when the literal intervals are disjoint, pragmatic when only the ordinary readings
-are; a revision when the two readings are one speaker's in different documents. Separately,
-a level that halves or doubles between consecutive moments is a jump.
+Identical statements by one speaker collapse into one *reading*, and each pair of readings
+whose intervals (see `extract/intervals.py`) are disjoint becomes one small record: literal when the
+literal intervals are disjoint, pragmatic when only the ordinary readings are; a revision
+when the two readings are one speaker's in different documents. Each carries a confidence
+and its reasons (`evidence.assess`). Jumps between moments of a level are in `jumps.py`.
+Every rule is a function of the claims of one metric key, so reconciling only the keys that
+new documents touched gives the same conflicts as reconciling everything.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import combinations, pairwise
+from itertools import combinations
 
+from communique.extract.intervals import Interval, literal_interval, ordinary_interval, step_of
+from communique.extract.periods import MONTH_NAMES
 from communique.models import (
     QUESTION,
     Claim,
@@ -30,20 +37,17 @@ from communique.models import (
     Period,
     Qualifier,
     Severity,
+    Verdict,
 )
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval
-
-# A literal gap this small relative to the figures is a rounding-size discrepancy
-# ($28.4 vs $28.5 billion): still disjoint, but worth less alarm. 1% ≈ one step of the
-# precision at which statements usually quote three-digit figures.
-ROUNDING_GAP = Decimal("0.01")
-
-# A level that at least doubles or halves between consecutive moments is a jump. Stocks and
-# counts in bilateral statements grow by up to ~25% a year; doubling within 3 years (≈26% a
-# year sustained) or any halving is an outlier worth a look, often a change of definition.
-JUMP_FACTOR = Decimal(2)
-JUMP_WINDOW_DAYS = 3 * 366
+from communique.reconcile.evidence import (
+    ROUNDING_GAP,
+    assess,
+    excluded,
+    side_by_side,
+    unrelated,
+)
+from communique.reconcile.jumps import find_jumps
 
 # Identical statements across many documents collapse into one reading, and a record lists at
 # most this many of its claims per side, so records stay small on a large archive.
@@ -53,6 +57,10 @@ MAX_CLAIMS_PER_SIDE = 3
 # every pair of figures; past this many per group only the starkest are kept (literal first,
 # widest gap first). Real groups in the seeds and the extractor's test statements hold < 5.
 MAX_CONFLICTS_PER_GROUP = 50
+
+# A revision (one speaker changing a figure between statements) is a lower kind than a
+# contradiction between two sources: its confidence is scaled down by this much.
+REVISION_WEIGHT = 0.6
 
 Moment = tuple[date, date] | date
 
@@ -99,12 +107,16 @@ def _comparable(claim: Claim) -> bool:
     return bool(claim.metric) and claim.modality is Modality.ACTUAL and claim.value.is_finite()
 
 
-def _groups(claims: Iterable[Claim]) -> dict[tuple[str, str, Moment], list[Claim]]:
-    groups: dict[tuple[str, str, Moment], list[Claim]] = defaultdict(list)
+GroupKey = tuple[str, str, str, Moment]  # metric, scope, unit, moment
+
+
+def _groups(claims: Iterable[Claim]) -> dict[GroupKey, list[Claim]]:
+    """Claims with evidence, by metric, scope, unit and period or moment."""
+    groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in claims:
         moment = _moment(claim)
-        if moment is not None and _comparable(claim):
-            groups[(claim.metric, claim.unit, moment)].append(claim)
+        if moment is not None and bool(claim.metric) and excluded(claim) is None:
+            groups[(claim.metric, claim.scope or "", claim.unit, moment)].append(claim)
     return groups
 
 
@@ -139,27 +151,11 @@ def describe_moment(period: Period | None, as_of: date | None) -> str:
         if start.year == end.year and whole_months:
             if start.month == 1 and end.month == 12 and end.day == 31:
                 return f"in {start.year}"
-            first, last = _MONTHS[start.month - 1], _MONTHS[end.month - 1]
+            first, last = MONTH_NAMES[start.month - 1], MONTH_NAMES[end.month - 1]
             span = first if start.month == end.month else f"{first}–{last}"
             return f"in {span} {start.year}"
         return f"from {start.isoformat()} to {end.isoformat()}"
     return f"as of {as_of.isoformat()}" if as_of else "at an unknown time"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _pair_text(a: Claim, b: Claim) -> str:
@@ -184,26 +180,56 @@ def _relative_gap(a: Interval, b: Interval, scale: Decimal) -> Decimal:
     return a.gap(b) / scale if scale else Decimal(0)
 
 
+def _related_pair(a: _Reading, b: _Reading) -> tuple[Claim, Claim] | None:
+    """The first pair of claims, one from each reading, that are about the same thing. A
+    statement in which any occurrence of one figure stands beside one of the other (a list, a
+    correction) offers no pair: a figure repeated later in it is the same passage's figure."""
+    shared = a.sources & b.sources
+    tied = {
+        x.source
+        for x in a.claims
+        if x.source in shared
+        for y in b.claims
+        if y.source == x.source and side_by_side(x, y) is not None
+    }
+    for x in a.claims:
+        for y in b.claims:
+            if x.source == y.source and x.source in tied:
+                continue
+            if unrelated(x, y) is None:
+                return x, y
+    return None
+
+
 def _conflict_between(
     a: _Reading, b: _Reading, *, label: str, period: Period | None, as_of: date | None
 ) -> Conflict | None:
-    ca, cb = a.first, b.first
+    pair = _related_pair(a, b)
+    if pair is None:
+        return None
+    ca, cb = pair
     literal_a, literal_b = a.literal, b.literal
-    if literal_a.overlaps(literal_b):
+    scale = max(abs(ca.value), abs(cb.value))
+    gap = _relative_gap(literal_a, literal_b, scale)
+    if not _literally_disjoint(a, b):
         if a.ordinary.overlaps(b.ordinary):
             return None
         kind, severity = ConflictKind.PRAGMATIC, Severity.MEDIUM
         reading = _pragmatic_reason(ca, cb)
     else:
-        scale = max(abs(ca.value), abs(cb.value))
-        small = _relative_gap(literal_a, literal_b, scale) < ROUNDING_GAP
+        small = gap < ROUNDING_GAP
         kind = ConflictKind.LITERAL
         severity = Severity.MEDIUM if small else Severity.HIGH
         reading = "a rounding-size gap" if small else "the figures cannot both be true"
-    members = _members(a) + _members(b)
-    if a.speaker and a.speaker == b.speaker and not (a.sources & b.sources):
+    assessment = assess(ca, cb, literal=kind is ConflictKind.LITERAL, relative_gap=gap)
+    confidence, reasons = assessment.confidence, assessment.reasons
+    members = _members(a, ca) + _members(b, cb)
+    revision = a.speaker and a.speaker != QUESTION and a.speaker == b.speaker
+    if revision and not (a.sources & b.sources):
         severity = Severity.LOW if kind is ConflictKind.PRAGMATIC else Severity.MEDIUM
         kind = ConflictKind.REVISION
+        confidence = round(confidence * REVISION_WEIGHT, 3)
+        reasons = (*reasons, "one speaker changing a figure between statements: a revision")
         text = (
             f"{label} {describe_moment(period, as_of)}: {_who(ca)} said '{ca.quote}' "
             f"({_when_said(ca)}) and later '{cb.quote}' ({_when_said(cb)}), a revised figure"
@@ -221,82 +247,20 @@ def _conflict_between(
         claims=tuple(members),
         period=period,
         as_of=as_of,
+        confidence=confidence,
+        reasons=reasons,
     )
 
 
-def _members(reading: _Reading) -> list[Claim]:
-    seen: set[str | None] = set()
-    chosen = []
+def _members(reading: _Reading, first: Claim) -> list[Claim]:
+    """`first`, then the reading's other claims from other documents, at most a few."""
+    seen: set[str | None] = {first.source}
+    chosen = [first]
     for claim in reading.claims:
         if claim.source not in seen:
             seen.add(claim.source)
             chosen.append(claim)
     return chosen[:MAX_CLAIMS_PER_SIDE]
-
-
-def _span(claims: Sequence[Claim]) -> Interval:
-    intervals = [ordinary_interval(c) for c in claims]
-    lows = [i.low for i in intervals]
-    highs = [i.high for i in intervals]
-    return Interval(
-        None if any(v is None for v in lows) else min(v for v in lows if v is not None),
-        None if any(v is None for v in highs) else max(v for v in highs if v is not None),
-    )
-
-
-def _jumps(claims: Iterable[Claim], labels: Mapping[str, str]) -> list[Conflict]:
-    levels: dict[tuple[str, str], dict[date, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        level = claim.as_of is not None and claim.period is None and claim.unit != "rank"
-        if level and claim.as_of is not None and _comparable(claim):
-            levels[(claim.metric, claim.unit)][claim.as_of].append(claim)
-    found = []
-    for (metric, _unit), moments in levels.items():
-        days = sorted(moments)
-        for before, after in pairwise(days):
-            if (after - before).days > JUMP_WINDOW_DAYS:
-                continue
-            jump = _jump(moments[before], moments[after])
-            if jump is None:
-                continue
-            old, new, factor, rising = jump
-            change = f"rose {factor:.1f}-fold" if rising else f"fell by {(1 - 1 / factor):.0%}"
-            label = labels.get(metric) or describe_metric(metric)
-            found.append(
-                Conflict(
-                    kind=ConflictKind.JUMP,
-                    severity=Severity.LOW,
-                    metric=metric,
-                    explanation=(
-                        f"{label}: '{old.quote}' as of {before.isoformat()} ({_who(old)}), then "
-                        f"'{new.quote}' as of {after.isoformat()} ({_who(new)}): it {change} in "
-                        f"{(after - before).days} days — check the definitions."
-                    ),
-                    claims=(old, new),
-                    as_of=after,
-                )
-            )
-    return found
-
-
-def _jump(
-    before: Sequence[Claim], after: Sequence[Claim]
-) -> tuple[Claim, Claim, float, bool] | None:
-    """The closest pair across two moments when even it changed by JUMP_FACTOR or more."""
-    a, b = _span(before), _span(after)
-    if a.low is None or a.high is None or b.low is None or b.high is None:
-        return None
-    if a.low <= 0 or b.low <= 0:
-        return None  # ratios need positive levels
-    if b.low >= a.high * JUMP_FACTOR:
-        old = max(before, key=lambda c: ordinary_interval(c).high or c.value)
-        new = min(after, key=lambda c: ordinary_interval(c).low or c.value)
-        return old, new, float(b.low / a.high), True
-    if a.low >= b.high * JUMP_FACTOR:
-        old = min(before, key=lambda c: ordinary_interval(c).low or c.value)
-        new = max(after, key=lambda c: ordinary_interval(c).high or c.value)
-        return old, new, float(a.low / b.high), False
-    return None
 
 
 def find_conflicts(
@@ -305,7 +269,7 @@ def find_conflicts(
     """Every conflict among `claims` (pure): literal, pragmatic, revision, then jumps."""
     labels = labels or {}
     found: list[Conflict] = []
-    for (metric, _unit, moment), group in sorted(_groups(claims).items(), key=_group_order):
+    for (metric, _scope, _unit, moment), group in sorted(_groups(claims).items(), key=_group_order):
         period = Period(start=moment[0], end=moment[1]) if isinstance(moment, tuple) else None
         as_of = moment if isinstance(moment, date) else None
         label = labels.get(metric) or describe_metric(metric)
@@ -321,13 +285,24 @@ def find_conflicts(
             conflict = _conflict_between(a, b, label=label, period=period, as_of=as_of)
             if conflict is not None:
                 found.append(conflict)
-    return found + _jumps(claims, labels)
+    return found + find_jumps(claims, labels)
+
+
+def _literally_disjoint(a: _Reading, b: _Reading) -> bool:
+    """Whether the two readings cannot both be true as written: their literal intervals are
+    disjoint, or both are exact figures rounded at the same step yet different ("240" and "250"
+    hostages touch at 245 as closed intervals, but a number rounds to one of them only)."""
+    if not a.literal.overlaps(b.literal):
+        return True
+    x, y = a.first, b.first
+    exact = x.qualifier is Qualifier.EXACT and y.qualifier is Qualifier.EXACT
+    return exact and x.value != y.value and step_of(x) == step_of(y) > 0
 
 
 def _disagreement(a: _Reading, b: _Reading) -> tuple[bool | None, Decimal]:
     """(True, relative gap) when the literal readings are disjoint, (False, 0) when only the
     ordinary ones are, (None, 0) when the two agree."""
-    if not a.literal.overlaps(b.literal):
+    if _literally_disjoint(a, b):
         scale = max(abs(a.first.value), abs(b.first.value))
         return True, _relative_gap(a.literal, b.literal, scale)
     if not a.ordinary.overlaps(b.ordinary):
@@ -335,13 +310,23 @@ def _disagreement(a: _Reading, b: _Reading) -> tuple[bool | None, Decimal]:
     return None, Decimal(0)
 
 
-def _group_order(item: tuple[tuple[str, str, Moment], list[Claim]]) -> tuple[str, str, date]:
-    (metric, unit, moment), _ = item
-    return (metric, unit, moment[1] if isinstance(moment, tuple) else moment)
+def _group_order(item: tuple[GroupKey, list[Claim]]) -> tuple[str, str, str, date]:
+    (metric, scope, unit, moment), _ = item
+    return (metric, scope, unit, moment[1] if isinstance(moment, tuple) else moment)
 
 
 def _currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
+_VERDICT_ORDER = {Verdict.CONFIRMED: 0, None: 1, Verdict.DISMISSED: 2}
+
+
+def board_order(conflict: Conflict) -> tuple[int, float, int]:
+    """How an analyst reads conflicts: confirmed ones, then the unreviewed most confident
+    first, dismissed ones last."""
+    verdict = conflict.review.verdict if conflict.review is not None else None
+    return (_VERDICT_ORDER[verdict], -conflict.confidence, conflict.id or 0)
 
 
 def find_incomparable(claims: Sequence[Claim]) -> list[Incomparable]:
@@ -377,6 +362,7 @@ def find_incomparable(claims: Sequence[Claim]) -> list[Incomparable]:
 
 __all__ = [
     "Incomparable",
+    "board_order",
     "describe_moment",
     "find_conflicts",
     "find_incomparable",

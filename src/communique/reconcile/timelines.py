@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from communique.extract.intervals import ordinary_interval
 from communique.models import Claim, Conflict
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.intervals import ordinary_interval
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

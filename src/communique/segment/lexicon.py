@@ -1,5 +1,7 @@
-"""The bundled lexicons: label word lists (data/labels.toml) and the gazetteer of countries,
-cities and venues (data/places.toml), shared by segment and describe."""
+"""The bundled lexicons: label word lists (data/labels.toml) and the gazetteer, shared by
+segment, describe and extract: countries (data/countries.toml over pycountry's ISO names, the
+one home of country knowledge), cities (data/cities.tsv, derived from GeoNames by
+scripts/derive_places.py) and venues and other place names (data/places.toml)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ _FOLDED_LISTS = (
     "person_titles",
     "stop_first",
     "stop_last",
+    "organisation_words",
 )
 
 
@@ -56,8 +59,68 @@ LABEL_WORDS: dict[str, list[str]] = _label_words()
 class Country:
     code: str
     names: tuple[str, ...]
-    demonyms: tuple[str, ...]
+    demonyms: tuple[str, ...]  # and other adjectival forms ("Russian", "Russia's")
     capital: str
+
+
+@lru_cache(maxsize=1)
+def country_table() -> dict[str, Country]:
+    """Every country by ISO 3166-1 alpha-2 code: the one home of country knowledge. The names
+    statements use, adjectives and capitals of data/countries.toml come first; pycountry's ISO
+    names of every country follow; a capital not given there is GeoNames' (data/cities.tsv)."""
+    import pycountry  # the sole import: ISO 3166 names, loaded once per process
+
+    overlay = _data("countries.toml")
+    capitals = {code: city for city, (code, capital) in _city_rows().items() if capital}
+    codes = list(overlay) + [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in overlay]
+    table: dict[str, Country] = {}
+    for code in codes:
+        entry = overlay.get(code, {})
+        iso = pycountry.countries.get(alpha_2=code)
+        names = list(entry.get("names", ()))
+        names += [n for n in (_iso_names(iso) if iso else ()) if n not in names]
+        table[code] = Country(
+            code=code,
+            names=tuple(names),
+            demonyms=tuple(entry.get("adjectives", ())),
+            capital=str(entry.get("capital") or capitals.get(code, "")),
+        )
+    return table
+
+
+def _iso_names(country: Any) -> list[str]:
+    """ "Korea, Republic of" → "Republic of Korea" (and "South Korea", its common name); "Viet
+    Nam" and "Vietnam"; "Virgin Islands, British" → "British Virgin Islands"."""
+    found = []
+    for raw in (
+        getattr(country, "common_name", None),
+        country.name,
+        getattr(country, "official_name", None),
+    ):
+        if not raw:
+            continue
+        name = raw.split(" (")[0].strip()
+        if ", " in name:
+            head, _, tail = name.partition(", ")
+            if re.search(r"\bof(?: the)?$", tail, re.I) or len(tail.split()) == 1:
+                name = re.sub(r"^The ", "", f"{tail} {head}")
+            else:
+                continue
+        if name not in found:
+            found.append(name)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _city_rows() -> dict[str, tuple[str, bool]]:
+    """data/cities.tsv: city as GeoNames writes it → (country, whether it is the capital)."""
+    raw = files("communique").joinpath("data", "cities.tsv").read_text(encoding="utf-8")
+    rows: dict[str, tuple[str, bool]] = {}
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            name, code, *rest = line.split("\t")
+            rows[name] = (code, bool(rest and rest[0] == "capital"))
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,34 +135,50 @@ class Places:
     _venues: dict[str, str]  # folded venue name → venue as written
 
     @classmethod
-    def load(cls, data: dict[str, Any]) -> Places:
-        countries = {
-            code: Country(
+    def load(
+        cls,
+        data: dict[str, Any],
+        *,
+        countries: dict[str, Country] | None = None,
+        cities: dict[str, str] | None = None,
+    ) -> Places:
+        """A gazetteer of `countries` and `cities` (city → country code), completed by a
+        places.toml table: organisations named like countries, other city names, venues."""
+        countries = dict(countries or {})
+        for code, entry in data.get("organisations", {}).items():
+            countries[code] = Country(
                 code=code,
                 names=tuple(entry.get("names", ())),
-                demonyms=tuple(entry.get("demonyms", ())),
+                demonyms=tuple(entry.get("adjectives", ())),
                 capital=str(entry.get("capital", "")),
             )
-            for code, entry in data.get("countries", {}).items()
-        }
         names: dict[str, str] = {}
         for country in countries.values():
             for name in (*country.names, *country.demonyms):
                 names.setdefault(fold(name), country.code)
-        cities = dict(data.get("cities", {}))
+                names.setdefault(fold(f"the {name}"), country.code)
+        all_cities = {**(cities or {}), **data.get("cities", {})}
         venues = dict(data.get("venues", {}))
+        folded_cities = {fold(city): city for city in cities or {}}
+        folded_cities.update({fold(city): city for city in data.get("cities", {})})
         return cls(
             countries=countries,
-            cities=cities,
+            cities=all_cities,
             venues=venues,
             _names=names,
-            _cities={fold(city): city for city in cities},
+            _cities=folded_cities,
             _venues={fold(venue): venue for venue in venues},
         )
 
     def city(self, name: str) -> str | None:
-        """The city a name is ("st. petersburg" → "St Petersburg"), or None."""
-        return self._cities.get(fold(name))
+        """The name as written when it is a city's ("St. Petersburg", "Kyiv"), or None."""
+        name = " ".join(name.split())
+        return name if name[:1].isupper() and fold(name) in self._cities else None
+
+    def city_country(self, name: str) -> str | None:
+        """The country of the city a name is ("St. Petersburg" → RU), or None."""
+        city = self._cities.get(fold(name))
+        return self.cities[city] if city else None
 
     def venue(self, name: str) -> str | None:
         """The venue a name is, or ends with ("the Kremlin" → "Kremlin"), or None."""
@@ -132,5 +211,7 @@ class Places:
 
 @lru_cache(maxsize=1)
 def default_places() -> Places:
-    """The bundled gazetteer, loaded once per process."""
-    return Places.load(_data("places.toml"))
+    """The bundled gazetteer, loaded once per process: countries (country_table), GeoNames'
+    cities (data/cities.tsv), and places.toml's other names and venues."""
+    cities = {name: code for name, (code, _) in _city_rows().items()}
+    return Places.load(_data("places.toml"), countries=country_table(), cities=cities)

@@ -11,7 +11,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-from communique.models import Description, Person
+from communique.models import Description, Person, Tenure
 from communique.segment.lexicon import fold
 
 
@@ -94,19 +94,23 @@ class Offices:
         return None
 
     def people(self) -> list[Person]:
-        """Every holder as a person, with the titles held and the country."""
-        roles: dict[str, list[str]] = {}
+        """Every holder as a person, with the titles held, their terms and the country."""
+        tenures: dict[str, list[Tenure]] = {}
         country: dict[str, str] = {}
         for office in self.offices:
             for term in office.terms:
-                roles.setdefault(term.name, [])
-                title = f"{office.title}"
-                if title not in roles[term.name]:
-                    roles[term.name].append(title)
+                tenures.setdefault(term.name, []).append(
+                    Tenure(role=office.title, start=term.start, end=term.end)
+                )
                 country.setdefault(term.name, office.country)
         return [
-            Person(name=name, roles=tuple(titles), country=country[name])
-            for name, titles in roles.items()
+            Person(
+                name=name,
+                roles=tuple(dict.fromkeys(t.role for t in held)),
+                country=country[name],
+                tenures=tuple(held),
+            )
+            for name, held in tenures.items()
         ]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from importlib.resources import files
 from typing import Any
 
-from communique.models import Person
+from communique.models import Person, Tenure
 from communique.segment.lexicon import LABEL_WORDS, Places, default_places, fold
 from communique.segment.offices import Offices, default_offices
 
@@ -27,6 +28,7 @@ PERSON_TITLES = frozenset(LABEL_WORDS["person_titles"]) | frozenset(
 )
 """Title words that name a person's position ("Governor", "губернатор"), folded."""
 _PARTICLES = frozenset(LABEL_WORDS["particles"])
+_ORGANISATION_WORDS = frozenset(LABEL_WORDS["organisation_words"])
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 
@@ -43,6 +45,16 @@ def clean_label(label: str) -> str:
     """The label without parentheticals ("(retranslated)"), quotes or a trailing colon."""
     text = _PAREN.sub(" ", label).strip().strip(":*_\"“”'").strip()
     return " ".join(text.split())
+
+
+def names_organisation(label: str) -> bool:
+    """Whether a label names an organisation, not a person: an organisation's head word
+    ("University", "Caucus", "Union") and no person's title or honorific ("Rutgers University
+    Law School", but not "President of the European Council Charles Michel")."""
+    words = [fold(word) for word in clean_label(label).split()]
+    if any(w in PERSON_TITLES or w in HONORIFICS for w in words):
+        return False
+    return any(w in _ORGANISATION_WORDS for w in words)
 
 
 def split_label(label: str, *, places: Places | None = None) -> LabelParts:
@@ -136,23 +148,33 @@ class PersonRegistry:
 
     @classmethod
     def from_toml(cls, data: dict[str, Any], *, offices: Offices | None = None) -> PersonRegistry:
-        """People of a people.toml table, plus the office holders not listed there."""
+        """People of a people.toml table, with their terms, plus the office holders: a holder
+        listed there gains the office's terms, one not listed is added."""
         people, surnames = [], {}
         for entry in data.get("person", []):
+            tenures = tuple(
+                Tenure(role=term["role"], start=term["from"], end=term.get("to"))
+                for term in entry.get("terms", ())
+            )
+            roles = tuple(entry.get("roles", ())) or tuple(dict.fromkeys(t.role for t in tenures))
             people.append(
                 Person(
                     name=entry["name"],
-                    roles=tuple(entry.get("roles", ())),
+                    roles=roles,
                     country=entry.get("country"),
                     aliases=tuple(entry.get("aliases", ())),
+                    tenures=tenures,
                 )
             )
             if entry.get("surname"):
                 surnames[entry["name"]] = entry["surname"]
+        holders = {holder.name: holder for holder in (offices or default_offices()).people()}
+        people = [
+            replace(p, tenures=p.tenures + holders[p.name].tenures) if p.name in holders else p
+            for p in people
+        ]
         listed = {person.name for person in people}
-        for holder in (offices or default_offices()).people():
-            if holder.name not in listed:
-                people.append(holder)
+        people.extend(holder for name, holder in holders.items() if name not in listed)
         return cls(people, surnames=surnames)
 
     @property
@@ -163,8 +185,9 @@ class PersonRegistry:
     def places(self) -> Places:
         return self._places
 
-    def resolve(self, label: str) -> Person | None:
-        """The person a speaker label names, or None if unknown or ambiguous."""
+    def resolve(self, label: str, *, on: date | None = None) -> Person | None:
+        """The person a speaker label names, or None if unknown or ambiguous; `on` (the
+        document's date) tells namesakes apart by their terms."""
         whole = fold(clean_label(label))
         if whole in self._by_key:
             return self._by_key[whole]
@@ -174,12 +197,18 @@ class PersonRegistry:
             if found is not None:
                 return found
         parts = split_label(label, places=self._places)
-        return self.resolve_name(parts.name, country=parts.country, role=parts.role)
+        return self.resolve_name(parts.name, country=parts.country, role=parts.role, on=on)
 
     def resolve_name(
-        self, name: str, *, country: str | None = None, role: str | None = None
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        role: str | None = None,
+        on: date | None = None,
     ) -> Person | None:
-        """The person a bare name names; the country and role break ties between namesakes."""
+        """The person a bare name names; the country, the role and the date (who was in office
+        on it) break ties between namesakes."""
         words = fold(name).split()
         if not words:
             return None
@@ -196,6 +225,8 @@ class PersonRegistry:
                 found = [p for p in found if fold(p.name).split()[0][0] == words[0][0]]
             if country:
                 found = [p for p in found if p.country == country] or found
+            if on is not None and len(found) > 1:
+                found = [p for p in found if p.serving(on)] or found
             if role and len(found) > 1:
                 wanted = fold(role).removeprefix("the ")
                 found = [p for p in found if any(wanted in fold(r) for r in p.roles)] or found

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from communique.models import Description, Turn, Voice
+from communique.segment.layouts import find_labels
 from communique.segment.people import PersonRegistry
-from communique.segment.turns import segment_turns
+from communique.segment.roundups import find_quotations
+from communique.segment.turns import segment_labels
 from communique.segment.voices import Speakers
 
 
@@ -24,9 +26,14 @@ def segment_document(
     text: str, *, registry: PersonRegistry, description: Description
 ) -> Segmentation:
     """Speaker turns in reading order, then voices outside them (an author's statement,
-    reported speech)."""
+    reported speech); a round-up of quotations has voices only."""
     from communique.segment.attribution import find_voices
 
-    turns = segment_turns(text, registry=registry, description=description)
+    labels = find_labels(text)
+    quoted = find_quotations(text, labels, registry=registry, description=description)
+    if quoted is not None:  # a round-up of what others said: quotations, no transcript
+        voices = find_voices(text, (), registry=registry, description=description)
+        return Segmentation(voices=(*quoted, *voices))
+    turns = segment_labels(text, labels, registry=registry, description=description)
     voices = find_voices(text, turns, registry=registry, description=description)
     return Segmentation(turns=tuple(turns), voices=tuple(voices))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from communique.models import QUESTION, Description, Span, Turn
+from communique.segment.addressed import ADDRESSED_ROLES, addressed_name, press_officer
 from communique.segment.layouts import Label, LabelKind, find_labels
 from communique.segment.lexicon import LABEL_WORDS, default_places, fold
 from communique.segment.offices import default_offices
@@ -53,8 +54,19 @@ class _Context:
         if label.kind is LabelKind.ANSWER:
             return self.answerer or self._interviewee()
         parts = split_label(label.label, places=self.registry.places)
-        person = self.registry.resolve(label.label)
-        if person is not None:
+        on = self.description.date
+        # "MS. CHENEY", "DR. WALENSKY": a surname with no title says little; the person the
+        # document itself names wins over a namesake in the registry.
+        bare_surname = not parts.role and len(parts.name.split()) == 1
+        own = (
+            self._earlier(parts.name) or self._named_before(parts.name, text[: label.start])
+            if bare_surname
+            else None
+        )
+        person = None if own is not None else self.registry.resolve(label.label, on=on)
+        if own is not None:
+            found = own
+        elif person is not None:
             found = _Speaker(
                 person.name,
                 parts.role or (person.roles[0] if person.roles else None),
@@ -67,7 +79,7 @@ class _Context:
                 or self._titled(parts, known_only=True)
                 or self._office(parts)
                 or self._titled(parts, known_only=False)
-                or self._named_before(parts.name, text[: label.start])
+                or self._named_before(parts.name, text[: label.start], label=label.label)
                 or _Speaker(
                     _as_written(parts.name or clean_label(label.label)), parts.role, parts.country
                 )
@@ -109,7 +121,9 @@ class _Context:
             return None
         words = name.split()
         for size in range(len(words), 0, -1):  # "Biden Announcing ...": the name, not the verb
-            person = self.registry.resolve_name(" ".join(words[:size]), role=parts.role)
+            person = self.registry.resolve_name(
+                " ".join(words[:size]), role=parts.role, on=self.description.date
+            )
             if person is not None:
                 return _Speaker(person.name, parts.role, person.country)
         if known_only or len(words) < 2:
@@ -127,18 +141,32 @@ class _Context:
         person = self.registry.resolve_name(name)
         return _Speaker(name, parts.role, person.country if person else parts.country)
 
-    def _named_before(self, name: str, before: str) -> _Speaker | None:
-        """ "MR MILLER" after a header naming "Matthew Miller": the full name, if one fits."""
-        if len(name.split()) != 1 or not before:
+    def _named_before(self, name: str, before: str, *, label: str = "") -> _Speaker | None:
+        """ "MR MILLER" after a header naming "Matthew Miller", "GOVERNOR LUJAN GRISHAM" after
+        "Governor Michelle Lujan Grisham": the full name, if one fits. A name of several words
+        is taken for a surname only after one title word or honorific ("GOVERNOR", "MR."):
+        alone ("Pavel Sozinov:") or after a long role ("CEO of Rostec State Corporation Sergei
+        Chemezov:") it is the whole name already."""
+        words = name.split()
+        if not words or len(words) > 3:
+            return None
+        if len(words) > 1 and len(clean_label(label).split()) - len(words) != 1:
             return None
         if name in self.named:
             return self.named[name]
-        self.named[name] = self._search_before(name, before)
+        self.named[name] = self._search_before(name, before) or self._surname_first(
+            name, before, label
+        )
         return self.named[name]
 
     def _search_before(self, name: str, before: str) -> _Speaker | None:
         before = f"{self.description.title or ''}\n{before}"  # "Gaggle by ... Andrew Bates"
-        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({re.escape(name)})\b"
+        # A name of several words may be a surname ("Lujan Grisham") or already a first name
+        # and a surname ("Jake Bomba"): a word before it counts as the first name only after a
+        # title or an honorific ("Governor Michelle Lujan Grisham", not "Welcome Jake Bomba").
+        several = len(name.split()) > 1
+        written = r"\s+".join(re.escape(word) for word in name.split())
+        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ({written})\b"
         for m in re.finditer(pattern, before, re.I):
             first = m.group(1)
             if (
@@ -146,8 +174,45 @@ class _Context:
                 and first[1:].islower()
                 and not _is_title_word(first)
                 and fold(first) not in _NOT_FIRST_NAMES
+                and (not several or _after_title(before, m.start()))
             ):
-                return _Speaker(f"{first} {_as_written(m.group(2))}")
+                full = f"{first} {_as_written(' '.join(m.group(2).split()))}"
+                person = self.registry.resolve_name(full, on=self.description.date)
+                if person is not None and fold(person.name) == fold(full):
+                    return _Speaker(person.name, None, person.country)
+                return _Speaker(full)
+        return None
+
+    def addressed(self, role: _Speaker, before: str) -> _Speaker:
+        """A MODERATOR the turn before hands over to by first name ("Kevin, one more
+        question."): the press officer of that name, and the same person for the rest of
+        the transcript; else the role as it is."""
+        key = fold(role.name)
+        first = addressed_name(before)
+        person = (
+            press_officer(first, registry=self.registry, description=self.description)
+            if first
+            else None
+        )
+        if person is not None:
+            self.named[f"role:{key}"] = _Speaker(person.name, role.role, person.country)
+        return self.named.get(f"role:{key}") or role
+
+    def _surname_first(self, name: str, before: str, label: str) -> _Speaker | None:
+        """ "PRESIDENT YOON" after "President Yoon Suk Yeol of the Republic of Korea": a name
+        written surname first, after the label's own title, in the title or the text before."""
+        role = split_label(label, places=self.registry.places).role
+        if not role or len(name.split()) != 1:
+            return None
+        title = r"\s+".join(re.escape(w) for w in role.split())
+        given = r"[A-Z][\w’'\-]+"
+        pattern = rf"\b{title}\s+({re.escape(name)}(?:\s+{given}){{1,2}})\b"
+        for m in re.finditer(pattern, f"{self.description.title or ''}\n{before}", re.I):
+            words = m.group(1).split()
+            words = words[: next((i for i, w in enumerate(words) if _is_title_word(w)), None)]
+            if len(words) >= 2 and all(w[0].isupper() for w in words[1:]):
+                person = self.registry.resolve_name(" ".join(words), on=self.description.date)
+                return _Speaker(person.name if person else " ".join(words))
         return None
 
     def _interviewee(self) -> _Speaker:
@@ -159,7 +224,7 @@ class _Context:
 
     def knows(self, label: Label) -> bool:
         """Whether a one-word label names someone: a registry person or a surname seen."""
-        if self.registry.resolve(label.label) is not None:
+        if self.registry.resolve(label.label, on=self.description.date) is not None:
             return True
         name = clean_label(label.label)
         return (name.isupper() and len(name) >= 3) or self._earlier(name) is not None
@@ -184,10 +249,20 @@ def name_after_title(text: str, role: str) -> str | None:
     return None
 
 
+def _after_title(text: str, at: int) -> bool:
+    """Whether the word before `at` is a title or an honorific ("Governor", "Mr.")."""
+    before = re.search(r"([\w’']+)\.?\s*$", text[max(0, at - 40) : at])
+    return before is not None and _is_title_word(before.group(1))
+
+
 def _is_title_word(word: str) -> bool:
+    """A title, honorific or country, also in the plural ("Doctors Walensky and Fauci")."""
     key = fold(word)
     places = default_places()
-    return key in TITLE_WORDS or key in HONORIFICS or places.country_code(word) is not None
+    return (
+        any(k in TITLE_WORDS or k in HONORIFICS for k in (key, key.removesuffix("s")))
+        or places.country_code(word) is not None
+    )
 
 
 def _as_written(name: str) -> str:
@@ -221,6 +296,8 @@ def segment_labels(
     for i, label in enumerate(kept):
         end = kept[i + 1].start if i + 1 < len(kept) else len(text)
         speaker = context.speaker(label, text=text)
+        if i > 0 and fold(clean_label(label.label)) in ADDRESSED_ROLES:
+            speaker = context.addressed(speaker, text[kept[i - 1].speech : label.start])
         span = _spoken(text, label.speech, end)
         if span is None:
             continue
@@ -233,7 +310,26 @@ def segment_labels(
                 country=speaker.country,
             )
         )
-    return _fullest_names(turns)
+    return _fullest_names(_one_moderator(turns, context))
+
+
+def _one_moderator(turns: list[Turn], context: _Context) -> list[Turn]:
+    """A MODERATOR named once (`_Context.addressed`) is that person in every turn of the
+    transcript, before the hand-over too: one role label, one person."""
+    named = {
+        key: found
+        for key, found in context.named.items()
+        if key.startswith("role:") and found is not None
+    }
+    if not named:
+        return turns
+    out = []
+    for turn in turns:
+        found = named.get(f"role:{fold(turn.speaker)}")
+        if found is not None and fold(clean_label(turn.label or "")) in ADDRESSED_ROLES:
+            turn = replace(turn, speaker=found.name, country=found.country)
+        out.append(turn)
+    return out
 
 
 def _fullest_names(turns: list[Turn]) -> list[Turn]:
@@ -258,7 +354,15 @@ def _fullest_names(turns: list[Turn]) -> list[Turn]:
 
 
 def _spoken(text: str, start: int, end: int) -> Span | None:
-    """The span of what was said between `start` and `end`, without stage directions."""
+    """The span of what was said between `start` and `end`, without stage directions; a turn
+    that is only a direction ("MS. DALTON: (Inaudible.)") keeps it: the speaker spoke."""
+    whole = _stripped(text, start, end)
+    if whole is None:
+        return None
+    return _stripped(text, *_directions_trimmed(text, whole.start, whole.end)) or whole
+
+
+def _directions_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     lead = _LEAD_DIRECTION.match(chunk)
     if lead:
@@ -267,7 +371,12 @@ def _spoken(text: str, start: int, end: int) -> Span | None:
     tail = _TAIL_DIRECTION.search(chunk)
     if tail:
         end = start + tail.start()
-        chunk = text[start:end]
+    return start, end
+
+
+def _stripped(text: str, start: int, end: int) -> Span | None:
+    """text[start:end] without the white space at its ends, or None if nothing is left."""
+    chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
         return None

@@ -22,7 +22,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique import __version__
-from communique.errors import CommuniqueError
+from communique.errors import CommuniqueError, LedgerError
 from communique.serve.routes import (
     claims,
     conflicts,
@@ -66,6 +66,10 @@ _STATUS_CODES = {
     415: "unsupported-media-type",
     422: "bad-parameter",
 }
+
+
+# LedgerError reasons that are not "try again shortly" (503)
+_LEDGER_STATUS = {"read-only": 403, "corrupt": 500}
 
 
 class _SecurityHeaders:
@@ -173,6 +177,15 @@ def _install_errors(app: FastAPI) -> None:
         details = [f"{_field(tuple(e.get('loc', ())))}: {e.get('msg', '')}" for e in exc.errors()]
         message = "invalid request: " + "; ".join(details) if details else "invalid request"
         return _error(request, 422, "bad-parameter", message[:1000], details[:20])
+
+    @app.exception_handler(LedgerError)
+    async def _ledger_error(request: Request, exc: LedgerError) -> Response:
+        # the database failing is the server's trouble (503), not the client's (400)
+        _log.warning("ledger error on %s: %s", request.url.path, exc)
+        status = _LEDGER_STATUS.get(exc.reason, 503)
+        headers = {"Retry-After": "5"} if status == 503 else None
+        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        return _error(request, status, exc.reason, message, headers=headers)
 
     @app.exception_handler(CommuniqueError)
     async def _communique_error(request: Request, exc: CommuniqueError) -> Response:

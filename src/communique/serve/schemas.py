@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -21,15 +21,19 @@ from communique.models import (
     CommitmentKind,
     Conflict,
     ConflictKind,
+    DatePrecision,
     Document,
     FollowUp,
     Modality,
     Period,
     Progress,
     Qualifier,
+    Review,
     Severity,
     Span,
+    TimeSource,
     Turn,
+    Verdict,
 )
 from communique.present.figures import Figure, figure
 from communique.reconcile.timelines import MetricSummary, TimelinePoint
@@ -90,13 +94,23 @@ class ClaimOut(_Out):
     qualifier: Qualifier
     low: float | None = Field(description="Lower end of the interval the hedge implies.")
     high: float | None = Field(description="Upper end of the interval the hedge implies.")
+    step: float | None = Field(description="Place value of the number's last digit as written.")
     metric: str
     metric_phrase: str
+    indicator: str = Field(description="The recognised indicator, or empty.")
+    scope: str | None = Field(description="The region, sector or group it is said of.")
     subject: str | None
     object: str | None
     period: PeriodOut | None
     as_of: date | None
+    time_source: TimeSource | None = Field(
+        description="How the period or as-of date was established."
+    )
     modality: Modality
+    vague: bool = Field(description="A vague plural read as a lower bound ('thousands of').")
+    enumeration: int | None = Field(
+        description="Offset where the list of parallel figures it belongs to starts."
+    )
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
@@ -191,6 +205,10 @@ class DocumentOut(_Out):
     source: str
     title: str | None
     date: Day | None
+    date_precision: DatePrecision | None = Field(
+        description="How much of the date the source gave: a year-only date is stored as its"
+        " first day, so `date` alone would overstate it."
+    )
     place: str | None
     publisher: str | None
     url: str | None
@@ -223,15 +241,36 @@ class MetricDetailOut(MetricOut):
     timeline: list[TimelinePointOut]
 
 
+class ReviewOut(_Out):
+    verdict: Verdict
+    note: str
+    at: datetime | None
+    claims: list[str] = Field(
+        description="Identities of the claims judged (content hash prefix:start-end:value)."
+    )
+
+
 class ConflictOut(_Out):
     id: int
     kind: ConflictKind
     severity: Severity
+    confidence: float = Field(description="0..1: how sure the evidence makes the contradiction.")
     metric: str
     explanation: str
+    reasons: list[str] = Field(description="The evidence, in plain words.")
+    review: ReviewOut | None = Field(description="The analyst's verdict, if any.")
     period: PeriodOut | None
     as_of: date | None
     claims: list[ClaimOut]
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on a conflict."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verdict: Verdict
+    note: str = Field(default="", max_length=4000)
 
 
 class SearchHitOut(_Out):
@@ -399,13 +438,19 @@ def claim_fields(c: ClaimListing) -> dict[str, Any]:
         "qualifier": c.qualifier,
         "low": None if c.low is None else float(c.low),
         "high": None if c.high is None else float(c.high),
+        "step": None if c.step is None else float(c.step),
         "metric": c.metric,
         "metric_phrase": c.metric_phrase,
+        "indicator": c.indicator,
+        "scope": c.scope,
         "subject": c.subject,
         "object": c.object,
         "period": period,
         "as_of": c.as_of,
+        "time_source": c.time_source,
         "modality": c.modality,
+        "vague": c.vague,
+        "enumeration": c.enumeration,
         "span": {"start": c.start, "end": c.end},
         "sentence": sentence,
         "extractor": c.extractor,
@@ -448,13 +493,19 @@ def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
         qualifier=claim.qualifier,
         low=_number(shown.literal.low),
         high=_number(shown.literal.high),
+        step=_number(claim.step),
         metric=claim.metric,
         metric_phrase=claim.metric_phrase,
+        indicator=claim.indicator,
+        scope=claim.scope,
         subject=claim.subject,
         object=claim.object,
         period=_period(claim.period),
         as_of=claim.as_of,
+        time_source=claim.time_source,
         modality=claim.modality,
+        vague=claim.vague,
+        enumeration=claim.enumeration,
         span=SpanOut(start=claim.span.start, end=claim.span.end),
         sentence=_span(claim.sentence),
         extractor=claim.extractor,
@@ -502,6 +553,7 @@ def document_out(doc: Document) -> DocumentOut:
         source=doc.source,
         title=doc.title,
         date=doc.date,
+        date_precision=doc.date_precision,
         place=doc.place,
         publisher=doc.publisher,
         url=doc.url,
@@ -543,13 +595,24 @@ def metric_detail_out(
     )
 
 
+def review_out(review: Review | None) -> ReviewOut | None:
+    if review is None:
+        return None
+    return ReviewOut(
+        verdict=review.verdict, note=review.note, at=review.at, claims=list(review.claims)
+    )
+
+
 def conflict_out(conflict: Conflict, doc_ids: dict[str, int]) -> ConflictOut:
     return ConflictOut(
         id=conflict.id or 0,
         kind=conflict.kind,
         severity=conflict.severity,
+        confidence=round(conflict.confidence, 3),
         metric=conflict.metric,
         explanation=conflict.explanation,
+        reasons=list(conflict.reasons),
+        review=review_out(conflict.review),
         period=_period(conflict.period),
         as_of=conflict.as_of,
         claims=[claim_out(c, doc_ids.get(c.source or "")) for c in conflict.claims],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from decimal import Decimal
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -125,6 +126,23 @@ async def known_parameters(request: Request) -> None:
 
 def not_found(what: str, key: object) -> ApiError:
     return ApiError(404, "not-found", f"no {what} {key!s:.200}")
+
+
+def authorize(request: Request) -> None:
+    """Let a write through only with the server's write token as a Bearer token."""
+    token: str | None = request.app.state.write_token
+    if token is None:
+        raise ApiError(403, "read-only", "this server is read-only (start it with --write-token)")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
+        raise ApiError(401, "unauthorized", "send Authorization: Bearer <write token>")
+    if request.app.state.ledger.readonly:
+        raise ApiError(
+            403,
+            "read-only",
+            "the ledger file is read-only for this server: it serves reads only "
+            "(give the server write access to the file and its folder to accept documents)",
+        )
 
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -1,22 +1,26 @@
-"""The conflicts board's queries: conflicts filtered by metric, kind, severity, speaker, country
-and document, a page at a time; one conflict; the conflicts of given claims.
+"""The conflicts board's queries: conflicts filtered by metric, kind, severity, speaker, country,
+document and review, the most confident first, a page at a time; the conflicts of given claims.
 
 Only a page's rows are read (keyset from `after`, else `offset`), whatever the number of
-conflicts; a conflict's speakers, countries and documents are its claims'.
+conflicts; a conflict's speakers, countries and documents are its claims'. A review filter
+reads every conflict that passes the others: reviews match conflicts by the identity of their
+claims, not by id (`store/reviews.py`), so SQL cannot select them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from communique.models import Claim, Conflict, ConflictKind, Period, Severity
-from communique.store.ledger import Ledger, _claim
-from communique.store.tables import ClaimRow, ConflictClaimRow, ConflictRow, DocumentRow
+from communique.models import Conflict, Verdict
+from communique.store.ledger import CONFLICT_ORDER, Ledger, conflicts_of
+from communique.store.tables import ClaimRow, ConflictClaimRow, ConflictRow
+
+_EVERY = 2**62  # a page size no ledger reaches
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,6 +38,19 @@ class ConflictFilter:
     country: str | None = None
     country_keys: tuple[str, ...] | None = None  # metric keys naming the country
     document_id: int | None = None
+    verdict: Verdict | None = None  # only conflicts an analyst gave this verdict
+    unreviewed: bool = False  # only conflicts nobody reviewed
+
+    @property
+    def by_review(self) -> bool:
+        return self.verdict is not None or self.unreviewed
+
+    def admits(self, conflict: Conflict) -> bool:
+        """Whether the conflict's review passes the review filters."""
+        review = conflict.review
+        if self.unreviewed and review is not None:
+            return False
+        return self.verdict is None or (review is not None and review.verdict == self.verdict)
 
 
 def _filter_conflicts(query: Select[Any], where: ConflictFilter) -> Select[Any]:
@@ -77,78 +94,72 @@ def conflict_page(
     ledger: Ledger,
     where: ConflictFilter | None = None,
     *,
-    metric: str | None = None,
-    kind: str | None = None,
-    severity: str | None = None,
     limit: int,
     offset: int = 0,
     after: int | None = None,
+    order: Callable[[Conflict], Any] | None = None,
 ) -> list[Conflict]:
-    """One page of conflicts in id order, with their claims: only this page's rows are read
-    (keyset from `after` when given, else `offset`), whatever the number of conflicts."""
-    where = where or ConflictFilter(metric=metric, kind=kind, severity=severity)
-    query = _filter_conflicts(select(ConflictRow.id), where).order_by(ConflictRow.id)
-    if after is not None:
-        query = query.where(ConflictRow.id > after)
-    with ledger.reader.connect() as conn:
-        ids = list(conn.scalars(query.limit(limit).offset(offset)))
-    return conflicts_by_ids(ledger, ids)
+    """One page of conflicts in board order (the most confident first, then by id), with their
+    claims and reviews (keyset from `after`, the last id of the previous page, else `offset`).
+
+    `order` is a sort key that reads more than the row, such as `reconcile.conflicts.
+    board_order`, which puts reviewed conflicts first or last: every conflict `where` selects
+    is then read and sorted, so it goes with `offset`, not `after`.
+    """
+    where = where or ConflictFilter()
+    if order is not None and after is not None:
+        raise ValueError("a page in another order is found by offset, not after")
+    query = _filter_conflicts(select(ConflictRow), where).order_by(*CONFLICT_ORDER)
+    with Session(ledger.reader) as s:
+        if after is not None:
+            last = s.get(ConflictRow, after)
+            query = query.where(
+                ConflictRow.id > after
+                if last is None
+                else or_(
+                    ConflictRow.confidence < last.confidence,
+                    and_(ConflictRow.confidence == last.confidence, ConflictRow.id > after),
+                )
+            )
+        if order is None and not where.by_review:
+            return conflicts_of(s, s.scalars(query.limit(limit).offset(offset)).all())
+        found = [c for c in conflicts_of(s, s.scalars(query).all()) if where.admits(c)]
+    if order is not None:
+        found.sort(key=order)
+    return found[offset : offset + limit]
 
 
 def conflict_ids(ledger: Ledger, where: ConflictFilter) -> list[int]:
-    """Every id `where` selects, in id order."""
-    query = _filter_conflicts(select(ConflictRow.id), where).order_by(ConflictRow.id)
+    """Every id `where` selects, in board order."""
+    if where.by_review:
+        return [c.id or 0 for c in conflict_page(ledger, where, limit=_EVERY)]
+    query = _filter_conflicts(select(ConflictRow.id), where).order_by(*CONFLICT_ORDER)
     with ledger.reader.connect() as conn:
         return list(conn.scalars(query))
 
 
 def conflicts_by_ids(ledger: Ledger, ids: Sequence[int]) -> list[Conflict]:
-    """The conflicts with these ids, with their claims, in the order asked."""
+    """The conflicts with these ids, with their claims and reviews, in the order asked."""
     if not ids:
         return []
     with Session(ledger.reader) as s:
         rows = {r.id: r for r in s.scalars(select(ConflictRow).where(ConflictRow.id.in_(ids)))}
-        links = s.execute(
-            select(ConflictClaimRow.conflict_id, ClaimRow, DocumentRow.source, DocumentRow.date)
-            .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
-            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-            .where(ConflictClaimRow.conflict_id.in_(list(rows)))
-            .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
-        ).all()
-    members: dict[int, list[Claim]] = {}
-    for conflict_id, claim_row, source, doc_date in links:
-        members.setdefault(conflict_id, []).append(
-            _claim(claim_row, source=source, document_date=doc_date)
-        )
-    return [
-        Conflict(
-            id=r.id,
-            kind=ConflictKind(r.kind),
-            severity=Severity(r.severity),
-            metric=r.metric,
-            explanation=r.explanation,
-            period=Period(start=r.period_start, end=r.period_end)
-            if r.period_start and r.period_end
-            else None,
-            as_of=r.as_of,
-            claims=tuple(members.get(r.id, ())),
-        )
-        for r in (rows[i] for i in ids if i in rows)
-    ]
+        return conflicts_of(s, [rows[i] for i in ids if i in rows])
 
 
 def conflicts_of_claims(ledger: Ledger, claim_ids: Sequence[int]) -> dict[int, list[Conflict]]:
-    """For each of these claims, the conflicts it takes part in (by id)."""
+    """For each of these claims, the conflicts it takes part in, in board order."""
     wanted = sorted(set(claim_ids))
     if not wanted:
         return {}
     with ledger.reader.connect() as conn:
         pairs = conn.execute(
             select(ConflictClaimRow.claim_id, ConflictClaimRow.conflict_id)
+            .join(ConflictRow, ConflictRow.id == ConflictClaimRow.conflict_id)
             .where(ConflictClaimRow.claim_id.in_(wanted))
-            .order_by(ConflictClaimRow.conflict_id)
+            .order_by(*CONFLICT_ORDER)
         ).all()
-    found = {c.id: c for c in conflicts_by_ids(ledger, sorted({p[1] for p in pairs}))}
+    found = {c.id: c for c in conflicts_by_ids(ledger, list(dict.fromkeys(p[1] for p in pairs)))}
     out: dict[int, list[Conflict]] = {}
     for claim_id, conflict_id in pairs:
         if conflict_id in found:
@@ -156,15 +167,11 @@ def conflicts_of_claims(ledger: Ledger, claim_ids: Sequence[int]) -> dict[int, l
     return out
 
 
-def count_conflicts(
-    ledger: Ledger,
-    where: ConflictFilter | None = None,
-    *,
-    metric: str | None = None,
-    kind: str | None = None,
-    severity: str | None = None,
-) -> int:
-    where = where or ConflictFilter(metric=metric, kind=kind, severity=severity)
+def count_conflicts(ledger: Ledger, where: ConflictFilter | None = None) -> int:
+    """How many conflicts `where` selects (with a review filter, by reading them)."""
+    where = where or ConflictFilter()
+    if where.by_review:
+        return len(conflict_ids(ledger, where))
     query = _filter_conflicts(select(func.count()).select_from(ConflictRow), where)
     with ledger.reader.connect() as conn:
         return conn.scalar(query) or 0

@@ -20,9 +20,11 @@ from sqlalchemy import (
     CompoundSelect,
     Connection,
     Select,
+    and_,
     bindparam,
     case,
     func,
+    or_,
     select,
     text,
     union,
@@ -309,14 +311,20 @@ class ClaimListing(NamedTuple):
     qualifier: str
     low: str | None
     high: str | None
+    step: str | None
     metric: str
     metric_phrase: str
+    indicator: str
+    scope: str | None
     subject: str | None
     object: str | None
     period_start: date | None
     period_end: date | None
     as_of: date | None
+    time_source: str | None
     modality: str
+    vague: bool
+    enumeration: int | None
     start: int
     end: int
     sentence_start: int | None
@@ -419,15 +427,46 @@ _SORT_COLUMNS: dict[ClaimSort, Any] = {
 }
 
 
-def sorted_ids(where: ClaimFilter, *, sort: ClaimSort, descending: bool = False) -> Select[Any]:
+def sorted_ids(
+    where: ClaimFilter,
+    *,
+    sort: ClaimSort,
+    descending: bool = False,
+    after: tuple[int, Any] | None = None,
+) -> Select[Any]:
     """The ids `where` matches in the order asked; ties in ledger order, and claims without
-    the sorted value (an undated claim sorted by `when`) last either way."""
+    the sorted value (an undated claim sorted by `when`) last either way. `after`, the id and
+    sorted value of the last row of the previous page (`sort_value`), starts the page after it
+    (keyset)."""
     column = _SORT_COLUMNS[sort]
     order = column.desc() if descending else column.asc()
     ids: Select[Any] = _filter_claims(select(ClaimRow.id).select_from(ClaimRow), where)
     if sort is ClaimSort.DATE or where.source is not None:
         ids = ids.join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+    if after is not None:
+        last_id, last = after
+        if last is None:  # among the rows without a value, which come last
+            ids = ids.where(column.is_(None), ClaimRow.id > last_id)
+        else:
+            beyond = column < last if descending else column > last
+            ids = ids.where(
+                or_(beyond, and_(column == last, ClaimRow.id > last_id), column.is_(None))
+            )
     return ids.order_by(order.nulls_last(), ClaimRow.id)
+
+
+def sort_value(ledger: Ledger, sort: ClaimSort, claim_id: int) -> tuple[int, Any] | None:
+    """(id, sorted value) of a claim, where a keyset page in that order starts after it; None
+    when there is no such claim."""
+    query = (
+        select(_SORT_COLUMNS[sort])
+        .select_from(ClaimRow)
+        .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+        .where(ClaimRow.id == claim_id)
+    )
+    with ledger.reader.connect() as conn:
+        row = conn.execute(query).first()
+    return None if row is None else (claim_id, row[0])
 
 
 def sorted_claim_listings(
@@ -437,15 +476,21 @@ def sorted_claim_listings(
     sort: ClaimSort,
     descending: bool,
     limit: int,
-    offset: int,
+    offset: int = 0,
+    after: int | None = None,
 ) -> list[ClaimListing]:
-    """One page of claims in the order asked (`sorted_ids`)."""
-    with ledger.reader.connect() as conn:
-        page = list(
-            conn.scalars(
-                sorted_ids(where, sort=sort, descending=descending).limit(limit).offset(offset)
-            )
+    """One page of claims in the order asked (`sorted_ids`): from `offset`, or after the claim
+    `after` (a claim no longer there: the ids after it, in that order)."""
+    query = sorted_ids(where, sort=sort, descending=descending)
+    if after is not None:
+        seek = sort_value(ledger, sort, after)
+        query = (
+            query.where(ClaimRow.id > after)
+            if seek is None
+            else sorted_ids(where, sort=sort, descending=descending, after=seek)
         )
+    with ledger.reader.connect() as conn:
+        page = list(conn.scalars(query.limit(limit).offset(offset)))
         if not page:
             return []
         rows = conn.execute(_LISTING.where(_CLAIMS.c.id.in_(page))).all()

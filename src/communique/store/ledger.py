@@ -6,13 +6,15 @@ the content hash makes re-ingesting the same text a no-op. Reads return dataclas
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
+from urllib.parse import quote
 
 from sqlalchemy import (
     Connection,
@@ -29,12 +31,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.sql.elements import BindParameter
 
 from communique._optional import require
-from communique.errors import LedgerError
+from communique.errors import CommuniqueError, LedgerError
 from communique.models import (
     QUESTION,
     Agreement,
@@ -49,11 +51,15 @@ from communique.models import (
     Period,
     Person,
     Qualifier,
+    Review,
     Severity,
     Span,
+    TimeSource,
     Turn,
+    Verdict,
 )
-from communique.store import migrations
+from communique.settings import setting
+from communique.store import faults, migrations
 from communique.store.entries import (
     AgreementFilter,
     CommitmentFilter,
@@ -67,6 +73,14 @@ from communique.store.entries import (
     replace_followups,
     set_threads,
 )
+from communique.store.reviews import (
+    claim_identity,
+    delete_review,
+    load_reviews,
+    match_reviews,
+    save_review,
+)
+from communique.store.runs import Heartbeat, Owner, owner_alive
 from communique.store.tables import (
     AgreementRow,
     ClaimRow,
@@ -81,6 +95,8 @@ from communique.store.tables import (
     TurnRow,
 )
 from communique.store.url import describe_url, resolve_db_url
+
+T = TypeVar("T")
 
 
 class AddStatus(StrEnum):
@@ -101,6 +117,9 @@ class ClaimFilter:
     qualifier: str | None = None
     modality: str | None = None
     unit: str | None = None
+    indicator: str | None = None  # "" for figures that name no recognised indicator
+    scope: str | None = None
+    vague: bool | None = None  # True: only vague plurals ("thousands of"); False: none of them
     text: str | None = None  # substring of the quote or metric phrase
     since: date | None = None  # period end or as-of on/after
     until: date | None = None  # period start or as-of on/before
@@ -126,8 +145,11 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (a no-op when already there)."""
+def _migrate(engine: Engine, *, where: str, readonly: bool = False) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when already there).
+
+    A read-only ledger is never written: one at the newest revision opens, an older one
+    fails with `read-only`, naming both revisions."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -137,8 +159,17 @@ def _migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
             return
+        if readonly:
+            raise LedgerError(
+                where,
+                "read-only",
+                f"the ledger is read-only and its schema ({current or 'none'}) is older than "
+                f"this version of communique needs ({head})",
+                hint="open it once with write access to upgrade it, or open a writable copy",
+            )
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 
@@ -163,39 +194,88 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_only(path: Path) -> URL | None:
+    """The URL that opens an existing SQLite ledger read-only, when this process cannot write
+    it (file permissions, a read-only mount); None when it can.
+
+    A WAL ledger needs its -wal and -shm files: where they cannot be created (a read-only
+    folder) and there is no -wal (the last writer closed cleanly, so the file holds every
+    commit), SQLite is told the file is immutable; with a -wal it reads through it.
+    """
+    if not path.is_file():
+        return None
+    wal = Path(f"{path}-wal")
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if os.access(path, os.W_OK) and (folder_ok or wal.exists()):
+        return None
+    query = {"mode": "ro", "uri": "true"}
+    if not wal.exists():
+        query["immutable"] = "1"
+    return URL.create("sqlite+pysqlite", database=f"file:{quote(str(path))}", query=query)
+
+
+def _sqlite_reader_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
 class Ledger:
     """A connection to one ledger. Open with `Ledger.open(db)`; close when done."""
 
-    def __init__(self, engine: Engine, url: URL) -> None:
+    def __init__(self, engine: Engine, url: URL, *, readonly: bool = False) -> None:
         self.engine = engine
         self.url = url
+        self.readonly = readonly  # an SQLite file this process cannot write
         self._session = sessionmaker(engine, expire_on_commit=False)
         self._reader: Engine | None = None
+        self._heartbeats: dict[int, Heartbeat] = {}
+        self._retry_seconds = float(setting("db_retry"))  # read once, not per document
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        return faults.retry(fn, budget=self._retry_seconds)
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Ledger:
-        """Open (and create or migrate) the ledger at `db`: a path, an SQLAlchemy URL, or None."""
+        """Open (and create or migrate) the ledger at `db`: a path, an SQLAlchemy URL, or None.
+
+        An SQLite file this process cannot write opens read-only (`readonly`): reads work,
+        writes fail with LedgerError `read-only`. Runs whose process died are marked
+        `interrupted` here (`settle_runs`).
+        """
         url = resolve_db_url(db)
         where = describe_url(url)
         if url.drivername.startswith("postgresql"):
             require("psycopg", extra="postgres")
+        connect_url, readonly = url, False
         if url.drivername.startswith("sqlite") and url.database:
             parent = Path(url.database).parent
             if not parent.is_dir():
                 raise LedgerError(where, "missing-dir", f"folder {parent} does not exist")
+            read_only_url = _sqlite_read_only(Path(url.database))
+            if read_only_url is not None:
+                connect_url, readonly = read_only_url, True
         try:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(connect_url, pool_pre_ping=True)
+            faults.watch(engine, where)
             if url.drivername.startswith("sqlite"):
-                event.listen(engine, "connect", _sqlite_pragmas)
+                pragmas = _sqlite_reader_pragmas if readonly else _sqlite_pragmas
+                event.listen(engine, "connect", pragmas)
             else:
                 event.listen(engine, "connect", _postgres_settings)
             if migrate:
-                _migrate(engine)
-        except OperationalError as exc:
-            raise LedgerError(where, "cannot-open", str(exc.orig).strip()) from exc
+                _migrate(engine, where=where, readonly=readonly)
+        except LedgerError as exc:
+            if exc.reason in ("write-failed", "io-error"):
+                raise LedgerError(where, "cannot-open", exc.message, hint=exc.hint) from exc
+            raise
         except SQLAlchemyError as exc:
             raise LedgerError(where, "cannot-open", str(exc)) from exc
-        return cls(engine, url)
+        ledger = cls(engine, url, readonly=readonly)
+        if migrate and not readonly:
+            ledger.settle_runs()
+        return ledger
 
     @property
     def reader(self) -> Engine:
@@ -221,6 +301,9 @@ class Ledger:
     def close(self) -> None:
         if self._reader is not None and self._reader is not self.engine:
             self._reader.dispose()
+        for heartbeat in self._heartbeats.values():
+            heartbeat.stop()
+        self._heartbeats.clear()
         self.engine.dispose()
 
     def __enter__(self) -> Ledger:
@@ -232,23 +315,148 @@ class Ledger:
     # -- runs -------------------------------------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
-        with self._session.begin() as s:
-            run = IngestRun(started_at=_now(), status="running", inputs=list(inputs), counts={})
-            s.add(run)
-            s.flush()
-            return run.id
+        """Record a run owned by this process, and keep its heartbeat until it ends."""
+        owner = Owner.current()
 
-    def finish_run(self, run_id: int, *, counts: dict[str, int], status: str = "done") -> None:
-        with self._session.begin() as s:
-            s.execute(
+        def start() -> int:
+            with self._session.begin() as s:
+                now = _now()
+                run = IngestRun(
+                    started_at=now,
+                    status="running",
+                    inputs=list(inputs),
+                    counts={},
+                    host=owner.host,
+                    pid=owner.pid,
+                    pid_started=owner.started,
+                    heartbeat_at=now,
+                )
+                s.add(run)
+                s.flush()
+                return run.id
+
+        run_id = self._retry(start)
+        self._heartbeats[run_id] = Heartbeat(lambda: self._beat(run_id))
+        return run_id
+
+    def _beat(self, run_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
                 update(IngestRun)
-                .where(IngestRun.id == run_id)
-                .values(finished_at=_now(), counts=counts, status=status)
+                .where(IngestRun.id == run_id, IngestRun.status == "running")
+                .values(heartbeat_at=_now())
             )
 
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        counts: dict[str, int],
+        status: str = "done",
+        error: str | None = None,
+    ) -> None:
+        heartbeat = self._heartbeats.pop(run_id, None)
+        if heartbeat is not None:
+            heartbeat.stop()
+
+        def finish() -> None:
+            with self._session.begin() as s:
+                s.execute(
+                    update(IngestRun)
+                    .where(IngestRun.id == run_id)
+                    .values(finished_at=_now(), counts=counts, status=status, error=error)
+                )
+
+        self._retry(finish)
+
+    def abandon_run(self, run_id: int, exc: BaseException) -> None:
+        """Record why a run stopped early: `interrupted` (Ctrl-C, exit) or `failed` with the
+        error. Best effort, never raising: when the ledger cannot be written (the disk full,
+        the server gone) the run stays `running` and the next open marks it interrupted."""
+        heartbeat = self._heartbeats.pop(run_id, None)
+        if heartbeat is not None:
+            heartbeat.stop()
+        failed = isinstance(exc, Exception)
+        if isinstance(exc, CommuniqueError):
+            error = f"{exc.reason}: {exc.message}"
+        else:
+            error = f"{type(exc).__name__}: {exc}".rstrip(": ")
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(IngestRun)
+                    .where(IngestRun.id == run_id)
+                    .values(
+                        finished_at=_now(),
+                        status="failed" if failed else "interrupted",
+                        error=error[:2000],
+                        counts=_stored_counts(conn, run_id),
+                    )
+                )
+        except (LedgerError, SQLAlchemyError):
+            return
+
+    def settle_runs(self) -> list[int]:
+        """Mark `interrupted` every `running` run whose process is gone (store/runs.py), with
+        what it stored by then; returns their ids. Its last heartbeat becomes its end."""
+        now = _now()
+        settled: list[int] = []
+        try:
+            with self.engine.begin() as conn:
+                running = conn.execute(
+                    select(
+                        IngestRun.id,
+                        IngestRun.host,
+                        IngestRun.pid,
+                        IngestRun.pid_started,
+                        IngestRun.heartbeat_at,
+                        IngestRun.started_at,
+                    ).where(IngestRun.status == "running")
+                ).all()
+                for run in running:
+                    last = run.heartbeat_at or run.started_at
+                    if run.id in self._heartbeats or owner_alive(
+                        host=run.host,
+                        pid=run.pid,
+                        started=run.pid_started,
+                        last_sign=last,
+                        now=now,
+                    ):
+                        continue
+                    conn.execute(
+                        update(IngestRun)
+                        .where(IngestRun.id == run.id, IngestRun.status == "running")
+                        .values(
+                            status="interrupted",
+                            finished_at=last,
+                            counts=_stored_counts(conn, run.id),
+                        )
+                    )
+                    settled.append(run.id)
+        except LedgerError as exc:
+            if exc.reason != "read-only":  # a read-only ledger is shown as it is
+                raise
+            return []
+        return settled
+
     def runs(self) -> list[dict[str, Any]]:
+        """Every ingest run, oldest first, with its state and counts (for a run still going,
+        or one that stopped early, what it has stored so far)."""
         with self._session() as s:
             rows = s.scalars(select(IngestRun).order_by(IngestRun.id)).all()
+            stored = {
+                run_id: {"stored": documents, "claims": claims or 0}
+                for run_id, documents, claims in s.execute(
+                    select(
+                        DocumentRow.run_id,
+                        func.count(func.distinct(DocumentRow.id)),
+                        func.count(ClaimRow.id),
+                    )
+                    .outerjoin(ClaimRow, ClaimRow.document_id == DocumentRow.id)
+                    .where(DocumentRow.run_id.in_([r.id for r in rows if r.status == "running"]))
+                    .group_by(DocumentRow.run_id)
+                )
+            }
             return [
                 {
                     "id": r.id,
@@ -256,7 +464,11 @@ class Ledger:
                     "started_at": r.started_at,
                     "finished_at": r.finished_at,
                     "inputs": r.inputs,
-                    "counts": r.counts,
+                    "counts": r.counts or stored.get(r.id, {"stored": 0, "claims": 0}),
+                    "host": r.host,
+                    "pid": r.pid,
+                    "heartbeat_at": r.heartbeat_at,
+                    "error": r.error,
                 }
                 for r in rows
             ]
@@ -264,9 +476,14 @@ class Ledger:
     # -- writing ----------------------------------------------------------------------------
 
     def has_content(self, content_hash: str) -> bool:
-        with self._session() as s:
-            found = s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
-            return found is not None
+        def find() -> bool:
+            with self._session() as s:
+                found = s.scalar(
+                    select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
+                )
+                return found is not None
+
+        return self._retry(find)
 
     def known_contents(self, content_hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes the ledger holds (one query per few thousand)."""
@@ -284,16 +501,27 @@ class Ledger:
     def add_document(
         self, doc: Document, *, run_id: int | None = None, stages: dict[str, str] | None = None
     ) -> AddStatus:
-        """Store one processed document with its turns and claims, all in one transaction."""
-        try:
+        """Store one processed document with its turns and claims, all in one transaction.
+
+        A transaction that loses its connection (a restarted server, a terminated backend)
+        was rolled back by the server and is run again (`faults.retry`); other failures
+        raise LedgerError with the reason (`disk-full`, `read-only`, ...)."""
+        attempts = 0
+
+        def store() -> AddStatus:
+            nonlocal attempts
+            attempts += 1
             # Core on one connection, no Session: the ORM's bookkeeping around these few
             # statements cost more than the statements (benchmarks/throughput.py).
             with self.engine.begin() as conn:
                 same = conn.execute(
                     _BY_HASH_OR_SOURCE, {"hash": doc.content_hash, "source": doc.source}
                 ).all()
-                if any(row.content_hash == doc.content_hash for row in same):
-                    return AddStatus.UNCHANGED
+                found = next((row for row in same if row.content_hash == doc.content_hash), None)
+                if found is not None:
+                    # a retry may find its own commit, made just before the connection broke
+                    mine = attempts > 1 and run_id is not None and found.run_id == run_id
+                    return AddStatus.NEW if mine else AddStatus.UNCHANGED
                 old = [row.id for row in same]
                 if old:
                     _mark_stale(conn, old)
@@ -303,11 +531,14 @@ class Ledger:
                 _record_people(conn, doc.turns)
                 _bump(conn)
                 return AddStatus.REPLACED if old else AddStatus.NEW
+
+        try:
+            return self._retry(store)
         except IntegrityError:  # a concurrent writer stored the same content first
             return AddStatus.UNCHANGED
-        except SQLAlchemyError as exc:
+        except LedgerError as exc:
             raise LedgerError(
-                describe_url(self.url), "write-failed", f"{doc.source}: {exc}"
+                exc.path, exc.reason, f"{exc.message}: {doc.source} was not stored", hint=exc.hint
             ) from exc
 
     def people(self) -> list[Person]:
@@ -322,14 +553,21 @@ class Ledger:
         """Rewrite the canonical metric key of claims (by id), as reconciliation decides."""
         if not metrics:
             return
-        with self._session.begin() as s:
-            s.execute(
-                update(ClaimRow),
-                [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
-            )
+
+        def rewrite() -> None:
+            with self._session.begin() as s:
+                s.execute(
+                    update(ClaimRow),
+                    [{"id": claim_id, "metric": metric} for claim_id, metric in metrics.items()],
+                )
+
+        self._retry(rewrite)
 
     def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         """Swap the whole set of conflicts in one transaction (they are derived data)."""
+        self._retry(lambda: self._replace_conflicts(conflicts))
+
+    def _replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         with self._session.begin() as s:
             s.execute(delete(ConflictClaimRow))
             s.execute(delete(ConflictRow))
@@ -483,7 +721,7 @@ class Ledger:
                 yield _claim(row, source=source, document_date=doc_date)
 
     def claims(self, where: ClaimFilter | None = None, **kwargs: Any) -> list[Claim]:
-        return list(self.iter_claims(where, **kwargs))
+        return self._retry(lambda: list(self.iter_claims(where, **kwargs)))
 
     def count_claims(self, where: ClaimFilter | None = None) -> int:
         query = _filter_claims(
@@ -505,35 +743,11 @@ class Ledger:
             return None if hit is None else _claim(hit[0], source=hit[1], document_date=hit[2])
 
     def conflicts(self) -> list[Conflict]:
-        """Every stored conflict with the claims it involves, in their stored order."""
+        """Every stored conflict with the claims it involves and the analyst's review of it,
+        the most confident first (then in the order they were found)."""
         with self._session() as s:
-            rows = s.scalars(select(ConflictRow).order_by(ConflictRow.id)).all()
-            links = s.execute(
-                select(ConflictClaimRow.conflict_id, ClaimRow, DocumentRow.source, DocumentRow.date)
-                .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
-                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
-                .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
-            ).all()
-        members: dict[int, list[Claim]] = {}
-        for conflict_id, claim_row, source, doc_date in links:
-            members.setdefault(conflict_id, []).append(
-                _claim(claim_row, source=source, document_date=doc_date)
-            )
-        return [
-            Conflict(
-                id=r.id,
-                kind=ConflictKind(r.kind),
-                severity=Severity(r.severity),
-                metric=r.metric,
-                explanation=r.explanation,
-                period=Period(start=r.period_start, end=r.period_end)
-                if r.period_start and r.period_end
-                else None,
-                as_of=r.as_of,
-                claims=tuple(members.get(r.id, ())),
-            )
-            for r in rows
-        ]
+            rows = s.scalars(select(ConflictRow).order_by(*CONFLICT_ORDER)).all()
+            return conflicts_of(s, rows)
 
     def iter_agreements(
         self, where: AgreementFilter | None = None, *, limit: int | None = None, offset: int = 0
@@ -634,6 +848,56 @@ class Ledger:
             set_threads(conn, threads)
             replace_followups(conn, followups)
 
+    def conflict(self, conflict_id: int) -> Conflict | None:
+        """One stored conflict by id, with its claims and review."""
+        with self._session() as s:
+            row = s.get(ConflictRow, conflict_id)
+            return None if row is None else conflicts_of(s, [row])[0]
+
+    def _identities(self, conflict: Conflict) -> list[str]:
+        ids = [c.id for c in conflict.claims if c.id is not None]
+        with self._session() as s:
+            rows = s.execute(
+                select(ClaimRow.id, ClaimRow.start, ClaimRow.end, ClaimRow.value_text)
+                .add_columns(DocumentRow.content_hash)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ClaimRow.id.in_(ids))
+            ).all()
+        return [
+            claim_identity(content_hash, start, end, Decimal(value))
+            for _id, start, end, value, content_hash in rows
+        ]
+
+    def review_conflict(self, conflict_id: int, verdict: Verdict, *, note: str = "") -> Conflict:
+        """Confirm or dismiss a stored conflict; the verdict is kept by its claims' identities
+        (document content, span, value), so it survives re-ingest and re-reconcile."""
+        conflict = self.conflict(conflict_id)
+        if conflict is None:
+            raise LedgerError(
+                describe_url(self.url), "unknown-conflict", f"no conflict {conflict_id}"
+            )
+        identities = self._identities(conflict)
+        with self.engine.begin() as conn:
+            review = save_review(conn, conflict, identities, verdict=verdict, note=note)
+        return replace(conflict, review=review)
+
+    def clear_review(self, conflict_id: int) -> bool:
+        """Forget the verdict that applies to this conflict; False when there was none."""
+        conflict = self.conflict(conflict_id)
+        if conflict is None:
+            raise LedgerError(
+                describe_url(self.url), "unknown-conflict", f"no conflict {conflict_id}"
+            )
+        if conflict.review is None:
+            return False
+        with self.engine.begin() as conn:
+            return delete_review(conn, conflict.review.claims)
+
+    def reviews(self) -> list[Review]:
+        """Every stored review, oldest first, whether or not its conflict is still found."""
+        with self.engine.connect() as conn:
+            return load_reviews(conn)
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 on SQLite, tsvector on PostgreSQL)."""
         from communique.store.search import search_documents
@@ -705,6 +969,8 @@ def _insert_conflicts(s: Session, conflicts: Sequence[Conflict]) -> None:
                 "period_start": conflict.period.start if conflict.period else None,
                 "period_end": conflict.period.end if conflict.period else None,
                 "as_of": conflict.as_of,
+                "confidence": conflict.confidence,
+                "reasons": list(conflict.reasons),
             }
         )
         for position, claim in enumerate(conflict.claims):
@@ -717,6 +983,73 @@ def _insert_conflicts(s: Session, conflicts: Sequence[Conflict]) -> None:
 
 
 # -- row ↔ dataclass ------------------------------------------------------------------------
+
+CONFLICT_ORDER = (ConflictRow.confidence.desc(), ConflictRow.id)
+"""The board's order: the most confident first, then in the order they were found."""
+
+
+def conflicts_of(s: Session, rows: Sequence[ConflictRow]) -> list[Conflict]:
+    """The conflicts of these rows, in their order, with their claims and the analyst's review
+    that applies to each (reviews are few: all are read and matched by claim identity)."""
+    links = (
+        s.execute(
+            select(
+                ConflictClaimRow.conflict_id,
+                ClaimRow,
+                DocumentRow.source,
+                DocumentRow.date,
+                DocumentRow.content_hash,
+            )
+            .join(ClaimRow, ConflictClaimRow.claim_id == ClaimRow.id)
+            .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+            .where(ConflictClaimRow.conflict_id.in_([r.id for r in rows]))
+            .order_by(ConflictClaimRow.conflict_id, ConflictClaimRow.position)
+        ).all()
+        if rows
+        else []
+    )
+    reviews = load_reviews(s.connection())
+    members: dict[int, list[Claim]] = {}
+    identities: dict[int, list[str]] = {}
+    for conflict_id, claim_row, source, doc_date, content_hash in links:
+        claim = _claim(claim_row, source=source, document_date=doc_date)
+        members.setdefault(conflict_id, []).append(claim)
+        identities.setdefault(conflict_id, []).append(
+            claim_identity(content_hash, claim.span.start, claim.span.end, claim.value)
+        )
+    reviewed = match_reviews(identities, reviews) if reviews else {}
+    return [
+        Conflict(
+            id=r.id,
+            kind=ConflictKind(r.kind),
+            severity=Severity(r.severity),
+            metric=r.metric,
+            explanation=r.explanation,
+            period=Period(start=r.period_start, end=r.period_end)
+            if r.period_start and r.period_end
+            else None,
+            as_of=r.as_of,
+            claims=tuple(members.get(r.id, ())),
+            confidence=r.confidence,
+            reasons=tuple(r.reasons or ()),
+            review=reviewed.get(r.id),
+        )
+        for r in rows
+    ]
+
+
+def _stored_counts(conn: Connection, run_id: int) -> dict[str, int]:
+    """What a run that stopped early had stored: its documents and their claims."""
+    documents = conn.scalar(select(func.count()).where(_DOCUMENTS.c.run_id == run_id)) or 0
+    claims = (
+        conn.scalar(
+            select(func.count())
+            .select_from(_CLAIMS.join(_DOCUMENTS, _CLAIMS.c.document_id == _DOCUMENTS.c.id))
+            .where(_DOCUMENTS.c.run_id == run_id)
+        )
+        or 0
+    )
+    return {"stored": documents, "claims": claims}
 
 
 def _record_people(conn: Connection, turns: Sequence[Turn]) -> None:
@@ -780,6 +1113,9 @@ _EQUALS: dict[str, Any] = {
     "qualifier": ClaimRow.qualifier,
     "modality": ClaimRow.modality,
     "unit": ClaimRow.unit,
+    "indicator": ClaimRow.indicator,
+    "scope": ClaimRow.scope,
+    "vague": ClaimRow.vague,
 }
 
 
@@ -833,7 +1169,7 @@ _CLAIMS = cast("Table", ClaimRow.__table__)
 _PEOPLE = cast("Table", PersonRow.__table__)
 # Matches the partial index ix_documents_unreconciled as written, on both dialects.
 _UNRECONCILED = text("NOT documents.reconciled")
-_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash).where(
+_BY_HASH_OR_SOURCE = select(_DOCUMENTS.c.id, _DOCUMENTS.c.content_hash, _DOCUMENTS.c.run_id).where(
     (_DOCUMENTS.c.content_hash == bindparam("hash")) | (_DOCUMENTS.c.source == bindparam("source"))
 )
 
@@ -895,15 +1231,21 @@ def _insert_document(
                     "qualifier": c.qualifier.value,
                     "low": None if c.low is None else str(c.low),
                     "high": None if c.high is None else str(c.high),
+                    "step": None if c.step is None else str(c.step),
                     "metric": c.metric,
                     "metric_auto": c.metric_auto or c.metric,
                     "metric_phrase": c.metric_phrase,
+                    "indicator": c.indicator,
+                    "scope": c.scope,
                     "subject": c.subject,
                     "object": c.object,
                     "period_start": c.period.start if c.period else None,
                     "period_end": c.period.end if c.period else None,
                     "as_of": c.as_of,
+                    "time_source": None if c.time_source is None else c.time_source.value,
                     "modality": c.modality.value,
+                    "vague": c.vague,
+                    "enumeration": c.enumeration,
                     "speaker": c.speaker,
                     "start": c.span.start,
                     "end": c.span.end,
@@ -928,16 +1270,22 @@ def _claim(row: ClaimRow, *, source: str, document_date: date | None) -> Claim:
         qualifier=Qualifier(row.qualifier),
         low=None if row.low is None else Decimal(row.low),
         high=None if row.high is None else Decimal(row.high),
+        step=None if row.step is None else Decimal(row.step),
         metric=row.metric,
         metric_auto=row.metric_auto,
         metric_phrase=row.metric_phrase,
+        indicator=row.indicator,
+        scope=row.scope,
         subject=row.subject,
         object=row.object,
         period=Period(start=row.period_start, end=row.period_end)
         if row.period_start and row.period_end
         else None,
         as_of=row.as_of,
+        time_source=None if row.time_source is None else TimeSource(row.time_source),
         modality=Modality(row.modality),
+        vague=row.vague,
+        enumeration=row.enumeration,
         speaker=row.speaker,
         span=Span(start=row.start, end=row.end),
         sentence=Span(start=row.sentence_start, end=row.sentence_end)

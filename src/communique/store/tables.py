@@ -41,6 +41,12 @@ class IngestRun(Base):
     status: Mapped[str] = mapped_column(String(16))  # running, done, failed, interrupted
     inputs: Mapped[list[Any]] = mapped_column(JSON)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # who runs it, to tell a live run from a dead one (store/runs.py)
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    pid_started: Mapped[int | None] = mapped_column(BigInteger)  # clock ticks after boot
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    error: Mapped[str | None] = mapped_column(Text)  # what ended a failed run
 
 
 class DocumentRow(Base):
@@ -121,17 +127,23 @@ class ClaimRow(Base):
     qualifier: Mapped[str] = mapped_column(String(16))
     low: Mapped[str | None] = mapped_column(String(64))
     high: Mapped[str | None] = mapped_column(String(64))
+    step: Mapped[str | None] = mapped_column(String(64))
     metric: Mapped[str] = mapped_column(String(256))
     metric_auto: Mapped[str] = mapped_column(
         String(256)
     )  # the extractor's key before any catalogue
     metric_phrase: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str] = mapped_column(String(64), server_default="")
+    scope: Mapped[str | None] = mapped_column(String(128))
     subject: Mapped[str | None] = mapped_column(String(2))
     object: Mapped[str | None] = mapped_column(String(2))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
+    time_source: Mapped[str | None] = mapped_column(String(16))
     modality: Mapped[str] = mapped_column(String(16))
+    vague: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    enumeration: Mapped[int | None] = mapped_column(Integer)
     speaker: Mapped[str] = mapped_column(String(256))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -229,6 +241,25 @@ class ConflictRow(Base):
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Double, default=0.0)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class ConflictReviewRow(Base):
+    """An analyst's verdict on a conflict, keyed by the identities of its claims (content hash
+    of the document, span, value), not by conflict id: conflicts are derived and renumbered by
+    every reconcile, reviews are the analyst's and outlive them."""
+
+    __tablename__ = "conflict_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the sorted identities
+    claims: Mapped[list[Any]] = mapped_column(JSON)  # the claim identities judged
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(256))  # at the time of review, for reading
+    explanation: Mapped[str] = mapped_column(Text)  # likewise
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ConflictClaimRow(Base):
@@ -278,3 +309,6 @@ Index(
     sqlite_where=text("NOT reconciled"),
 )
 Index("ix_commitments_due", CommitmentRow.due_start, CommitmentRow.due_end)
+# The board's order (most confident first) read straight from an index, page by page.
+Index("ix_conflicts_confidence_id", ConflictRow.confidence, ConflictRow.id)
+Index("ix_claims_indicator", ClaimRow.indicator)

@@ -31,12 +31,10 @@ from communique.serve.web import (
     MAX_ID,
     WHOLE,
     After,
-    ApiError,
     ClaimId,
     LedgerDep,
     Limit,
     Offset,
-    next_offset,
     next_page,
     not_found,
 )
@@ -224,10 +222,14 @@ async def list_claims(
     where = resolve_filter(ledger, typed)
     column, descending = parse_sort(sort)
     if column is not ClaimSort.ID or descending:
-        if after is not None:
-            raise ApiError(400, "bad-parameter", "after pages claims in id order: drop sort")
         items = sorted_claim_listings(
-            ledger, where, sort=column, descending=descending, limit=limit + 1, offset=offset
+            ledger,
+            where,
+            sort=column,
+            descending=descending,
+            limit=limit + 1,
+            offset=offset,
+            after=after,
         )
     else:
         # One more than a page: whether it comes back says if there is a next page.
@@ -237,13 +239,7 @@ async def list_claims(
     # A short page after a plain offset is the last: it gives the total uncounted.
     last = after is None and len(items) > 0 and not more
     total = offset + len(items) if last else _totals(request).total(ledger, where)
-    following = None
-    if more:
-        following = (
-            next_page(request, after=items[-1].id)
-            if column is ClaimSort.ID and not descending
-            else next_offset(request, offset=offset + limit)
-        )
+    following = next_page(request, after=items[-1].id) if more else None
     return _fields_json(
         {
             "total": total,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import secrets
 import tempfile
 import threading
 from pathlib import Path
@@ -35,6 +34,7 @@ from communique.serve.web import (
     LedgerDep,
     Limit,
     Offset,
+    authorize,
     following,
     not_found,
 )
@@ -112,7 +112,7 @@ async def post_document(
 
     Send JSON `{id?, title?, date?, url?, text}`, or raw text as text/plain named by `?id=`.
     """
-    _authorize(request)
+    authorize(request)
     body = await request.body()
     if len(body) > MAX_BODY:
         raise ApiError(413, "too-large", f"body over {MAX_BODY} bytes")
@@ -135,15 +135,6 @@ async def post_document(
     out = await run_in_threadpool(_ingest, ledger, posted, _SUFFIXES.get(kind, ".txt"))
     status = 201 if out.status != AddStatus.UNCHANGED else 200
     return JSONResponse(out.model_dump(mode="json"), status_code=status)
-
-
-def _authorize(request: Request) -> None:
-    token: str | None = request.app.state.write_token
-    if token is None:
-        raise ApiError(403, "read-only", "this server is read-only (start it with --write-token)")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
-        raise ApiError(401, "unauthorized", "send Authorization: Bearer <write token>")
 
 
 def _read(posted: DocumentIn, suffix: str) -> RawDocument:

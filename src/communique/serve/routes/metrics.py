@@ -61,7 +61,14 @@ def _cache(request: Request) -> Totals:
 @router.get("/metrics/{key:path}", summary="One metric with its timeline")
 def get_metric(
     ledger: LedgerDep,
-    key: Annotated[str, Path(min_length=1, max_length=256, description="Metric key.")],
+    # No control characters: a route's `$` matches before a final newline, so `/metrics/%0A`
+    # would reach here as an empty key.
+    key: Annotated[
+        str,
+        Path(
+            min_length=1, max_length=256, pattern=r"^[^\x00-\x1f\x7f]+$", description="Metric key."
+        ),
+    ],
 ) -> MetricDetailOut:
     claims = ledger.claims(ClaimFilter(metric=key))
     if not claims:

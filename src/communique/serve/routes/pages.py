@@ -10,8 +10,9 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from communique.models import Conflict, ConflictKind, Modality, Qualifier, Severity
+from communique.models import Conflict, ConflictKind, Modality, Qualifier, Severity, Verdict
 from communique.present.charts import build_chart
+from communique.reconcile.conflicts import board_order
 from communique.reconcile.names import resolve_conflict_filter, resolve_filter
 from communique.reconcile.records import track_record
 from communique.reconcile.timelines import build_timeline, summarize_metrics
@@ -87,10 +88,12 @@ def overview(request: Request, ledger: LedgerDep) -> HTMLResponse:
     counts = ledger.count()
     top, metric_total = metric_counts(ledger, limit=10)
     conflicts: list[Conflict] = []
-    for severity in Severity:  # the starkest first
+    for severity in Severity:  # the starkest first, confirmed ones leading; none dismissed
         if len(conflicts) < HOME_CONFLICTS:
             where = ConflictFilter(severity=severity.value)
-            conflicts += conflict_page(ledger, where, limit=HOME_CONFLICTS - len(conflicts))
+            found = conflict_page(ledger, where, limit=HOME_CONFLICTS, order=board_order)
+            kept = [c for c in found if c.review is None or c.review.verdict != Verdict.DISMISSED]
+            conflicts += kept[: HOME_CONFLICTS - len(conflicts)]
     sources = [c.source or "" for k in conflicts for c in k.claims]
     return render(
         "index.html",
@@ -302,8 +305,12 @@ def conflicts_page(
     speaker: _Text = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{0,2}$")] = None,
     document: Annotated[int | None, Query(ge=1, le=MAX_ID), WHOLE] = None,
+    verdict: _Text = None,
+    unreviewed: bool = False,
     offset: Offset = 0,
 ) -> HTMLResponse:
+    """The board, filtered; confirmed conflicts lead, then the unreviewed most confident
+    first, and dismissed ones close it (`reconcile.conflicts.board_order`)."""
     typed = ConflictFilter(
         metric=metric or None,
         kind=_parse(ConflictKind, "kind", kind),
@@ -311,9 +318,11 @@ def conflicts_page(
         speaker=speaker or None,
         country=country or None,
         document_id=document,
+        verdict=_parse(Verdict, "verdict", verdict),
+        unreviewed=unreviewed,
     )
     where = resolve_conflict_filter(ledger, typed)
-    conflicts = conflict_page(ledger, where, limit=PAGE, offset=offset)
+    conflicts = conflict_page(ledger, where, limit=PAGE, offset=offset, order=board_order)
     sources = [c.source or "" for conflict in conflicts for c in conflict.claims]
     filters = {
         "metric": metric or "",
@@ -322,6 +331,8 @@ def conflicts_page(
         "speaker": speaker or "",
         "country": country or "",
         "document": document or "",
+        "verdict": verdict or "",
+        "unreviewed": "true" if unreviewed else "",
     }
     return render(
         "conflicts.html",
@@ -332,6 +343,7 @@ def conflicts_page(
         view=query_string(**filters),
         kinds=list(ConflictKind),
         severities=list(Severity),
+        verdicts=list(Verdict),
         doc_ids=document_ids(ledger, sources),
     )
 

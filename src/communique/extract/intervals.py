@@ -1,4 +1,7 @@
 """What a hedged figure allows: its literal interval, and the narrower one of ordinary reading.
+The one home of these rules: the extractor writes the literal interval into `Claim.low`/`high`
+and the step it read the number with into `Claim.step`; reconciliation, timelines and charts
+read them back through this module.
 
 "Exceeded $21 billion" literally allows anything above 21; in ordinary reading it allows a
 little above 21, because a speaker who knew the figure was 25.6 would have said so. Conflicts
@@ -7,7 +10,8 @@ compare literal intervals (disjoint: the claims cannot both be true) and then or
 
 The rule, per qualifier, for a figure X written with precision u (the place value of its last
 significant digit as written: u = 0.1 billion for "$25.6 billion", 1 billion for "$20 billion",
-1,000 for "24,000"; see `precision`):
+1,000 for "24,000", 0 for a count written exactly, "93 projects"; `Claim.step`, from
+`numbers.precision`):
 
     qualifier   literal                         ordinary reading
     exact       X ± u/2 (rounding)              the same
@@ -19,17 +23,16 @@ significant digit as written: u = 0.1 billion for "$25.6 billion", 1 billion for
     at_most     (−∞, X]                         [X − max(u, 15% of X), X]
 
 Intervals are closed, which errs towards "consistent": "nearly 30" and "over 30" touch at 30.
-When the extractor set `Claim.low`/`high`, those are the literal interval; the ordinary one is
-then the derived one clipped to it.
+The extractor's `Claim.low`/`high` are the literal interval (a range's ends, "$20–25 billion",
+when the words give them); the ordinary one is the derived one clipped to it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from communique.extract.numbers import SCALES
+from communique.extract.units import PERCENT
 from communique.models import Claim, Qualifier
 
 # "about X": the gold pairs "approximately 24,000" / "over 23,000" (4% apart) and "about 60,000"
@@ -87,40 +90,28 @@ def _min_or(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-# The scale words are the extractor's, so a quote it read always parses back here.
-_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
-_NUMBER = re.compile(
-    rf"(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?\s*({_SCALE_WORDS})?\b",
-    re.IGNORECASE,
-)
+def written_step(half_step: Decimal, unit: str, value: Decimal) -> Decimal:
+    """The step of a number as the parser read it (`numbers.precision` gives half of it); a
+    whole percent is rounded to the point ("5 percent"), while a whole count is exact."""
+    if half_step:
+        return half_step * 2
+    return Decimal(unit == PERCENT and value == value.to_integral())
 
 
-def precision(value: Decimal, quote: str = "") -> Decimal:
-    """Place value of the last significant digit as written.
-
-    Before a scale word every written digit counts ("$20 billion" → 1 billion, "25.6 billion"
-    → 0.1 billion); in a bare integer trailing zeros are rounding ("24,000" → 1,000). Without
-    a matching number in the quote ("six million"), the value's own digits decide.
-    """
+def step_of(claim: Claim) -> Decimal:
+    """The place value of the claim's last digit as written, as the extractor read it; for a
+    claim stored before the extractor recorded it, the value's own last significant digit."""
+    if claim.step is not None and claim.step.is_finite():
+        return claim.step
+    value = claim.value
     if not value.is_finite() or value == 0:
         return Decimal(1)
-    match = _NUMBER.search(quote)
-    if match is not None and match[3]:
-        whole, decimals, scale = (
-            match[1].replace(",", ""),
-            match[2] or "",
-            SCALES[match[3].lower()],
-        )
-        written = Decimal(f"{whole}.{decimals}" if decimals else whole) * scale
-        if abs(written - abs(value)) <= abs(value) * Decimal("0.005"):
-            return Decimal(1).scaleb(-len(decimals)) * scale
-    exponent = value.normalize().as_tuple().exponent
-    return Decimal(1).scaleb(int(exponent))
+    return Decimal(1).scaleb(int(value.normalize().as_tuple().exponent))
 
 
-def _derived(value: Decimal, qualifier: Qualifier, quote: str, *, ordinary: bool) -> Interval:
+def bounds(value: Decimal, qualifier: Qualifier, step: Decimal, *, ordinary: bool) -> Interval:
+    """The interval the rule above gives a figure `value` written to `step`."""
     size = abs(value)
-    step = precision(value, quote)
     half = step / 2
     if qualifier is Qualifier.EXACT:
         return Interval(value - half, value + half)
@@ -138,7 +129,7 @@ def _derived(value: Decimal, qualifier: Qualifier, quote: str, *, ordinary: bool
 
 def literal_interval(claim: Claim) -> Interval:
     """What the words allow at most: the extractor's low/high when set, else the rule above."""
-    derived = _derived(claim.value, claim.qualifier, claim.quote, ordinary=False)
+    derived = bounds(claim.value, claim.qualifier, step_of(claim), ordinary=False)
     low = claim.low if claim.low is not None and claim.low.is_finite() else None
     high = claim.high if claim.high is not None and claim.high.is_finite() else None
     if low is None and high is None:
@@ -150,7 +141,7 @@ def literal_interval(claim: Claim) -> Interval:
 
 def ordinary_interval(claim: Claim) -> Interval:
     """What a listener takes the words to mean (never wider than the literal interval)."""
-    return _derived(claim.value, claim.qualifier, claim.quote, ordinary=True).clip(
+    return bounds(claim.value, claim.qualifier, step_of(claim), ordinary=True).clip(
         literal_interval(claim)
     )
 
@@ -162,8 +153,10 @@ def comparable_value(claim: Claim) -> bool:
 
 __all__ = [
     "Interval",
+    "bounds",
     "comparable_value",
     "literal_interval",
     "ordinary_interval",
-    "precision",
+    "step_of",
+    "written_step",
 ]

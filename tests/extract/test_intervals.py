@@ -7,25 +7,57 @@ from typing import Any
 
 import pytest
 
-from communique.reconcile.intervals import Interval, literal_interval, ordinary_interval, precision
+from communique.extract.intervals import (
+    Interval,
+    bounds,
+    literal_interval,
+    ordinary_interval,
+    step_of,
+)
+from communique.models import Qualifier
 
 B = Decimal(10) ** 9
 
 
 @pytest.mark.parametrize(
-    ("value", "quote", "step"),
+    ("quote", "value", "step"),
     [
-        ("25.6e9", "US$25.6 billion", Decimal("0.1") * B),
-        ("20e9", "exceeded $20 billion", B),  # digits before a scale word all count
-        ("24000", "approximately 24,000 companies", Decimal(1000)),  # trailing zeros round
-        ("6e6", "over six million doses", Decimal(10) ** 6),  # no digits: the value decides
-        ("7500", "around 7,500 entities", Decimal(100)),
-        ("12e9", "$1.5 billion", Decimal(10) ** 9),  # the quote does not match: the value decides
-        ("0", "zero", Decimal(1)),
+        ("US$25.6 billion", "25.6e9", Decimal("0.1") * B),
+        ("exceeded $20 billion", "20e9", B),  # digits before a scale word all count
+        ("approximately 24,000 companies", "24000", Decimal(1000)),  # trailing zeros round
+        ("over six million doses", "6e6", Decimal(10) ** 6),  # no digits: the scale decides
+        ("around 7,500 entities", "7500", Decimal(100)),
+        ("93 projects", "93", Decimal(0)),  # a count written exactly
     ],
 )
-def test_intervals_precision_as_written(value: str, quote: str, step: Decimal) -> None:
-    assert precision(Decimal(value), quote) == step
+def test_intervals_step_is_the_extractors(
+    make_claim: Any, quote: str, value: str, step: Decimal
+) -> None:
+    claim = make_claim(quote, value)
+    assert step_of(claim) == step
+
+
+def test_intervals_step_of_an_old_claim_comes_from_its_value(make_claim: Any) -> None:
+    claim = make_claim("$12 billion", "12e9", step=None)
+    assert step_of(claim) == B
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "step", "low", "high"),
+    [
+        (Qualifier.EXACT, Decimal(10), Decimal(95), Decimal(105)),
+        (Qualifier.OVER, Decimal(0), Decimal(100), None),
+        (Qualifier.AT_LEAST, Decimal(0), Decimal(100), None),
+        (Qualifier.NEARLY, Decimal(0), Decimal(80), Decimal(100)),
+        (Qualifier.ABOUT, Decimal(0), Decimal(80), Decimal(120)),
+        (Qualifier.UNDER, Decimal(0), None, Decimal(100)),
+        (Qualifier.AT_MOST, Decimal(0), None, Decimal(100)),
+    ],
+)
+def test_intervals_literal_bounds_open_the_way_the_hedge_points(
+    qualifier: Qualifier, step: Decimal, low: Decimal | None, high: Decimal | None
+) -> None:
+    assert bounds(Decimal(100), qualifier, step, ordinary=False) == Interval(low, high)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,154 @@
+"""When a claim holds and how that was established: stated, relative, or the document's date;
+deadlines for targets and plans, times still to come, events that do not date a capacity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.extract import extract_claims
+from communique.models import Description, Modality, Period, Span, TimeSource, Turn
+
+_TODAY = date(2024, 11, 27)
+_RU = Description(date=_TODAY, countries=("RU",))
+
+
+def _claim(text: str, description: Description = _RU):  # type: ignore[no-untyped-def]
+    turns = (Turn(speaker="Vladimir Putin", span=Span(start=0, end=len(text)), country="RU"),)
+    claims = extract_claims(text, turns, description=description)
+    assert claims, text
+    return claims[-1]
+
+
+def _p(a: str, b: str) -> Period:
+    return Period(start=date.fromisoformat(a), end=date.fromisoformat(b))
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "as_of", "source"),
+    [
+        (
+            "In January–October 2022, trade reached $22.2 billion.",
+            _p("2022-01-01", "2022-10-31"),
+            None,
+            TimeSource.STATED,
+        ),
+        (
+            "Last month, exports reached $2 billion.",
+            _p("2024-10-01", "2024-10-31"),
+            None,
+            TimeSource.RELATIVE,
+        ),
+        (
+            "Trade reached $24.5 billion last year.",
+            _p("2023-01-01", "2023-12-31"),
+            None,
+            TimeSource.RELATIVE,
+        ),
+        ("Some 2,400 Russian companies operate in Belarus.", None, _TODAY, TimeSource.DOCUMENT),
+        (
+            "In 2021 alone, institutions provided $19.5 billion in grants.",
+            _p("2021-01-01", "2021-12-31"),
+            None,
+            TimeSource.STATED,
+        ),
+        (
+            "During my administration, the economy created 15 million jobs.",
+            _p("2012-05-07", "2024-11-27"),
+            None,
+            TimeSource.RELATIVE,
+        ),
+    ],
+)
+def test_dating_says_how_the_time_was_established(
+    text: str, period: Period | None, as_of: date | None, source: TimeSource
+) -> None:
+    claim = _claim(text)
+    assert (claim.period, claim.as_of, claim.time_source) == (period, as_of, source)
+
+
+def test_dating_stated_years_need_no_document_date() -> None:
+    claim = _claim("Trade reached $25.6 billion in 2021.", Description(countries=("RU",)))
+    assert claim.period == _p("2021-01-01", "2021-12-31")
+    assert claim.time_source is TimeSource.STATED
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "modality"),
+    [
+        # a target's rate by the year it is due; an amount from the document's date to it
+        (
+            "Emissions will fall by 55 percent by 2030.",
+            _p("2030-01-01", "2030-12-31"),
+            Modality.TARGET,
+        ),
+        (
+            "We will raise trade to $30 billion by 2030.",
+            _p("2024-11-27", "2030-12-31"),
+            Modality.TARGET,
+        ),
+        # a time still to come dates the figure and makes it a plan
+        (
+            "Next year, it should also grow by 1,100 rubles.",
+            _p("2025-01-01", "2025-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "Over the next two years we will spend 45 billion rubles.",
+            _p("2025-01-01", "2026-12-31"),
+            Modality.PLAN,
+        ),
+    ],
+)
+def test_dating_deadlines_and_times_to_come(text: str, period: Period, modality: Modality) -> None:
+    claim = _claim(text)
+    assert (claim.period, claim.modality) == (period, modality)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new terminal, which opened in 2019, can handle 1 million passengers a year.",
+        "The airport will open in 2026 with a capacity of 2 million passengers a year.",
+        "A 100,000 sq m warehouse will open in 2025.",
+    ],
+)
+def test_dating_a_capacity_is_not_dated_by_an_opening(text: str) -> None:
+    claim = _claim(text)
+    assert (claim.period, claim.as_of) == (None, _TODAY)
+
+
+def test_dating_a_list_takes_the_time_of_its_lead_in() -> None:
+    text = (
+        "New data on the funds in 2021 show that:\n\n"
+        "- Institutions distributed $19.5 billion in grants.\n"
+        "- Over 1,400 institutions discharged unpaid balances.\n\n"
+        "Today the fund holds $5 billion."
+    )
+    claims = extract_claims(text, (), description=_RU)
+    assert [c.period for c in claims[:2]] == [_p("2021-01-01", "2021-12-31")] * 2
+    assert claims[2].as_of == _TODAY
+
+
+def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
+    text = (
+        "- **6 million students received direct aid:** The Department projects that 6 million "
+        "students have received a grant since the start of 2021.\n"
+    )
+    first, second = extract_claims(text, (), description=_RU)
+    assert first.period == second.period == _p("2021-01-01", "2024-11-27")
+    assert first.metric == second.metric
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Today the Administration announced $26 million for runway safety.", Modality.PLAN),
+        ("The Department is announcing $22.4 million in grants.", Modality.PLAN),
+        ("Russia has committed to invest $75 billion in Kazakhstan.", Modality.PLAN),
+        ("Trade reached $24.5 billion last year.", Modality.ACTUAL),
+    ],
+)
+def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
+    assert _claim(text).modality is modality
