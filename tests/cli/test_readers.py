@@ -25,6 +25,10 @@ runner = CliRunner()
         ["timeline", "trade"],
         ["search", "trade"],
         ["export", "claims"],
+        ["conflicts", "list"],
+        ["conflicts", "show", "1"],
+        ["conflicts", "dismiss", "1"],
+        ["runs"],
     ],
 )
 def test_readers_refuse_a_missing_ledger_and_create_none(tmp_path: Path, args: list[str]) -> None:
@@ -108,3 +112,28 @@ def test_readers_export_refuses_a_bad_date(db: str) -> None:
     result = runner.invoke(app, ["export", "claims", "--since", "last year", "--db", db])
     assert result.exit_code == 1
     assert "bad-date" in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "n"),
+    [
+        ([], 1),
+        (["--speaker", "PUTIN"], 1),
+        (["--metric", "trade"], 1),
+        (["--severity", "low"], 0),
+        (["--kind", "literal"], 0),
+        (["--verdict", "confirmed"], 0),
+        (["--unreviewed"], 1),
+    ],
+)
+def test_readers_conflicts_list_filters_as_the_board(db: str, options: list[str], n: int) -> None:
+    result = runner.invoke(app, ["conflicts", "list", "--json", *options, "--db", db])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert len(found) == n
+    for conflict in found:
+        assert {c["speaker"] for c in conflict["claims"]} == {
+            "Vladimir Putin",
+            "Kassym-Jomart Tokayev",
+        }
+        assert conflict["kind"] == "pragmatic" and conflict["reasons"]

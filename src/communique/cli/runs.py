@@ -13,7 +13,6 @@ from rich.table import Table
 
 from communique.cli.app import DbOption, app
 from communique.cli.output import errors_as_exit
-from communique.store.ledger import Ledger
 
 _STYLES = {"done": "green", "running": "cyan", "interrupted": "yellow", "failed": "red"}
 _COUNTS = ("read", "new", "unchanged", "replaced", "failed", "claims")
@@ -51,7 +50,9 @@ def runs_command(
     A run whose process died is marked interrupted when the ledger is next opened; the next
     ingest or `communique reconcile` brings conflicts up to date.
     """
-    with errors_as_exit(), Ledger.open(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         runs = ledger.runs()
     if as_json:
         typer.echo(json.dumps([_record(r) for r in runs]))
