@@ -38,6 +38,7 @@ from communique.models import (
     Period,
     Qualifier,
     Span,
+    TimeSource,
 )
 from communique.store.ledger import (
     _CLAIMS,
@@ -499,7 +500,8 @@ def sorted_claim_listings(
 
 
 def listing_claim(listing: ClaimListing) -> Claim:
-    """A listed claim as the `Claim` the rest of the package reads (for `present.figures`)."""
+    """A listed claim as the `Claim` the rest of the package reads (for `present.figures`):
+    every field the ledger's own `Claim` has, so both show one interval."""
     c = listing
     return Claim(
         id=c.id,
@@ -511,15 +513,21 @@ def listing_claim(listing: ClaimListing) -> Claim:
         qualifier=Qualifier(c.qualifier),
         low=None if c.low is None else Decimal(c.low),
         high=None if c.high is None else Decimal(c.high),
+        step=None if c.step is None else Decimal(c.step),
         metric=c.metric,
         metric_phrase=c.metric_phrase,
+        indicator=c.indicator,
+        scope=c.scope,
         subject=c.subject,
         object=c.object,
         period=Period(start=c.period_start, end=c.period_end)
         if c.period_start and c.period_end
         else None,
         as_of=c.as_of,
+        time_source=None if c.time_source is None else TimeSource(c.time_source),
         modality=Modality(c.modality),
+        vague=c.vague,
+        enumeration=c.enumeration,
         speaker=c.speaker,
         span=Span(start=c.start, end=c.end),
         sentence=Span(start=c.sentence_start, end=c.sentence_end)
