@@ -209,9 +209,35 @@ def test_tables_unknown_parameters_are_refused_by_name(
 def test_tables_the_schema_names_every_filter(client: TestClient) -> None:
     schema = _get(client, "/openapi.json")
     claims = {p["name"] for p in schema["paths"]["/api/claims"]["get"]["parameters"]}
-    assert {"speaker", "metric", "country", "year", "sort", "after", "limit"} <= claims
+    assert {
+        "speaker",
+        "metric",
+        "country",
+        "year",
+        "qualifier",
+        "modality",
+        "since",
+        "until",
+        "document",
+        "text",
+        "sort",
+        "after",
+        "limit",
+    } <= claims
+    csv_view = {p["name"] for p in schema["paths"]["/api/claims.csv"]["get"]["parameters"]}
+    assert claims - {"after", "limit", "offset"} <= csv_view  # the CSV of exactly the view
     facets = {p["name"] for p in schema["paths"]["/api/claims/facets"]["get"]["parameters"]}
     assert {"facet", "speaker", "year"} <= facets
     conflicts = {p["name"] for p in schema["paths"]["/api/conflicts"]["get"]["parameters"]}
-    assert {"kind", "severity", "metric", "speaker", "country", "document"} <= conflicts
+    assert {
+        "kind",
+        "severity",
+        "metric",
+        "speaker",
+        "country",
+        "document",
+        "verdict",
+        "unreviewed",
+        "after",
+    } <= conflicts
     assert "400" in schema["paths"]["/api/claims"]["get"]["responses"]
