@@ -123,7 +123,13 @@ def timeline_command(
     if as_json:
         print_json([timeline_record(p) for p in points])
         return
-    table = Table(title=f"{metric}: {len(points)} claims", title_justify="left")
+    table = Table(
+        title=f"{metric}: {len(points)} claims",
+        title_justify="left",
+        box=None,  # one line a claim where the terminal allows: the quote is what is read
+        pad_edge=False,
+        header_style="bold underline",
+    )
     for name in ("when", "figure", LITERAL, ORDINARY, "said by", "on", "source", "note"):
         table.add_column(name)
     for p in points:
