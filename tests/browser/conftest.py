@@ -110,6 +110,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
+@pytest.fixture
+def review_server(tmp_path: Path) -> Iterator[Server]:
+    """A server over a sample ledger of its own, for tests that write reviews into it."""
+    db = _sample_builder()(tmp_path / "reviews.db")
+    with _serve(db) as running:
+        yield running
+
+
 @pytest.fixture(scope="session")
 def seeds_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The server over the example corpus as `communique ingest` stores it: real agreements,

@@ -365,6 +365,8 @@ def conflict_view(request: Request, ledger: LedgerDep, conflict_id: ConflictId) 
         conflict=conflict,
         sides=sides,
         doc_ids=document_ids(ledger, [c.source or "" for c in conflict.claims]),
+        # the review form, for a server that takes writes (the analyst types the token)
+        reviewable=request.app.state.write_token is not None and not ledger.readonly,
     )
 
 

@@ -59,3 +59,44 @@ for (const box of document.querySelectorAll("input[data-suggest]")) {
   });
   box.addEventListener("focus", fill, { once: true });
 }
+
+// The verdict form of a conflict's page (shown when the server takes writes): PUT or DELETE
+// /api/conflicts/{id}/review with the analyst's write token, then show the page again. The
+// token is kept for this tab only (sessionStorage), so it is typed once per sitting.
+for (const form of document.querySelectorAll("form.review[data-conflict]")) {
+  const url = `/api/conflicts/${form.dataset.conflict}/review`;
+  const token = form.elements.namedItem("token");
+  const status = form.querySelector(".status");
+  token.value = sessionStorage.getItem("communique-write-token") || "";
+  form.hidden = false;
+  const send = async (method, body) => {
+    sessionStorage.setItem("communique-write-token", token.value);
+    status.textContent = "Saving…";
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: { Authorization: `Bearer ${token.value}`, "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (response.ok) {
+        location.reload();
+        return;
+      }
+      const answer = await response.json().catch(() => ({}));
+      status.textContent = answer.error ? answer.error.message : `refused (${response.status})`;
+    } catch {
+      status.textContent = "the server could not be reached";
+    }
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const note = form.elements.namedItem("note").value;
+    send("PUT", { verdict: form.elements.namedItem("verdict").value, note });
+  });
+  const withdraw = form.querySelector("button.withdraw");
+  if (withdraw) {
+    withdraw.addEventListener("click", () => {
+      if (token.reportValidity()) send("DELETE");
+    });
+  }
+}
