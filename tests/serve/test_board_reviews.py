@@ -58,3 +58,11 @@ def test_board_reviews_filter_order_and_show(
         ledger.clear_review(first)
         assert _ids(client, "/api/conflicts?unreviewed=true") == [first]
         assert _cards(client.get("/conflicts?unreviewed=true").text) == [first]
+
+
+def test_board_reviews_form_only_where_writes_are_taken(sample_db: object) -> None:
+    reader = TestClient(create_app(str(sample_db)))
+    writer = TestClient(create_app(str(sample_db), write_token="t"))
+    [first] = _ids(reader, "/api/conflicts?limit=1")
+    assert 'form class="review"' not in reader.get(f"/conflicts/{first}").text
+    assert f'form class="review" data-conflict="{first}"' in writer.get(f"/conflicts/{first}").text
