@@ -90,13 +90,8 @@ def export_command(
 ) -> None:
     """Write the ledger's documents, claims, conflicts, agreements or commitments, one record
     per line."""
-    from communique.present.export import (
-        FLAT_CLAIM_FIELDS,
-        claim_records,
-        commitment_records,
-        conflict_records,
-        iter_records,
-    )
+    from communique.present.export import FLAT_CLAIM_FIELDS, commitment_records, iter_records
+    from communique.present.selection import claim_records, conflict_records
     from communique.store.board import ConflictFilter
     from communique.store.existing import open_existing
     from communique.store.ledger import ClaimFilter

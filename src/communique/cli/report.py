@@ -14,13 +14,10 @@ from rich.text import Text
 from communique.cli.app import DbOption, app
 from communique.cli.output import JsonOption, console, errors_as_exit, fail, print_json
 from communique.errors import ConfigError
-from communique.present.export import metric_record, timeline_record
-from communique.present.figures import LITERAL, ORDINARY, figure
 from communique.reconcile import reconcile
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import find_catalogue
 from communique.reconcile.timelines import build_timeline, summarize_metrics
-from communique.store.existing import open_existing
 from communique.store.ledger import ClaimFilter, Ledger
 
 CatalogueOption = Annotated[
@@ -51,6 +48,7 @@ def report_command(
 ) -> None:
     """Summarise the ledger: documents, speakers, claims, metrics, and conflicts with quotes."""
     from communique.present.report import build_report, render_html, report_renderables
+    from communique.store.existing import open_existing
 
     with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
@@ -70,6 +68,9 @@ def metrics_command(
     db: DbOption = None, catalogue: CatalogueOption = None, as_json: JsonOption = False
 ) -> None:
     """List metric keys with their counts, units, phrasings and time span."""
+    from communique.present.export import metric_record
+    from communique.store.existing import open_existing
+
     with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
         summaries = summarize_metrics(ledger.iter_claims(), labels=labels)
@@ -100,6 +101,10 @@ def timeline_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show what was claimed about one metric over time, by whom and where, with hedges."""
+    from communique.present.export import timeline_record
+    from communique.present.figures import LITERAL, ORDINARY, figure
+    from communique.store.existing import open_existing
+
     with errors_as_exit(), open_existing(db) as ledger:
         claims = ledger.claims(ClaimFilter(metric=metric))
         if not claims and canonical_key(metric) != metric:

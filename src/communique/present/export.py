@@ -11,10 +11,9 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from communique._optional import require
 from communique.models import (
@@ -30,11 +29,9 @@ from communique.models import (
 )
 from communique.present.figures import Figure, Range, figure
 from communique.reconcile.canon import describe_metric
-from communique.reconcile.names import resolve_conflict_filter, resolve_filter
-from communique.reconcile.timelines import MetricSummary, TimelinePoint
-from communique.store.board import ConflictFilter, conflict_ids
-from communique.store.context import claims_in_context
-from communique.store.ledger import ClaimFilter, Ledger
+
+if TYPE_CHECKING:
+    from communique.reconcile.timelines import MetricSummary, TimelinePoint
 
 Record = dict[str, Any]
 
@@ -421,34 +418,6 @@ EXPORTERS: dict[ExportFormat, Exporter] = {
     ExportFormat.CSV: CsvExporter(),
     ExportFormat.PARQUET: ParquetExporter(),
 }
-
-
-def claim_records(ledger: Ledger, where: ClaimFilter, *, flat: bool) -> Iterator[Record]:
-    """The claims `where` selects (names in any case or in part, as the web's filters take
-    them): as `claim_record`s, or with `flat` as spreadsheet rows (`flat_claim_record`)."""
-    where = resolve_filter(ledger, where)
-    if not flat:
-        yield from (claim_record(c) for c in ledger.iter_claims(where))
-        return
-    for row in claims_in_context(ledger, where):
-        yield flat_claim_record(row.claim, title=row.title, url=row.url, sentence=row.sentence)
-
-
-def conflict_records(
-    ledger: Ledger, where: ConflictFilter, *, since: date | None, until: date | None
-) -> Iterator[Record]:
-    """The conflicts `where` selects whose period or moment meets [since, until]."""
-    wanted = set(conflict_ids(ledger, resolve_conflict_filter(ledger, where)))
-    for conflict in ledger.conflicts():  # as the ledger reads them, with all they carry
-        if conflict.id not in wanted:
-            continue
-        first = conflict.period.start if conflict.period else conflict.as_of
-        last = conflict.period.end if conflict.period else conflict.as_of
-        if since is not None and (last is None or last < since):
-            continue
-        if until is not None and (first is None or first > until):
-            continue
-        yield conflict_record(conflict)
 
 
 def iter_records(kind: str, items: Iterable[Any]) -> Iterator[Record]:
