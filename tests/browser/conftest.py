@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +29,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WRITE_TOKEN = "browser-write-token"
+START_TIMEOUT = 90  # seconds for `communique serve` to answer
 VIEWPORTS = {"laptop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
 # Collects CSP violations from the page itself (init scripts are not subject to the page's CSP).
 CSP_PROBE = (
@@ -69,20 +72,29 @@ class Server:
 
 @contextmanager
 def _serve(db: Path) -> Iterator[Server]:
-    """`communique serve` over `db` on a free port, until the block ends."""
+    """`communique serve` over `db` on a free port, until the block ends.
+
+    One server process is enough for a browser; it runs in a session of its own, so that
+    stopping it stops whatever it started. A server that does not answer in time is killed
+    with its whole group before its output is read: killing only the first process left
+    spawned workers holding the output pipe, and the read hung the test run.
+    """
     port = _free_port()
     env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": WRITE_TOKEN}
     env["PYTHONPATH"] = os.pathsep.join(
         [str(Path(__file__).parents[2] / "src"), env.get("PYTHONPATH", "")]
     )
+    command = [sys.executable, "-m", "communique", "serve", "--db", str(db)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)],
+        [*command, "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # 30 s was too short with three test runs sharing a 2-core machine (the server missed it)
+    deadline = time.monotonic() + START_TIMEOUT
     while True:
         try:
             if httpx.get(f"{url}/api/documents?limit=1", timeout=1).status_code == 200:
@@ -90,17 +102,28 @@ def _serve(db: Path) -> Iterator[Server]:
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            _stop(process, signal.SIGKILL)
             output = process.stdout.read().decode() if process.stdout else ""
             pytest.fail(f"communique serve did not start:\n{output}")
         time.sleep(0.2)
     try:
         yield Server(url=url, db=db, process=process)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        _stop(process, signal.SIGTERM)
         if process.stdout:
             process.stdout.close()
+
+
+def _stop(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """Signal the server's whole process group, and wait for the server."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
