@@ -32,6 +32,15 @@ class InputError(CommuniqueError):
     """A document (file, stdin, JSONL line, URL) could not be read."""
 
 
+INPUT_REASONS = frozenset(
+    [
+        *("missing", "empty", "binary", "encoding", "too-large", "bad-json-line", "bad-html"),
+        *("bad-front-matter", "bad-pdf", "encrypted", "no-text", "unsupported"),
+    ]
+)
+"""Every reason an InputError gives (tests hold readers to it)."""
+
+
 class LedgerError(CommuniqueError):
     """The ledger could not be opened, migrated or written."""
 

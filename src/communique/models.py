@@ -164,6 +164,7 @@ class Description:
     countries: tuple[
         str, ...
     ] = ()  # ISO alpha-2 codes of the parties, first the host/publisher side
+    body_start: int = 0  # where the statement itself begins, after the header's metadata lines
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -311,6 +312,15 @@ class FollowUp(Entry):
     commitment_id: int
     status: Progress
     later_commitment_id: int | None = None  # when the later statement is itself a commitment
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report(Entry):
+    """A sentence of a statement that reports something done, put off or changed ("seven
+    branches have opened in Kazakhstan"); `quote` is the sentence. Found by reconciliation in
+    each document once, and matched there against earlier commitments."""
+
+    status: Progress
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

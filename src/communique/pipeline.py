@@ -53,7 +53,10 @@ def describe_and_segment(
     description with the speakers found (participants, parties)."""
     description = describe_document(raw, registry=registry)
     parts = segment_document(raw.text, registry=registry, description=description)
-    return complete_description(description, parts.turns, registry=registry), parts
+    completed = complete_description(
+        description, parts.turns, registry=registry, voices=parts.voices
+    )
+    return completed, parts
 
 
 def process_documents(

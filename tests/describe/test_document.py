@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -206,3 +207,58 @@ def test_document_plain_header_block_by_its_shape(registry: PersonRegistry) -> N
     assert found.url == "https://example.org/events/news/12345"
     turns = segment_turns(raw.text, registry=registry, description=found)
     assert [t.speaker for t in turns] == ["Vladimir Putin", "Rufus Firefly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # Title, dateline, place and the page's address are metadata; the lead is text.
+        (
+            "Statements following trilateral talks\n2021-11-26T20:00:00Z\nSochi\n"
+            "http://en.kremlin.ru/events/president/news/1\n\nVladimir Putin: Colleagues.",
+            "Vladimir Putin: Colleagues.",
+        ),
+        ("Address to the Nation\nMay 1, 2020\nCitizens, hello.", "Citizens, hello."),
+        (BANNER, "Mikhail Mishustin: Welcome"),  # banner, release line, title, date
+        # A first line that is no heading: the body starts at once.
+        ("The leaders met today.\nThey agreed to act.", "The leaders met today."),
+    ],
+)
+def test_document_body_starts_after_the_header_lines_read_as_metadata(
+    registry: PersonRegistry, text: str, body: str
+) -> None:
+    raw = document_from_text(text, source="a.txt", fmt="text")
+    found = describe_document(raw, registry=registry)
+    assert raw.text[found.body_start :].startswith(body)
+
+
+def test_document_a_statement_s_author_is_a_participant_and_names_its_party(
+    registry: PersonRegistry,
+) -> None:
+    """A statement with no speaker turns speaks for the author its title names: the author is a
+    participant, and the author's country the statement's party (which keys its figures)."""
+    text = (
+        "Statement by Vice President Harris Marking One Year Since the Attack\n\n"
+        "I will never forget the horror of that day. 250 people were kidnapped.\n"
+    )
+    raw = document_from_text(text, source="statement.md", fmt="markdown")
+    described = describe_document(raw, registry=registry)
+    parts = segment_document(raw.text, registry=registry, description=described)
+    assert complete_description(described, parts.turns, registry=registry).countries == ()
+    done = complete_description(described, parts.turns, registry=registry, voices=parts.voices)
+    assert done.participants == ("Kamala Harris",)
+    assert done.countries == ("US",)
+
+
+def test_document_a_statement_from_an_office_s_site_is_that_country_s(
+    registry: PersonRegistry,
+) -> None:
+    """A fact sheet with no speaker, place or publisher line: the office whose site published
+    it says whose statement it is."""
+    text = "FACT SHEET: The Budget Cuts Taxes\n\nThe tax cuts cut child poverty in half in 2021.\n"
+    raw = document_from_text(text, source="sheet.md", fmt="markdown")
+    described = describe_document(raw, registry=registry)
+    assert complete_description(described, (), registry=registry).countries == ()
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2024/03/11/x/"
+    done = complete_description(replace(described, url=url), (), registry=registry)
+    assert done.countries == ("US",)

@@ -91,6 +91,38 @@ def _found(text: str, description: Description = BILATERAL) -> list[tuple[str, s
             AgreementKind.AGREEMENT,
             AgreementStatus.NEGOTIATING,
         ),
+        # "between A and B": both sides belong to the name, in capitals or not.
+        (
+            "He detailed the Russian drafts of the Treaty between the Russian Federation and "
+            "the member states of the North Atlantic Treaty Organisation.",
+            "Treaty between the Russian Federation and the member states of the North Atlantic "
+            "Treaty Organisation",
+            AgreementKind.TREATY,
+            AgreementStatus.NEGOTIATING,
+        ),
+        (
+            "The leaders discussed a strategic framework agreement between the UAE and the "
+            "United States.",
+            "strategic framework agreement between the UAE and the United States",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.NEGOTIATING,
+        ),
+        # "cooperation in ...": the field belongs to the name.
+        (
+            "They signed an agreement on cooperation in anti-monopoly legislation and "
+            "competitive policy.",
+            "agreement on cooperation in anti-monopoly legislation and competitive policy",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.SIGNED,
+        ),
+        # A phrase whose noun is cut off ends before it.
+        (
+            "They noted the energy arrangement between Israel and Jordan with Emirati and "
+            "American backing.",
+            "energy arrangement between Israel and Jordan",
+            AgreementKind.OTHER,
+            AgreementStatus.MENTIONED,
+        ),
     ],
 )
 def test_agreements_name_kind_and_status(
@@ -138,7 +170,153 @@ def test_agreements_date_parties_and_repeated_mentions() -> None:
     assert text[found[0].span.start : found[0].span.end] == found[0].quote
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "status"),
+    [
+        # What was agreed names an agreement that a verb carries out or reaches; being
+        # carried out, it is in force.
+        (
+            "They discussed the implementation of the agreement to launch negotiations on "
+            "security guarantees, reached during the videoconference.",
+            "agreement to launch negotiations on security guarantees",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "They hailed the agreement to launch negotiations on security guarantees, reached in "
+            "June.",
+            "agreement to launch negotiations on security guarantees",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.ADOPTED,
+        ),
+        # Teams tasked with negotiating it: planned; a launch: in force.
+        (
+            "The leaders tasked their teams with the negotiation of a framework agreement.",
+            "framework agreement",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.PLANNED,
+        ),
+        (
+            "They noted the launch of the energy arrangement between Israel and Jordan.",
+            "energy arrangement between Israel and Jordan",
+            AgreementKind.OTHER,
+            AgreementStatus.IN_FORCE,
+        ),
+        # Discussing something else that the agreement brings is no negotiation of it.
+        (
+            "They discussed the importance of assuring that the benefits of the Abraham Accords "
+            "reach everyone.",
+            "Abraham Accords",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.MENTIONED,
+        ),
+        # A joint document in capitals, with its lower-case modifier.
+        (
+            "We also adopted a trilateral Statement, which says that conditions are needed.",
+            "trilateral Statement",
+            AgreementKind.STATEMENT,
+            AgreementStatus.ADOPTED,
+        ),
+        # A counted set of documents that a verb prepares or adopts.
+        (
+            "Our colleagues prepared 28 good programmes.",
+            "28 good programmes",
+            AgreementKind.PROGRAMME,
+            AgreementStatus.ADOPTED,
+        ),
+        # A concept or doctrine in capitals, adopted.
+        (
+            "We adopted the Migration Policy Concept.",
+            "Migration Policy Concept",
+            AgreementKind.OTHER,
+            AgreementStatus.ADOPTED,
+        ),
+        # A plural title of a kind, named by its participle and the list after it.
+        (
+            "He welcomed its recent Free Trade Agreements signed with Israel, India, and "
+            "Indonesia as well as new investments.",
+            "Free Trade Agreements signed with Israel, India, and Indonesia",
+            AgreementKind.AGREEMENT,
+            AgreementStatus.SIGNED,
+        ),
+        # A treaty known by its name alone (data/agreements.toml), wrapped over a line.
+        (
+            "They discussed both countries' willingness to extend New\nSTART for five years.",
+            "New START",
+            AgreementKind.TREATY,
+            AgreementStatus.IN_FORCE,
+        ),
+    ],
+)
+def test_agreements_constructions_of_readouts_and_talks(
+    text: str, name: str, kind: AgreementKind, status: AgreementStatus
+) -> None:
+    assert _found(text) == [(name, kind.value, status.value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China are parties to international treaties.",  # which, unnamed
+        "The concept of the forum was discussed.",  # a concept in lower case is an idea
+        "We signed agreements to cooperate.",  # unnamed, not carried out or reached
+    ],
+)
+def test_agreements_ignore_more_nouns_that_name_no_document(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_a_new_document_of_a_name_already_mentioned() -> None:
+    text = (
+        "A year has passed since the trilateral Statement put an end to the war. Today we "
+        "also adopted a trilateral Statement. As has been said, we signed a Statement on "
+        "the results. They prepared 28 good programmes. We updated these 28 programmes."
+    )
+    found = find_agreements(read_statement(text, [], BILATERAL))
+    assert [(a.name, a.mentions, a.status.value, a.date) for a in found] == [
+        ("trilateral Statement", 1, "in_force", None),  # what it did: it took effect
+        ("trilateral Statement", 2, "signed", TODAY),
+        ("28 good programmes", 2, "adopted", None),
+    ]
+
+
+def test_agreements_simple_past_after_an_earlier_time_is_not_today() -> None:
+    text = "Last year was productive. We adopted the Military Doctrine."
+    found = find_agreements(read_statement(text, [], BILATERAL))
+    assert [(a.name, a.date) for a in found] == [("Military Doctrine", None)]
+    text = "We adopted the Military Doctrine."
+    found = find_agreements(read_statement(text, [], BILATERAL))
+    assert [(a.name, a.date) for a in found] == [("Military Doctrine", TODAY)]
+
+
+def test_agreements_a_document_named_inside_another_is_one_too() -> None:
+    text = "They adopted a joint statement on the completion of a roadmap for trade in goods."
+    assert [name for name, _, _ in _found(text)] == [
+        "joint statement on the completion of a roadmap for trade in goods",
+        "roadmap for trade in goods",
+    ]
+
+
 def test_agreements_date_a_signing_on_a_given_day() -> None:
     text = "The Memorandum on Trade was signed on 13 April 2023 in Astana."
     found = find_agreements(read_statement(text, [], BILATERAL))
     assert [(a.status, a.date) for a in found] == [(AgreementStatus.SIGNED, date(2023, 4, 13))]
+
+
+def test_agreements_in_force_dated_by_the_day_it_was_reached() -> None:
+    text = (
+        "The conversation focused on the implementation of the agreement to launch "
+        "negotiations on security guarantees, reached during the December 7 videoconference."
+    )
+    statement = read_statement(text, [], Description(date=date(2021, 12, 31)))
+    found = find_agreements(statement)
+    assert [(a.status.value, a.date) for a in found] == [("in_force", date(2021, 12, 7))]
+
+
+def test_agreements_signed_with_others_are_also_their_owners() -> None:
+    text = (
+        "He welcomed the UAE’s initiatives, including its recent Free Trade Agreements signed "
+        "with Israel, India, and Indonesia."
+    )
+    found = find_agreements(read_statement(text, [], Description(date=date(2022, 7, 15))))
+    assert [a.parties for a in found] == [("AE", "ID", "IL", "IN")]

@@ -126,6 +126,28 @@ def test_claims_growth_rates_get_a_growth_metric(text: str) -> None:
     assert claim.metric == "trade_growth:KZ-RU"
 
 
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        # the change a figure sizes says what changed ...
+        ("We saw a 10 percent increase in exports.", ["exports_growth:KZ"]),
+        # ... or nothing, and it goes on about the change before it ("we" did not grow)
+        (
+            "Last year trade fell by 15 percent. This year, we are seeing a 45-percent growth.",
+            ["trade_growth:KZ-RU", "trade_growth:KZ-RU"],
+        ),
+        # ... or about a rate, but never about a share
+        ("Inflation peaked at 9 percent, then dropped to 3 percent.", ["inflation:KZ"] * 2),
+        (
+            "Exports are 40 percent of our trade. We saw a 3 percent growth.",
+            ["share_of_trade:KZ-RU", "gdp_growth:KZ"],
+        ),
+    ],
+)
+def test_claims_a_change_sized_by_a_figure(text: str, metrics: list[str]) -> None:
+    assert [c.metric for c in _claims(text)] == metrics
+
+
 def test_claims_pronoun_target_takes_the_metric_before_it() -> None:
     actual, target = _claims(
         "Our trade reached $7.5bn in 2024. We aim to raise it to $15 billion by 2030."

@@ -148,7 +148,83 @@ def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
         ("The Department is announcing $22.4 million in grants.", Modality.PLAN),
         ("Russia has committed to invest $75 billion in Kazakhstan.", Modality.PLAN),
         ("Trade reached $24.5 billion last year.", Modality.ACTUAL),
+        ("By the end of May, we're going to have roughly 600 million doses.", Modality.PLAN),
+        ("We were going through hard times; trade fell to $2 billion last year.", Modality.ACTUAL),
     ],
 )
 def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
     assert _claim(text).modality is modality
+
+
+_US = Description(date=date(2024, 10, 7), countries=("US",))
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "source"),
+    [
+        # words that point back take the time the sentence before names
+        (
+            "The first thing I did on January 20, 2021 was to buy vaccine. There were only 4 "
+            "million Americans who had been vaccinated up to that point.",
+            date(2021, 1, 20),
+            TimeSource.RELATIVE,
+        ),
+        # a count of what befell people at an event, told in the past tense, takes its day
+        (
+            "I will never forget the horror of October 7, 2023. Women raped on the side of the "
+            "road. 250 people kidnapped.",
+            date(2023, 10, 7),
+            TimeSource.RELATIVE,
+        ),
+        # ... but not one said in the present ("are held"), nor one past a paragraph's end
+        (
+            "On October 7, 2023 Hamas attacked Israel. 130 hostages are still held in Gaza.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+        (
+            "I will never forget October 7, 2023.\n\n250 people were kidnapped.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+        # ... nor a figure of no event that merely follows a day
+        (
+            "On October 7, 2023 we met in Washington. Our companies employed 4,000 workers.",
+            date(2024, 10, 7),
+            TimeSource.DOCUMENT,
+        ),
+    ],
+)
+def test_dating_a_time_carried_from_the_sentence_before(
+    text: str, as_of: date, source: TimeSource
+) -> None:
+    claim = extract_claims(text, (), description=_US)[-1]
+    assert (claim.period, claim.as_of, claim.time_source) == (None, as_of, source)
+
+
+def test_dating_a_figure_takes_the_time_of_an_earlier_one_on_its_measure() -> None:
+    # another figure stands between "This year's" and the growth, which has no time of its own
+    text = "This year's trade volumes topped $1 billion and increased 25 percent over 2020."
+    volume, growth = extract_claims(text, (), description=_RU)
+    assert volume.metric.startswith("trade:") and growth.metric.startswith("trade_growth:")
+    assert growth.period == volume.period == _p("2024-01-01", "2024-11-27")
+    assert growth.time_source is TimeSource.RELATIVE
+
+
+def test_dating_a_time_after_a_base_dates_the_base() -> None:
+    # "up from 3.5 million when President Biden took office": the inauguration dates the 3.5
+    # million, not the 230 million said now
+    text = (
+        "Over 230 million Americans are fully vaccinated, up from 3.5 million when I took office."
+    )
+    claim = extract_claims(text, (), description=_US)[0]
+    assert (claim.as_of, claim.time_source) == (date(2024, 10, 7), TimeSource.DOCUMENT)
+
+
+def test_dating_a_time_right_after_a_figure_is_that_figure_s() -> None:
+    # "678,000 jobs last month and 7.4 million jobs since he took office": the month is the
+    # 678,000's, though it stands nearer the 7.4 million's number than the time after it
+    text = "We added 678,000 jobs in February and 7.4 million jobs in 2021."
+    monthly, yearly = extract_claims(text, (), description=_US)
+    assert monthly.period == _p("2024-02-01", "2024-02-29")
+    assert yearly.period == _p("2021-01-01", "2021-12-31")

@@ -46,6 +46,12 @@ NOV_2024 = date(2024, 11, 27)
             ("2024-06-03", "2024-12-31"),
         ),
         ("to sign it by March 2025", NOV_2024, ("2024-11-27", "2025-03-31")),
+        (
+            "to complete the extension by February 5",
+            date(2021, 1, 26),
+            ("2021-01-26", "2021-02-05"),
+        ),
+        ("eligible no later than May 1", date(2021, 3, 11), ("2021-03-11", "2021-05-01")),
         ("to report within six months", date(2024, 6, 3), ("2024-06-03", "2024-12-03")),
         ("they will meet next month", date(2024, 12, 3), ("2025-01-01", "2025-01-31")),
         ("deliveries in the first half of 2025", NOV_2024, ("2025-01-01", "2025-06-30")),
@@ -53,6 +59,9 @@ NOV_2024 = date(2024, 11, 27)
         ("committed to meeting again this summer", date(2023, 4, 14), ("2023-06-01", "2023-08-31")),
         ("at the public health summit in June", date(2023, 4, 14), ("2023-06-01", "2023-06-30")),
         ("the talks will resume in January", NOV_2024, ("2025-01-01", "2025-01-31")),
+        # "This coming week" on a Saturday is the week that has not begun.
+        ("a task force this coming week", date(2022, 2, 26), ("2022-02-28", "2022-03-06")),
+        ("a task force this week", date(2022, 2, 23), ("2022-02-21", "2022-02-27")),
         # No time that can be resolved: no due date.
         ("to increase trade in the next few years", NOV_2024, None),
         ("we have ambitious plans for 2025 and beyond", NOV_2024, None),
@@ -62,6 +71,7 @@ NOV_2024 = date(2024, 11, 27)
         # Times in the past of the document are not when anything is due.
         ("as agreed in 2021, the plant will be built", NOV_2024, None),
         ("prices fall every spring", NOV_2024, None),
+        ("as decided in March 2024, the plant will be built", NOV_2024, None),
     ],
 )
 def test_due_of_resolves_forwards(clause: str, today: date, due: tuple[str, str] | None) -> None:

@@ -115,6 +115,10 @@ def test_metrics_one_indicator_across_phrasings(texts: list[str], key: str) -> N
             "Our trade expanded by over 10 percent in January-October.",
             "The share of national currencies in mutual settlements has reached 90 percent.",
         ),
+        (
+            "The unemployment rate was 6.4 percent in January 2021.",
+            "The unemployment rate in the state was 7.4 percent in January 2021.",
+        ),
     ],
 )
 def test_metrics_lookalikes_stay_apart(a: str, b: str) -> None:
@@ -150,3 +154,40 @@ def test_metrics_value_of_projects_is_not_their_number() -> None:
     count, value = _metric("Eight projects worth over US$2.5 billion are being implemented.")
     name, _, countries = count.partition(":")
     assert value == f"{name}_value:{countries}"
+
+
+_US = Description(date=date(2024, 1, 26), countries=("US",))
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # what befell counted people, said by a clause on them rather than the sentence's verb
+        ("There were only 4 million Americans who had been vaccinated.", ["vaccinations:US"]),
+        # a part of counted people is counted by what befell the whole, within its own group
+        (
+            "Hamas attacked, killing 1,200 innocent people, including 44 Americans.",
+            ["deaths:US", "deaths:US/americans"],
+        ),
+        (
+            "1,200 innocent people, including 46 Americans, were massacred.",
+            ["deaths:US", "deaths:US/americans"],
+        ),
+        (
+            "They took 240 people hostage, including 12 Americans.",
+            ["hostages:US", "hostages:US/americans"],
+        ),
+    ],
+)
+def test_metrics_people_counted_by_what_befell_them_or_their_whole(
+    text: str, keys: list[str]
+) -> None:
+    assert [c.metric for c in extract_claims(text, (), description=_US)] == keys
+
+
+def test_metrics_its_trade_is_not_the_statement_s_parties_trade() -> None:
+    # "its" is the union's, named before by no country: not Kazakhstan's and Russia's trade
+    text = "Cooperation in the union continues to grow. Last year, its trade reached $73 billion."
+    assert _metric(text) == ["trade:KZ"]
+    text = "Kazakhstan and China reviewed cooperation. Their trade reached $31 billion."
+    assert _metric(text) == ["trade:CN-KZ"]

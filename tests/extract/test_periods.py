@@ -142,6 +142,10 @@ _BIDEN = Clock(today=date(2023, 2, 1), country="US", speaker="Joe Biden")
         ("since the start of 2021", _BIDEN, "period", date(2021, 1, 1), date(2023, 2, 1)),
         ("since the launch last year", _BIDEN, "period", date(2022, 1, 1), date(2023, 2, 1)),
         ("since September 30, 2022", _BIDEN, "period", date(2022, 9, 30), date(2023, 2, 1)),
+        # a day or month without its year: from the latest one, a running total to date
+        ("since August 14th", _BIDEN, "period", date(2022, 8, 14), date(2023, 2, 1)),
+        ("since 14 January", _BIDEN, "period", date(2023, 1, 14), date(2023, 2, 1)),
+        ("Since July, we", _BIDEN, "period", date(2022, 7, 1), date(2023, 2, 1)),
         ("on Friday", _BIDEN, "point", None, date(2023, 1, 27)),
         ("during my administration", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),
         ("since I took office", _BIDEN, "period", date(2021, 1, 20), date(2023, 2, 1)),

@@ -38,3 +38,23 @@ def test_sentences_table_cell_gives_row_label_and_column_header() -> None:
 def test_sentences_label_before_a_figure(line: str, label: str | None) -> None:
     found = label_before(line, len(line) - 3)
     assert (line[found[0] : found[1]] if found else None) == label
+
+
+def test_sentences_a_wrapped_line_may_begin_with_a_decimal() -> None:
+    # "6.4" opens no numbered item ("6." would), so the wrapped sentence goes on
+    text = (
+        "My predecessor lost jobs in the entirety of his administration.  Unemployment, "
+        "when I was sworn in, was at\n6.4 percent. In the 12 months ahead we will work on\n"
+        "1. Trade reached $5 billion."
+    )
+    found = [text[s:e] for s, e in split_sentences(text)]
+    assert found[0] == "Unemployment, when I was sworn in, was at\n6.4 percent."
+    assert found[-1] == "Trade reached $5 billion."  # a numbered item still starts anew
+    assert found[1] == "In the 12 months ahead we will work on"
+
+
+def test_sentences_markdown_emphasis_does_not_hide_a_break() -> None:
+    text = "When he came into office, there was uncertainty. ***Unemployment was at 6.1% in March."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "***Unemployment was at 6.1% in March."
+    ]

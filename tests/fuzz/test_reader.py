@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
 
-from communique.errors import InputError
+from communique.errors import INPUT_REASONS, InputError
 from communique.models import RawDocument
 from communique.read import read_documents
 from communique.read.sources import document_from_bytes, document_from_text
@@ -32,7 +32,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FUZZ_HTML = settings(FUZZ, max_examples=60 * SCALE)  # trafilatura takes ~50 ms a page
-REASONS = {"empty", "binary", "encoding", "bad-html", "bad-json-line", "too-large"}
+# What arbitrary bytes may be refused for: anything but a missing file.
+REASONS = INPUT_REASONS - {"missing"}
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 
 ENCODINGS = [

@@ -17,7 +17,8 @@ from communique.models import (
     Progress,
     Span,
 )
-from communique.reconcile.followup import agreement_threads, commitment_history
+from communique.reconcile.followup import agreement_threads
+from communique.reconcile.followup_links import commitment_history
 
 SPAN = Span(start=0, end=1)
 

@@ -119,6 +119,67 @@ LOOK_ALIKES = [
         ],
         id="running-total-updated",
     ),
+    pytest.param(
+        [
+            ("Since August 14th, we have evacuated over 80,000 people.", "2021-08-26", "Ann Doe"),
+            ("Since August 14th, we have evacuated 105,000 people.", "2021-08-28", "Bob Roe"),
+        ],
+        id="running-totals-since-a-day",
+    ),
+    pytest.param(
+        [
+            ("On October 7, 2023, 1,200 people were killed.", "2024-01-26", "Ann Doe"),
+            (
+                "On October 7, 2023, Hamas killed 1,200 people, including 46 Americans.",
+                "2024-10-07",
+                "Bob Roe",
+            ),
+        ],
+        id="part-and-whole-including",
+    ),
+    pytest.param(
+        [
+            (
+                "President Biden is investing in Pennsylvania. The unemployment rate in the state "
+                "is 3.4 percent, down from 7.4 percent when he took office.",
+                "2024-04-16",
+                "Ann Doe",
+            ),
+            ("When I was sworn in, unemployment was 6.4 percent.", "2022-10-27", "Joe Biden"),
+        ],
+        id="a-state-and-the-nation-at-the-start-of-a-term",
+    ),
+    pytest.param(
+        [
+            (
+                "Over 230 million Americans are fully vaccinated, up from 3.5 million when "
+                "President Biden took office.",
+                "2023-03-10",
+                "Ann Doe",
+            ),
+            (
+                "Less than 2 million people were vaccinated when we came into office.",
+                "2024-03-01",
+                "Joe Biden",
+            ),
+        ],
+        id="a-time-after-a-base-dates-the-base",
+    ),
+    pytest.param(
+        [
+            (
+                "By the end of May, we're going to have roughly 600 million doses.",
+                "2021-03-23",
+                "A B",
+            ),
+            (
+                "By the end of May 2021, there were 220 million doses available.",
+                "2021-04-15",
+                "C D",
+            ),
+        ],
+        id="a-plan-in-be-going-to",
+    ),
 ]
 
 
@@ -191,6 +252,71 @@ CONTRADICTIONS = [
         ],
         ConflictKind.LITERAL,
         id="the-start-of-a-term",
+    ),
+    pytest.param(
+        [
+            ("On October 7, 2023, Hamas took 240 people hostage.", "2024-01-26", "Ann Doe"),
+            (
+                "I will never forget the horror of October 7, 2023. Women raped on the side of "
+                "the road. 250 people kidnapped.",
+                "2024-10-07",
+                "Bob Roe",
+            ),
+        ],
+        ConflictKind.LITERAL,
+        id="an-event-count-takes-the-day-named-before",
+    ),
+    pytest.param(
+        [
+            (
+                "On October 7, 2023, Hamas killed 1,200 innocent people, including 44 Americans.",
+                "2024-01-26",
+                "Ann Doe",
+            ),
+            (
+                "I will never forget October 7, 2023. 1,200 innocent people, including 46 "
+                "Americans, were massacred by Hamas terrorists.",
+                "2024-10-07",
+                "Bob Roe",
+            ),
+        ],
+        ConflictKind.LITERAL,
+        id="parts-of-one-whole-given-two-ways",
+    ),
+    pytest.param(
+        [
+            (
+                "I was sworn into office on January 20, 2021. There were only 4 million Americans "
+                "who had been vaccinated up to that point.",
+                "2021-10-07",
+                "Ann Doe",
+            ),
+            (
+                "Less than 2 million people were vaccinated when we came into office.",
+                "2024-03-01",
+                "Joe Biden",
+            ),
+        ],
+        ConflictKind.LITERAL,
+        id="up-to-that-point",
+    ),
+    pytest.param(
+        [
+            (
+                "Last year trade between Russia and Tajikistan fell by 15 percent. But this year, "
+                "we are seeing a 45-percent growth.",
+                "2021-12-27",
+                "Vladimir Putin",
+            ),
+            (
+                "This year's trade volumes between Russia and Tajikistan topped $1 billion and "
+                "increased 25 percent over 2020.",
+                "2021-12-27",
+                "Emomali Rahmon",
+            ),
+        ],
+        ConflictKind.LITERAL,
+        id="a-growth-going-on-about-trade",
     ),
 ]
 

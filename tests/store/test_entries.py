@@ -119,8 +119,10 @@ def test_entries_go_with_a_replaced_document(ledger: Ledger) -> None:
     assert len(ledger.commitments()) == 2
 
 
-def test_entries_followups_and_threads_are_replaced_whole(ledger: Ledger) -> None:
-    from communique.models import FollowUp, Progress
+def test_entries_followups_threads_and_reports_are_stored_whole_or_in_part(
+    ledger: Ledger,
+) -> None:
+    from communique.models import FollowUp, Progress, Report
 
     ledger.add_document(make_document())
     ledger.add_document(make_document("b.txt", TEXT + " "))
@@ -139,13 +141,76 @@ def test_entries_followups_and_threads_are_replaced_whole(ledger: Ledger) -> Non
         source="b.txt",
         extractor="test.followup.v1",
     )
-    ledger.set_followups({first.id: first.id, second.id: first.id}, [followup])
+    report = Report(
+        quote="The plant was opened.",
+        span=Span(start=0, end=21),
+        speaker="Vladimir Putin",
+        source="b.txt",
+        extractor="test.followup.v1",
+        status=Progress.DONE,
+    )
+    assert ledger.followups_stale() == {"migrated"}  # a new ledger: one full run first
+    ledger.store_followups(
+        threads={first.id: first.id, second.id: first.id},
+        followups=[followup],
+        followups_of=None,
+        reports=[(report, frozenset({"plant", "open"}))],
+        reports_of=None,
+        key_words={host.id: frozenset({"plant", "aktau"})},
+    )
+    assert ledger.followups_stale() == frozenset()
+    commitment_words, report_words = ledger.followup_words(upto=10)
+    assert commitment_words == {host.id: frozenset({"plant", "aktau"})}
+    assert list(report_words.values()) == [frozenset({"plant", "open"})]
     assert [a.thread for a in ledger.agreements()] == [first.id, first.id]
     assert len(ledger.agreements(AgreementFilter(thread=first.id))) == 2
     stored = ledger.followups(host.id)
     assert [(f.status, f.source, f.later_commitment_id, f.quote) for f in stored] == [
         (Progress.RESTATED, "b.txt", later.id, later.quote)
     ]
-    assert ledger.followups(later.id) == []
-    ledger.set_followups({}, [])
-    assert ledger.followups() == []
+    assert [(r.source, r.speaker, r.status) for r in ledger.reports(upto=10)] == [
+        ("b.txt", "Vladimir Putin", Progress.DONE)
+    ]
+    assert ledger.reports(upto=1) == []  # b.txt is the second document
+    # In part: only the follow-ups of the commitments named, the reports of the documents.
+    ledger.store_followups(
+        threads={}, followups=[], followups_of=[later.id], reports=[], reports_of=[1]
+    )
+    assert len(ledger.followups()) == 1 and len(ledger.reports(upto=10)) == 1
+    ledger.store_followups(
+        threads={}, followups=[], followups_of=[host.id], reports=[], reports_of=None
+    )
+    assert ledger.followups() == [] and ledger.reports(upto=10) == []
+    # A replaced document takes its entries with it: the next run must be a full one.
+    ledger.add_document(make_document("b.txt", TEXT + "  "))
+    assert ledger.followups_stale() == {"replaced"}
+
+
+def test_entries_migration_0010_asks_for_one_full_follow_up_run(ledger_url: str) -> None:
+    """A ledger from before reports were stored upgrades to an empty reports table and a mark
+    that the next reconcile reads every document once; the step back drops both tables."""
+    from pathlib import Path
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from communique.store import migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    engine = create_engine(ledger_url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0009")
+    engine.dispose()
+    with Ledger.open(ledger_url) as ledger:
+        assert ledger.followups_stale() == {"migrated"}
+        assert ledger.reports(upto=10) == []
+    engine = create_engine(ledger_url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0009")
+        tables = set(inspect(conn).get_table_names())
+    engine.dispose()
+    assert not {"followup_reports", "followup_stale"} & tables and "commitments" in tables

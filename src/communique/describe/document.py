@@ -9,10 +9,11 @@ from dataclasses import replace
 from communique.describe.dates import HEAD_CHARS, find_dateline, is_dateline
 from communique.describe.participants import find_countries, find_participants
 from communique.describe.places import find_place, resolve_place
-from communique.models import DatePrecision, Description, RawDocument, Turn
+from communique.models import DatePrecision, Description, RawDocument, Turn, Voice, VoiceKind
 from communique.segment import PersonRegistry
 from communique.segment.layouts import find_labels
 from communique.segment.lexicon import fold
+from communique.segment.offices import default_offices
 from communique.segment.people import split_label
 
 # A title is a short line; longer lines are the lead paragraph.
@@ -59,20 +60,30 @@ def describe_document(raw: RawDocument, *, registry: PersonRegistry) -> Descript
         publisher=publisher,
         url=raw.url or _url_line(header),
         participants=participants,
+        body_start=body_start(header, title=title, place=place),
     )
     return complete_description(description, (), registry=registry)
 
 
 def complete_description(
-    description: Description, turns: Sequence[Turn], *, registry: PersonRegistry
+    description: Description,
+    turns: Sequence[Turn],
+    *,
+    registry: PersonRegistry,
+    voices: Sequence[Voice] = (),
 ) -> Description:
     """The description with the speakers of `turns` among its participants (first, in order of
-    speaking) and the parties they and the title name."""
+    speaking), then the author a statement's title names ("Statement by Vice President
+    Harris", whose `voices` segmentation found), and the parties they and the title name."""
     header_people = description.participants
     participants = find_participants("", turns, registry=registry, title=description.title)
-    participants = tuple(dict.fromkeys((*participants, *header_people)))
+    authors = [v.speaker for v in voices if v.kind is VoiceKind.AUTHOR]
+    participants = tuple(dict.fromkeys((*participants, *authors, *header_people)))
     host = _host(description.publisher, registry)
-    host_code = _city_country(description.place, registry) or host
+    # A statement saved from an office's site speaks for that country when nothing else says
+    # (a fact sheet with no speakers, place or publisher line).
+    site = default_offices().country_of(description.url)
+    host_code = _city_country(description.place, registry) or host or site
     countries = find_countries(
         participants, turns, description.title, registry=registry, host=host_code
     )
@@ -86,6 +97,38 @@ def header_end(text: str) -> int:
         if not label.single_word:
             return label.start
     return min(len(text), HEAD_CHARS)
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_BODY_LINES = 12
+"""Header lines read for metadata before the body: a kremlin.ru or White House header (title,
+banner, date, time, place, URL) takes at most eight."""
+
+
+def body_start(header: str, *, title: str | None, place: str | None) -> int:
+    """Where the statement's body begins: after the leading lines that describe reads as
+    metadata, not text (the title, an institution's banner, navigation, a dateline or clock
+    time, the place, the page's own URL); at the first line that is none of them (a lead
+    sentence, a speaker's turn). Front matter is gone already (`read` drops it)."""
+    pos = 0
+    for n, m in enumerate(_LINE.finditer(header)):
+        line = m.group().strip()
+        if n >= _BODY_LINES or not m.group():
+            break
+        if line and not _metadata_line(line, title=title, place=place):
+            break
+        pos = m.end()
+    return pos
+
+
+def _metadata_line(line: str, *, title: str | None, place: str | None) -> bool:
+    if title and " ".join(line.lstrip("#").split()) == " ".join(title.split()):
+        return True
+    if fold(line) in _NAV or is_dateline(line) or re.fullmatch(r"[\d:.\s]+", line):
+        return True
+    if re.fullmatch(r"https?://\S+", line) or _is_institution(line):
+        return True
+    return bool(place and place in line and len(line.split()) <= 6 and line[-1:] not in ".:")
 
 
 def _url_line(header: str) -> str | None:

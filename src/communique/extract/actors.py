@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 from communique.extract.countries import find_countries
+from communique.models import Person
+from communique.segment.people import PersonRegistry
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,17 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     )
     forms = {name: code for code, spec in data.items() for name in spec["names"]}
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), forms
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] is hyphenated to a lower-case word ("UN-backed"): a
+    modifier, unlike "the Russia-NATO Council", where both names are parties."""
+    before = start > 0 and text[start - 1] == "-"
+    after = end < len(text) and text[end] == "-"
+    if before and not re.search(r"(?:^|\W)[A-Z][\w.]*$", text[max(0, start - 30) : start - 1]):
+        return True
+    return after and not text[end + 1 : end + 2].isupper()
 
 
 def find_parties(text: str, start: int = 0, end: int | None = None) -> list[PartyMention]:
@@ -43,6 +55,7 @@ def find_parties(text: str, start: int = 0, end: int | None = None) -> list[Part
     found = [
         PartyMention(m.start(), m.end(), forms[m.group()])
         for m in pattern.finditer(text, start, end)
+        if not _joined(text, m.start(), m.end())
     ]
     for c in find_countries(text, start, end):
         if not any(c.start < f.end and f.start < c.end for f in found):
@@ -87,6 +100,44 @@ def is_self(subject: str) -> bool:
     return bool(_SELF.match(subject.strip()))
 
 
+_PRESENCE = re.compile(
+    r"\s*(?:(?:also|personally|not just|both|jointly|together)\s+)*(?:attend|take part|"
+    r"participate|hold talks|have talks|meet|visit|travel|go to|going to|come to|call|speak)\b",
+    re.I,
+)
+
+
+def in_person(clause_rest: str, subject: str) -> bool:
+    """Whether what follows the trigger is done by people in person ("will hold talks",
+    "will attend", "agreed to personally supervise"), not by their states."""
+    return bool(_PRESENCE.match(clause_rest)) or "personally" in clause_rest[:40].lower()
+
+
+@lru_cache(maxsize=1)
+def registry() -> PersonRegistry:
+    """The bundled registry of people, loaded once per process."""
+    return PersonRegistry.default()
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:Vice\s+|Crown\s+)?(?:President|Prime Minister|Minister|Chancellor|King|"
+    r"Emperor|Premier|Secretary|Governor|Prince|Sheikh|Emir|Sultan|Mr|Ms|Mrs|Dr)\.?\s+)+"
+)
+
+
+def person_named(subject: str) -> Person | None:
+    """The person a subject names ("President Biden", "Vladimir Putin"), from the registry of
+    people and office holders; None for anything else."""
+    words = subject.strip()
+    if not words or not words[:1].isupper() or len(words.split()) > 6:
+        return None
+    name = _TITLE_WORDS.sub("", words)
+    if not name or not name[:1].isupper() or find_countries(name):
+        return None
+    people = registry()
+    return people.resolve(re.sub(r"^the\s+", "", words)) or people.resolve_name(name)
+
+
 def own_or(country: str | None) -> tuple[str, ...]:
     return (country,) if country else ()
 
@@ -120,8 +171,8 @@ def actor_of(
     if is_self(words) and speaker:
         return (speaker,)
     own = (speaker_country,) if speaker_country else ()
-    if words.lower() in ("we", "us") or words.lower().startswith("we,"):
-        if named_in_subject:  # "we, Russia, for our part"
+    if words.lower() in ("we", "us") or re.match(r"we(?:,|\s+(?:here\s+)?in\b)", words, re.I):
+        if named_in_subject:  # "we, Russia, for our part", "we in Azerbaijan"
             return codes(named_in_subject)
         if own and named_after and not _TOGETHER.search(clause):
             return own

@@ -8,21 +8,28 @@ Diplomatic Relations"), or modifiers before it and a chain of prepositional phra
 Kostanay"), or, for a bare noun, the participle that tells which one ("the declaration signed
 following the 2010 OSCE Summit in Astana"). Nouns that often name no document ("plan",
 "programme", "statement", "framework") count only with a title that says whose or what kind,
-a modifier of cooperation, or a verb that signs, adopts or carries them out. The kind comes
-from the head noun as written; the status from the verb that governs the mention; the date
-from the clause, or the document's date for what "we have signed" or "signed today"; the
-parties from the countries and organisations the name (or else the clause's subject) names,
-else the document's.
+a modifier of cooperation, or a verb that signs, adopts or carries them out. Names known
+without a document noun ("New START", "the JCPOA") come from data/agreements.toml. The kind
+comes from the head noun as written; status, date and parties from extract/agreement_facts.py.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
-from communique.extract.actors import codes, is_organisation
+from communique.extract.agreement_facts import (
+    STATUS_VERB,
+    Mention,
+    date_of,
+    parties_of,
+    status_of,
+)
+from communique.extract.countries import trie_pattern
 from communique.extract.entries import Statement
 from communique.extract.periods import MONTHS
 from communique.models import Agreement, AgreementKind, AgreementStatus, Span
@@ -41,14 +48,17 @@ _HEADS: dict[str, AgreementKind] = {
     "communique": K.STATEMENT, "convention": K.OTHER, "charter": K.OTHER, "resolution": K.OTHER,
     "framework": K.OTHER, "pact": K.OTHER, "arrangement": K.OTHER, "arrangements": K.OTHER,
     "declarations": K.DECLARATION, "memorandums": K.MEMORANDUM, "statement": K.STATEMENT,
+    "statements": K.STATEMENT, "concept": K.OTHER, "doctrine": K.OTHER,
 }  # fmt: skip
 # Heads that often name no document: they need a title that says what kind, a modifier of
 # cooperation, or a verb of signing, adopting or carrying out.
 _WEAK = {
     "plan", "plans", "programme", "programmes", "program", "programs", "statement", "framework",
     "arrangement", "arrangements", "resolution", "contract", "contracts", "charter", "pact",
-    "convention",
+    "convention", "statements", "concept", "doctrine",
 }  # fmt: skip
+# Titles of one kind that name no document without a verb that adopts or signs them.
+_TITLE_ONLY = {"framework", "resolution", "charter", "convention", "pact", "concept", "doctrine"}
 _MARKED = re.compile(
     r"\b(?:joint|action|cooperation|co-operation|bilateral|trilateral|intergovernmental|"
     r"inter-governmental|interdepartmental|partnership|comprehensive|strategic|roadmap|"
@@ -92,7 +102,7 @@ _STOP_RIGHT = {
 HEAD_WORDS = (
     "treat", "agreement", "accord", "declaration", "memorand", "mou", "program", "plan",
     "road", "protocol", "contract", "statement", "communiq", "convention", "charter",
-    "resolution", "framework", "pact", "arrangement",
+    "resolution", "framework", "pact", "arrangement", "concept", "doctrine",
 )  # fmt: skip
 """What every head noun starts with: sentences without one are not read."""
 MAX_NAME_WORDS = 18
@@ -131,11 +141,12 @@ _MODIFIER = re.compile(
     r"(?:al|ic|ive|ary|ory|ous|ent|ant|ern|ian|ese|ish|ful|ible|able|ular|ar|id)$|-"
 )
 _NOUN_MODIFIERS = {
-    "cooperation", "co-operation", "trade", "investment", "action", "security", "border", "gas",
-    "oil", "energy", "partnership", "peace", "ceasefire", "arms", "grain", "supply", "transit",
-    "loan", "credit", "work", "development", "implementation", "road", "framework", "purchase",
-    "sale", "defence", "defense", "visa", "tax", "migration", "readmission", "extradition", "swap",
-    "currency", "space", "science", "research", "education", "health", "climate",
+    "joint", "cooperation", "co-operation", "trade", "investment", "action", "security", "border",
+    "gas", "oil", "energy", "partnership", "peace", "ceasefire", "arms", "grain", "supply",
+    "transit", "loan", "credit", "work", "development", "implementation", "road", "framework",
+    "purchase", "sale", "defence", "defense", "visa", "tax", "migration", "readmission",
+    "extradition", "swap", "currency", "space", "science", "research", "education", "health",
+    "climate",
 }  # fmt: skip
 
 
@@ -153,7 +164,61 @@ def _title_left(toks: list[_Token], i: int) -> int:
         break
     while j < i and not toks[j].capital:
         j += 1  # never open on "and"
+    if j > 0 and toks[j - 1].low in _JOINT_WORDS:
+        j -= 1  # "a trilateral Statement"
     return j
+
+
+_JOINT_WORDS = {"joint", "bilateral", "trilateral", "multilateral"}
+
+
+_STAMP = re.compile(r"\d{4}-\d\d")
+_CLAUSE_WORDS = {
+    "is", "are", "was", "were", "be", "will", "would", "has", "have", "had", "to", "that",
+    "which", "who", "we", "they", "it", "not",
+}  # fmt: skip
+
+
+def _between(toks: list[_Token], j: int) -> int:
+    """Index past "between A and B" opening at toks[j] ("between"), or `j` when it is not
+    one: A and B are names in capitals (countries, ministries, companies), with a list before
+    the "and" ("between the leaders of Russia, Azerbaijan and Armenia") and lower-case words
+    before B's capitals ("and the member states of the North Atlantic Treaty Organisation")."""
+    k = j + 1
+    seen_capital = False
+    while k < len(toks) and k - j <= MAX_NAME_WORDS and toks[k].low != "and":
+        t = toks[k]
+        if t.word and t.capital and not _year_or_month(t):
+            seen_capital = True
+        elif t.text not in (",", "-", "–", "’s", "'s", "(", ")") and not (
+            t.word and t.low == t.text
+        ):
+            return j
+        k += 1
+    if not seen_capital or k >= len(toks) or k - j > MAX_NAME_WORDS:
+        return j
+    m = k + 1
+    while m < len(toks) and m - k <= 6 and toks[m].word and not toks[m].capital:
+        if toks[m].low in _CLAUSE_WORDS or toks[m].low.endswith(("ed", "ing")):
+            return j
+        m += 1
+    if m >= len(toks) or not (toks[m].word and toks[m].capital) or _year_or_month(toks[m]):
+        return j
+    last = m
+    n = m + 1
+    while n < len(toks) and n - j <= MAX_NAME_WORDS:
+        t = toks[n]
+        if t.word and t.capital and not _year_or_month(t):
+            last = n
+        elif t.low in ("of", "the", "for", "-", "–") and n + 1 < len(toks):
+            pass
+        elif t.text == "(" and n + 2 < len(toks) and toks[n + 2].text == ")":
+            last = n + 2
+            n += 2
+        else:
+            break
+        n += 1
+    return last + 1
 
 
 def _title_right(toks: list[_Token], i: int) -> int:
@@ -165,6 +230,12 @@ def _title_right(toks: list[_Token], i: int) -> int:
         t = toks[j]
         if t.low in _HEADS and t.low not in _WEAK and toks[i].low in _WEAK and t.capital:
             break  # "Framework for an Agreement on ...": the agreement is the document
+        if t.low == "between" and _between(toks, j) > j:
+            j = _between(toks, j)
+            last = j - 1
+            continue
+        if _STAMP.match(t.text):
+            break  # "... Arms Races\n2022-01-03T16:00:00Z": a date line ends the title
         if t.word and (t.capital or t.text.isdigit()):
             last = j
         elif t.low == "and" and (j + 1 >= len(toks) or not toks[j + 1].capital):
@@ -220,13 +291,21 @@ def _listed(toks: list[_Token], j: int) -> bool:
     )
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _count(tok: _Token) -> bool:
+    return tok.text.isdigit() and not _YEARS.fullmatch(tok.text)
+
+
 def _left(toks: list[_Token], i: int, sentence_first: int) -> int:
     """First token of the modifiers before a lower-case head: up to four words that are
     neither determiners nor verbs nor prepositions."""
     j = i
     while j > sentence_first and i - j < 4:
         prev = toks[j - 1]
-        if not prev.word or prev.low in _STOP_LEFT or prev.low in _HEADS or prev.text.isdigit():
+        heads = prev.low in _HEADS and prev.low not in _WEAK  # "framework agreement" is one
+        if not prev.word or prev.low in _STOP_LEFT or heads or prev.text.isdigit():
             break
         if prev.text.endswith(("'s", "’s", "s'", "s’")):
             break  # a possessive is a determiner: "Kazakhstan's agreement"
@@ -237,6 +316,14 @@ def _left(toks: list[_Token], i: int, sentence_first: int) -> int:
         ):
             break
         j -= 1
+    if toks[i].low.endswith("s"):  # "28 good programmes": a counted set of documents
+        for k in (j - 1, j - 2):
+            if (
+                k > sentence_first
+                and _count(toks[k])
+                and all(t.word and t.low not in _STOP_LEFT for t in toks[k + 1 : j])
+            ):
+                return k
     return j
 
 
@@ -267,30 +354,16 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
         low = t.low
         if low in _STOP_RIGHT:
             break
+        if low == "between" and _between(toks, j) > j:
+            j = _between(toks, j)
+            last = j - 1
+            in_phrase = True
+            continue
         if low in _PREPOSITIONS:
             if nxt is None or not nxt.word:
                 break
-            if (
-                low == "in"
-                and not (nxt.capital and not _year_or_month(nxt))
-                and nxt.low
-                not in (
-                    "the",
-                    "a",
-                )
-            ):
+            if low == "in" and not _in_name(toks, j):
                 break
-            if low == "in" and nxt.low in ("the", "a") and j + 2 < len(toks):
-                after = toks[j + 2]
-                if not (after.capital and not _year_or_month(after)) and after.low not in (
-                    "field",
-                    "fields",
-                    "area",
-                    "areas",
-                    "sphere",
-                    "spheres",
-                ):
-                    break
             if low == "to" and not (nxt.capital or nxt.low == "the"):
                 break
             if low in ("until", "till") and not nxt.text.isdigit():
@@ -303,33 +376,72 @@ def _right(text: str, toks: list[_Token], i: int) -> int:
                 break
             j += 1
             continue
-        if low in _HEADS and in_phrase and low not in _WEAK:
+        if low in _HEADS and in_phrase and low not in _WEAK and _coordinated(toks, j):
             break  # "... on X and the Treaty on Y": the next document begins
         if not in_phrase:
             break
         if low.endswith(("ed", "ing")) and not t.capital and toks[j - 1].low not in _PREPOSITIONS:
+            if last == j - 1 and toks[last].capital and low.endswith("ing") and last > i + 1:
+                # "... with Emirati and American backing": the phrase's noun is cut off
+                last = _before_phrase(toks, i, last)
             break  # "... of priority measures aimed at": a participle begins a new phrase
         last = j
         j += 1
     return last + 1
 
 
+_FIELD_NOUNS = {"field", "fields", "area", "areas", "sphere", "spheres"}
+_COOPERATION = {
+    "cooperation", "co-operation", "interaction", "partnership", "collaboration", "trade",
+}  # fmt: skip
+
+
+def _in_name(toks: list[_Token], j: int) -> bool:
+    """Whether "in" at toks[j] continues a name: before a name in capitals ("in Kostanay"), a
+    field ("in the field of"), or after a word of cooperation ("cooperation in anti-monopoly
+    legislation")."""
+    nxt = toks[j + 1]
+    if nxt.capital and not _year_or_month(nxt):
+        return True
+    if nxt.low in ("the", "a") and j + 2 < len(toks):
+        after = toks[j + 2]
+        return (after.capital and not _year_or_month(after)) or after.low in _FIELD_NOUNS
+    return toks[j - 1].low in _COOPERATION and nxt.word and not nxt.text.isdigit()
+
+
+def _coordinated(toks: list[_Token], j: int) -> bool:
+    """Whether the head at toks[j] begins a document of its own ("... and the Treaty on Y"),
+    not one that names part of this one ("statement on the completion of a roadmap")."""
+    k = j - 1
+    while k > 0 and toks[k].low in _ARTICLES:
+        k -= 1
+    return toks[k].low in ("and", "or") or not toks[k].word
+
+
+def _before_phrase(toks: list[_Token], i: int, last: int) -> int:
+    """Index of the last token before the prepositional phrase that ends at `last`."""
+    k = last
+    while k > i and toks[k].low not in _PREPOSITIONS:
+        k -= 1
+    if k <= i:
+        return last
+    k -= 1
+    while k > i and toks[k].low in _FUNCTION:
+        k -= 1
+    return k
+
+
 _PARTICIPLE = re.compile(
-    r"\s*,?\s*(?P<verb>signed|adopted|concluded|approved|reached|agreed)\b(?P<rest>[^,;:.–—()]{0,80})"
+    r"\s*,?\s*(?P<verb>signed|adopted|concluded|approved|reached|agreed)\b"
+    r"(?P<rest>(?:(?!\s+as\s+well\s+as\b)[^,;:.–—()]|,\s+(?:and\s+)?(?=[A-Z]))" + "{0,80})"
+)
+_TO_ACT = re.compile(
+    r"\s+to\s+(?!the\b|a\b|an\b|be\b)[a-z]+(?:\s+[\w’'-]+){2}"  # what: three words at least
+    r"(?:(?!\s+as\s+well\s+as\b)[^,;:.–—()])" + "{0,100}"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int  # of the name
-    end: int
-    head: str
-    titled: bool
-    phrase: bool = False  # prepositional phrases follow the head
-    participle: str = ""  # "signed" in "the declaration signed following ..."
-
-
-def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[_Mention]:
+def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[Mention]:
     """Document nouns in text[start:end] with the names around them; `first` is where the
     sentence begins (a capital there says nothing)."""
     text = st.text
@@ -363,14 +475,29 @@ def _mentions(st: Statement, start: int, end: int, *, first: int) -> Iterator[_M
             b -= 1
         name_start, name_end = toks[a].start, toks[b - 1].end
         participle = ""
-        if b - 1 == i and a == i and not titled:  # a bare noun: the participle says which one
+        generic = titled and low.endswith("s") and b - 1 == i  # "its Free Trade Agreements"
+        if (b - 1 == i and a == i and not titled) or generic:
+            # A bare noun (or a plural title of a kind): the participle says which one.
             m = _PARTICIPLE.match(text, t.end, end)
             if m and m.group("rest").strip():
                 name_end = t.end + len(m.group().rstrip())
                 participle = m.group("verb").lower()
+        if b - 1 == i and not titled and low.startswith("agreement"):
+            # "the agreement to launch negotiations on ..., reached during ...": what was
+            # agreed names it, when a verb adopts, carries out or reaches it.
+            m = _TO_ACT.match(text, t.end, end)
+            governing = text[max(first, toks[a].start - 60) : toks[a].start]
+            if m and (STATUS_VERB.search(governing) or _PARTICIPLE.match(text, m.end(), end)):
+                name_end = m.end()
+                participle = "to"
         taken_to = name_end
-        yield _Mention(name_start, name_end, low, titled, b - 1 > i, participle)
-        i = max(i + 1, b)
+        yield Mention(name_start, name_end, low, titled, b - 1 > i, participle)
+        inner = next((k for k in range(i + 1, b) if toks[k].low in _HEADS), None)
+        if inner is not None:  # "a statement on the completion of a roadmap for ...": both
+            taken_to = toks[inner].start
+            i = inner
+        else:
+            i = max(i + 1, b)
 
 
 # -- what a mention is ---------------------------------------------------------------------
@@ -386,7 +513,10 @@ _NOT_A_DOCUMENT_AFTER = re.compile(
     re.I,
 )
 _VERB_PLAN = re.compile(r"\b(?:we|i|they|you|he|she|it|who|also|to)\s+$", re.I)
-_PLURAL_GENERIC = {"agreements", "plans", "programmes", "programs", "contracts", "arrangements"}
+_PLURAL_GENERIC = {
+    "agreements", "plans", "programmes", "programs", "contracts", "arrangements", "treaties",
+    "declarations", "memoranda", "memorandums", "protocols", "statements", "roadmaps",
+}  # fmt: skip
 
 
 _PLACEHOLDERS = {
@@ -404,7 +534,7 @@ def _names_something(name: str, head: str) -> bool:
     return not words or any(w not in _PLACEHOLDERS for w in words)
 
 
-def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
+def _is_document(st: Statement, m: Mention, sent: tuple[int, int]) -> bool:
     """Whether a document noun names a document here (see the module's docstring)."""
     text = st.text
     before = text[max(sent[0], m.start - 40) : m.start]
@@ -413,7 +543,7 @@ def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
     head = m.head
     bare = not m.titled and not m.phrase and not m.participle
     only_head = name.lower().strip() in (head, "road map", "road maps")
-    governed = _STATUS_VERB.search(text, max(sent[0], m.start - 60), m.start) is not None
+    governed = STATUS_VERB.search(text, max(sent[0], m.start - 60), m.start) is not None
     if not _names_something(name, head):
         return False
     if head == "agreement" and not m.titled and _NOT_A_DOCUMENT.search(before):
@@ -427,19 +557,24 @@ def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
         _VERB_PLAN.search(before) or re.match(r"\s+to\s+[a-z]", after)
     ):
         return False  # "we plan to", "plans to open": an intention, not a document
-    if head in _PLURAL_GENERIC and bare:
+    counted = _COUNTED.match(name) is not None and head.endswith("s") and governed
+    if head in _PLURAL_GENERIC and bare and not counted:
         return False  # "agreements", "fundamental agreements": no document named
-    if head == "statement" and not re.search(r"\bjoint\b", name, re.I) and not m.titled:
-        return False
-    if head in _WEAK:
+    if head.startswith("statement") and not _JOINT.search(name) and not m.titled:
+        return False  # "the statement of the ministry": a joint or titled one is a document
+    if head in _WEAK and not counted and not (m.titled and governed):
+        # "28 programmes" prepared, "the Military Doctrine" adopted: documents; otherwise a
+        # weak noun needs words that mark a document.
         if head.endswith("s") and not m.titled and not _MARKED.search(name):
             return False  # "plans for reform": intentions, not documents
         if bare and not _MARKED.search(name):
             return False
         if not (_MARKED.search(name) or len({p.code for p in st.parties_in(m.start, m.end)}) >= 2):
             return False
-        if head in ("framework", "resolution", "charter", "convention", "pact") and not m.titled:
+        if head in _TITLE_ONLY and not m.titled:
             return False
+    if head in _TITLE_ONLY and not m.titled:
+        return False
     if not m.titled and head in ("declaration", "declarations", "accord", "accords"):
         return governed or bool(re.search(r"\bjoint\b", name, re.I)) or bool(m.participle)
     if only_head and not m.titled and head not in ("declaration", "treaty", "memorandum"):
@@ -447,186 +582,32 @@ def _is_document(st: Statement, m: _Mention, sent: tuple[int, int]) -> bool:
     return True
 
 
-_STATUS_VERB = re.compile(
-    r"\b(?:sign(?:ed|ing)?|adopt(?:ed|ing)?|approv(?:ed|ing)|conclud(?:ed|ing)|implement\w*|"
-    r"ratif\w+|negotiat\w+|draft\w*|prepar\w+|welcom\w+)\b",
-    re.I,
-)
-_PLANNED = re.compile(
-    r"\b(?:will|shall|to|going to|plan(?:s|ning)? to|intends? to|ready to|prepared to|"
-    r"would like to|hope to|expect to|aim to)\s+(?:\w+\s+)?(?:sign|conclude|adopt|approve|"
-    r"finali[sz]e|launch|develop|draft|prepare|work out|agree on)\b"
-    r"|\b(?:to be|will be|would be|is to be|are to be)\s+(?:signed|adopted|concluded|approved)\b"
-    r"|\b(?:draft|drafting|upcoming|future|new)\s*$",
-    re.I,
-)
-_NEGOTIATING = re.compile(
-    r"\b(?:negotiat\w+|discuss\w*|talks on|consultations on|working on|work on|"
-    r"will reach|to reach|reaching|framework for)\b",
-    re.I,
-)
-_SIGNED = re.compile(r"\b(?:sign(?:ed|ing|ature)|inked|concluded|exchanged)\b", re.I)
-_ADOPTED = re.compile(
-    r"\b(?:adopt(?:ed|ion)|approv(?:ed|al)|endorsed?|agreed (?:on|upon)|reached|ratif\w+|"
-    r"welcom\w+)\b",
-    re.I,
-)
-_IN_FORCE = re.compile(
-    r"\b(?:implement\w*|in force|in effect|under the|in line with|in accordance with|"
-    r"pursuant to|within the framework of|guided by|compl(?:y|iance) with|based on|"
-    r"fulfil\w*|adher\w+|(?:we|they) have an?)\b",
-    re.I,
-)
-_AFTER_SIGNED = re.compile(
-    r"^\W{0,3}(?:(?:which|that)\s+)?(?:(?:we|they|you|the \w+)\s+)?"
-    r"(?:(?:has|have|had|was|were)\s+)?"
-    r"(?:been\s+)?(?:just\s+)?(?P<verb>signed|adopted|concluded|approved|agreed|reached)\b",
-    re.I,
-)
-_AFTER_FORCE = re.compile(r"^\W{0,3}(?:is|are)\s+(?:being implemented|in force|in effect)\b", re.I)
-_AFTER_PLANNED = re.compile(r"^\W{0,3}(?:is|are|will|would)\s+(?:to\s+)?be\s+signed\b", re.I)
-_CLAUSE_START = re.compile(
-    r"[;:]|\s[–—]\s|\.\s|,\s+(?:and|but|while|whereas)\s+|\bwhich\b|\bthat\b"
-)
-
-
-def _status(st: Statement, m: _Mention, sent: tuple[int, int]) -> AgreementStatus:
-    text = st.text
-    if m.participle:
-        return (
-            AgreementStatus.SIGNED
-            if m.participle in ("signed", "concluded")
-            else AgreementStatus.ADOPTED
-        )
-    after = text[m.end : min(sent[1], m.end + 60)]
-    mm = _AFTER_SIGNED.match(after)
-    if _AFTER_PLANNED.match(after):
-        return AgreementStatus.PLANNED
-    if mm:
-        verb = mm.group("verb").lower()
-        return (
-            AgreementStatus.SIGNED if verb in ("signed", "concluded") else AgreementStatus.ADOPTED
-        )
-    if _AFTER_FORCE.match(after):
-        return AgreementStatus.IN_FORCE
-    # The verb before the mention, in its own clause.
-    lo = sent[0]
-    for c in _CLAUSE_START.finditer(text, sent[0], m.start):
-        if (
-            not text[c.start() : c.end()].strip().startswith(("that", "which"))
-            or c.end() < m.start - 80
-        ):
-            lo = c.end()
-    before = text[max(lo, m.start - 200) : m.start]
-    if re.search(r"\bsigning of\s+(?:\w+\s+){0,3}$", before, re.I) and _NEGOTIATING.search(
-        text, m.end, sent[1]
-    ):
-        return AgreementStatus.NEGOTIATING  # "the signing of X would be ..., with discussions"
-    found: list[tuple[int, AgreementStatus]] = []
-    for pattern, status in (
-        (_PLANNED, AgreementStatus.PLANNED),
-        (_NEGOTIATING, AgreementStatus.NEGOTIATING),
-        (_SIGNED, AgreementStatus.SIGNED),
-        (_ADOPTED, AgreementStatus.ADOPTED),
-        (_IN_FORCE, AgreementStatus.IN_FORCE),
-    ):
-        for hit in pattern.finditer(before):
-            found.append((hit.end(), status))
-    if not found:
-        return AgreementStatus.MENTIONED
-    planned = [f for f in found if f[1] is AgreementStatus.PLANNED]
-    if planned and planned[-1][0] >= max(f[0] for f in found) - 1:
-        return AgreementStatus.PLANNED
-    return max(found, key=lambda f: f[0])[1]
-
-
-_FULL_DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
-    r",?\s+(?P<y>(?:19|20)\d\d)\b"
-)
-_ROUGH_TIME = re.compile(
-    r"\b(?:(?:19|20)\d\d|last year|last month|years? ago|in the past|back in|earlier|previously)\b",
-    re.I,
-)
-_NAME_YEARS = re.compile(
-    r"\b(?:for|until|till|to)\s+(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?|\b(?:19|20)\d\d\s*[-–]\s*\d{2,4}"
-)
-_NOW = re.compile(r"\b(?:today|this morning|just)\b", re.I)
-_PERFECT = re.compile(
-    r"\b(?:have|has|'ve)\s+(?:\w+\s+)?(?:signed|adopted|concluded|approved|agreed)\b", re.I
-)
-
-
-def _date(
-    st: Statement, m: _Mention, status: AgreementStatus, sent: tuple[int, int]
-) -> date | None:
-    if status not in (AgreementStatus.SIGNED, AgreementStatus.ADOPTED):
-        return None
-    text = st.text
-    clause = text[sent[0] : sent[1]]
-    full = _FULL_DATE.search(clause)
-    if full:
-        month = (full.group("m1") or full.group("m2")).lower()
-        if month in MONTHS:
-            try:
-                return date(
-                    int(full.group("y")), MONTHS[month], int(full.group("d1") or full.group("d2"))
-                )
-            except ValueError:
-                return None
-    name = text[m.start : m.end]
-    rest = _NAME_YEARS.sub(" ", clause.replace(name, " "))
-    if _ROUGH_TIME.search(rest):
-        return None
-    if st.today is None:
-        return None
-    if re.search(r"\byesterday\b", rest, re.I):
-        return st.today - timedelta(days=1)
-    if (
-        _NOW.search(rest)
-        or _PERFECT.search(rest)
-        or re.search(r"\b(?:we|you)\s+(?:\w+\s+)?(?:signed|adopted|welcome)\b", rest, re.I)
-    ):
-        return st.today
-    return None
-
-
-def _parties(
-    st: Statement, m: _Mention, sent: tuple[int, int], status: AgreementStatus
-) -> tuple[str, ...]:
-    named = st.parties_in(m.start, m.end)
-    if named:
-        found = codes(named)
-        if len(found) >= 2 or any(is_organisation(c) for c in found):
-            return found
-    # The subject of the clause that carries it out: "Kazakhstan is starting to implement".
-    lo = sent[0]
-    for c in _CLAUSE_START.finditer(st.text, sent[0], m.start):
-        lo = c.end()
-    subject = st.parties_in(lo, m.start)
-    if subject and re.search(r"\b(?:is|are|has|have|will)\b", st.text[lo : m.start]):
-        return codes(subject)
-    two_sided = re.search(
-        r"\b(?:bilateral|intergovernmental|joint|between|with)\b", st.text[m.start : m.end], re.I
-    ) or status in (AgreementStatus.SIGNED, AgreementStatus.NEGOTIATING, AgreementStatus.PLANNED)
-    if named and two_sided:  # one side named: the other is the document's
-        return tuple(sorted(set(codes(named)) | set(st.parties)))
-    if named:
-        return codes(named)
-    if status is AgreementStatus.MENTIONED:
-        context = st.text[max(sent[0], m.start - 60) : m.end]
-        if not re.search(r"\b(?:our|we|bilateral|intergovernmental|joint|both)\b", context, re.I):
-            return ()
-    return st.parties
+_JOINT = re.compile(r"\b(?:joint|bilateral|trilateral|multilateral)\b", re.I)
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+"
+_COUNTED = re.compile(rf"(?:{_NUMBER_WORDS})\s", re.I)  # "28 good programmes"
 
 
 def _words(name: str) -> set[str]:
     return {w for w in re.findall(r"\w+", name.lower()) if w not in _FUNCTION}
 
 
-def find_agreements(st: Statement) -> list[Agreement]:
-    """Every agreement the statement names, once each (its first mention, with a count)."""
-    found: list[Agreement] = []
+@lru_cache(maxsize=1)
+def _known() -> tuple[re.Pattern[str], dict[str, AgreementKind]]:
+    """data/agreements.toml: names known without a document noun ("New START") → kind."""
+    data = tomllib.loads(
+        resources.files("communique.data").joinpath("agreements.toml").read_text("utf-8")
+    )
+    kinds = {name: AgreementKind(kind) for kind, spec in data.items() for name in spec["names"]}
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(kinds)})(?![\w-])"), kinds
+
+
+_HEAD_OF = {K.TREATY: "treaty", K.AGREEMENT: "agreement", K.PLAN: "plan"}
+
+
+def _candidates(st: Statement) -> Iterator[tuple[Mention, tuple[int, int], bool]]:
+    """(mention, its sentence, whether it is known by name) in text order: the names around
+    the document nouns of each sentence that holds one, and the names known without one."""
+    found: list[tuple[Mention, tuple[int, int], bool]] = []
     for i, spots in st.sentences_with(HEAD_WORDS).items():
         sent = st.sentences[i]
         # Names lie within MAX_NAME_WORDS of their head: read only that much around the heads.
@@ -634,28 +615,45 @@ def find_agreements(st: Statement) -> list[Agreement]:
         while lo > sent[0] and not st.text[lo - 1].isspace():
             lo -= 1
         hi = min(sent[1], spots[-1] + 300)
-        for m in _mentions(st, lo, hi, first=sent[0]):
-            if not _is_document(st, m, sent):
-                continue
-            status = _status(st, m, sent)
-            name = " ".join(st.text[m.start : m.end].split())
-            kind = K.ROADMAP if _ROAD_MAP.search(name) else _HEADS[m.head]
-            agreement = Agreement(
-                quote=st.text[m.start : m.end],
-                span=Span(start=m.start, end=m.end),
-                speaker=st.speaker_at(m.start),
-                sentence=Span(start=sent[0], end=sent[1]),
-                extractor=EXTRACTOR,
-                name=name,
-                kind=kind,
-                parties=_parties(st, m, sent, status),
-                status=status,
-                date=_date(st, m, status, sent),
-            )
-            _add(found, agreement)
+        found.extend((m, sent, False) for m in _mentions(st, lo, hi, first=sent[0]))
+    pattern, kinds = _known()
+    start = st.sentences[0][0] if st.sentences else len(st.text)
+    for hit in pattern.finditer(st.text, start):
+        holder = st.sentence_at(hit.start())
+        if holder is None or any(m.start <= hit.start() < m.end for m, _, _ in found):
+            continue  # inside a name read around a noun: "Plan of Action (JCPOA)"
+        head = _HEAD_OF[kinds[" ".join(hit.group().split())]]
+        found.append((Mention(hit.start(), hit.end(), head, titled=True), holder, True))
+    return iter(sorted(found, key=lambda f: f[0].start))
+
+
+def find_agreements(st: Statement) -> list[Agreement]:
+    """Every agreement the statement names, once each (its first mention, with a count)."""
+    found: list[Agreement] = []
+    for m, sent, known in _candidates(st):
+        if not known and not _is_document(st, m, sent):
+            continue
+        status = status_of(st, m, sent)
+        name = " ".join(st.text[m.start : m.end].split())
+        kind = K.ROADMAP if _ROAD_MAP.search(name) else _HEADS[m.head]
+        agreement = Agreement(
+            quote=st.text[m.start : m.end],
+            span=Span(start=m.start, end=m.end),
+            speaker=st.speaker_at(m.start),
+            sentence=Span(start=sent[0], end=sent[1]),
+            extractor=EXTRACTOR,
+            name=name,
+            kind=kind,
+            parties=parties_of(st, m, sent, status),
+            status=status,
+            date=date_of(st, m, status, sent),
+        )
+        before = re.search(r"(\w+)\s+$", st.text[max(sent[0], m.start - 20) : m.start])
+        _add(found, agreement, article=before.group(1).lower() if before else "")
     return found
 
 
+_DEMONSTRATIVES = {"this", "these", "that", "those", "said"}
 _RANK = {
     AgreementStatus.MENTIONED: 0,
     AgreementStatus.NEGOTIATING: 1,
@@ -666,19 +664,29 @@ _RANK = {
 }
 
 
-def _add(found: list[Agreement], new: Agreement) -> None:
+def _add(found: list[Agreement], new: Agreement, *, article: str = "") -> None:
     """Add `new`, or count it as another mention of one found before: the same words, or a
-    short form of its name ("the Joint Declaration" after the full title)."""
+    short form of its name ("the Joint Declaration" after the full title, "these 28
+    programmes" after "28 good programmes"). `article` is the word before the name: one
+    introduced by "a" and signed on a day ("We adopted a trilateral Statement") is a new
+    document, not the one of the same name mentioned before with no such day."""
     words = _words(new.name)
     for i, old in enumerate(found):
         if old.kind is not new.kind:
             continue
+        if article in ("a", "an") and new.date is not None and old.date != new.date:
+            continue
         old_words = _words(old.name)
-        if words == old_words or (
-            words < old_words and (new.name[:1].isupper() or len(words) == 1)
-        ):
-            better = (
-                _RANK[new.status] > _RANK[old.status] and old.status is AgreementStatus.MENTIONED
+        if (
+            words == old_words
+            or (
+                words < old_words
+                and (new.name[:1].isupper() or len(words) == 1 or article in _DEMONSTRATIVES)
+            )
+            or (old_words < words and len(old_words) >= 2 and old.name[:1].isupper())
+        ):  # the last: "the Interim Agreement", then "the Interim Agreement between ..."
+            better = _RANK[new.status] > _RANK[old.status] and (
+                old.status is AgreementStatus.MENTIONED or old.date == new.date
             )
             found[i] = replace(
                 old,

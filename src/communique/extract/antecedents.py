@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from communique.extract.indicators import indicator_of
 from communique.extract.keys import Keyed, MetricKey
 from communique.extract.phrases import Doc, Reading
 from communique.extract.quantities import Mention
@@ -74,6 +75,14 @@ def _continues(
         return False
     if prev.claim.vague:
         return False
+    name = prev.keyed.key.name
+    rate = (found := indicator_of(name)) is not None and found.rate
+    share = prev.claim.unit == PERCENT and not (name.endswith("_growth") or rate)
+    if reading.growth and m.unit == PERCENT and share:
+        # a change in percent goes on about a change or a rate ("Inflation peaked at 9
+        # percent ... dropped to 3 percent"), never about a share ("Exports are 40 percent of
+        # our trade. We saw a 3 percent growth.")
+        return False
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
 
@@ -106,9 +115,11 @@ def borrowed_key(
         or (earlier.span.end <= m.start and _restatement(text[earlier.span.end : m.start]))
     ):
         return None
-    base = inherited.keyed.key.name.removesuffix("_growth")
-    if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
-        base += "_growth"
+    name = inherited.keyed.key.name
+    base = name.removesuffix("_growth")
+    if m.unit == PERCENT and reading.growth and (earlier.unit != PERCENT or base != name):
+        base += "_growth"  # "$5 billion ... it grew by 7.2 percent"; "fell 15 percent ... a 45
+        # percent growth": a change, as the figure before was
     return _renamed(inherited.keyed, base)
 
 

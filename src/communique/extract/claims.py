@@ -18,6 +18,7 @@ from typing import Any
 
 from communique.extract import nlp
 from communique.extract.antecedents import Found, antecedent, borrowed_key
+from communique.extract.carried import carried_time, points_back, told_in_the_past
 from communique.extract.countries import CountryMention, country_in_label, find_countries
 from communique.extract.currencies import home_currency
 from communique.extract.discourse import (
@@ -28,7 +29,7 @@ from communique.extract.discourse import (
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
 from communique.extract.groups import find_scope, scope_slug
-from communique.extract.indicators import Reach
+from communique.extract.indicators import Reach, indicator_of
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
 from communique.extract.lists import drop_repeats, mark_enumerations
@@ -153,7 +154,11 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             modality=modality,
             turn=turn,
         )
-    period, as_of, time_source = _dating(ctx, s, m, modality, inherited, when)
+    dated_by = inherited
+    if when is None and inherited is None and modality is Modality.ACTUAL:
+        dated_by = _same_measure_before(s, key)
+        when = _carried(ctx, s, reading, key, turn) if dated_by is None else None
+    period, as_of, time_source = _dating(ctx, s, m, modality, dated_by, when)
     step = written_step(m.half_step, m.unit, m.value)
     literal = bounds(m.value, m.qualifier, step, ordinary=False)
     claim = Claim(
@@ -238,6 +243,41 @@ def _time_of(
     return when, ahead
 
 
+def _same_measure_before(s: Sentence, key: Keyed) -> Found | None:
+    """An earlier actual figure of the sentence on the same indicator and countries whose time
+    the text gave, which dates a figure with none of its own: "This year's trade volumes
+    topped $1 billion and increased 25 percent over 2020" (another figure stands between the
+    time and the second one, so no time of the sentence is its own)."""
+    mine = indicator_of(key.indicator) if key.indicator else None
+    if mine is None:
+        return None
+    for f in reversed(s.found):
+        c = f.claim
+        if c.modality is not Modality.ACTUAL or c.time_source in (None, TimeSource.DOCUMENT):
+            continue
+        other = indicator_of(f.keyed.indicator) if f.keyed.indicator else None
+        if other is mine and f.keyed.key.countries == key.key.countries:
+            return f
+    return None
+
+
+def _carried(ctx: _Context, s: Sentence, reading: Reading, key: Keyed, turn: int) -> TimeRef | None:
+    """The time an earlier sentence of the paragraph gives a figure that has none of its own:
+    when its sentence points back to it ("up to that point"), or when it counts what befell
+    people at an event, told in the past tense (`carried`)."""
+    floor = ctx.turns[turn].span.start if turn >= 0 else 0
+    if points_back(ctx.text, s.span[0], s.span[1]):
+        return carried_time(
+            ctx.text, ctx.clock, sentence_start=s.span[0], floor=floor, days_only=False
+        )
+    indicator = indicator_of(key.indicator) if key.indicator else None
+    if indicator is None or not indicator.event or reading.governor is None:
+        return None
+    if not told_in_the_past(s.doc[reading.governor]):
+        return None
+    return carried_time(ctx.text, ctx.clock, sentence_start=s.span[0], floor=floor, days_only=True)
+
+
 def _own_key(
     ctx: _Context,
     s: Sentence,
@@ -300,22 +340,23 @@ def _own_key(
         # "24,000 companies with Russian participation ..., accounting for nearly half of all
         # foreign capital enterprises": the sentence before the figure says whose they are
         nearby = ctx.countries_in(s.span[0], m.start)
-    if not nearby and (
-        (len(ctx.parties) < 2 and _BILATERAL.search(phrase))
-        or (naming.reach is Reach.DIRECTIONAL and _THEIR.search(phrase))
-    ):
+    theirs = naming.reach is not Reach.NATIONAL and bool(_THEIR.search(phrase))
+    if not nearby and ((len(ctx.parties) < 2 and _BILATERAL.search(phrase)) or theirs):
         # "Kazakhstan and China reviewed cooperation. Bilateral trade reached ...", "Russian
         # companies ... Their total investment exceeded US$17 billion": the words refer back to
         # the countries of the sentence before
         before = max(text.rfind(". ", 0, s.span[0] - 2), text.rfind("\n", 0, s.span[0] - 2))
         nearby = ctx.countries_in(before + 1, s.span[0])
+    # "cooperation in the EAEU continues ... Last year, its trade reached $73 billion": whose
+    # "its" is, when no country, is no business of the statement's own two parties
+    parties = () if theirs and not nearby else ctx.parties
     speaker = _speaker_country(ctx.turns[turn]) if turn >= 0 else None
     return figure_key(
         naming,
         text=text,
         phrase=phrase,
         nearby=nearby,
-        parties=ctx.parties,
+        parties=parties,
         home=speaker or ctx.clock.country,
         speaker=speaker,
         scope=scope,

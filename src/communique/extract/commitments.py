@@ -19,7 +19,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from communique.extract.actors import actor_of, find_parties
+from communique.extract.actors import (
+    find_parties,
+    in_person,
+    is_collective,
+)
+from communique.extract.commitment_actors import commitment_actor
 from communique.extract.due import find_dues, first_due
 from communique.extract.entries import Statement
 from communique.models import Commitment, CommitmentKind, Modality, Period, Span
@@ -38,20 +43,37 @@ _INTENT: dict[str, CommitmentKind] = {
     "committed": C.PLEDGE, "commit": C.PLEDGE, "commits": C.PLEDGE, "pledged": C.PLEDGE, "pledge":
     C.PLEDGE, "pledges": C.PLEDGE, "promised": C.PLEDGE, "promise": C.PLEDGE, "vowed": C.PLEDGE,
     "undertook": C.PLEDGE, "undertake": C.PLEDGE, "ready": C.PLEDGE, "prepared": C.PLEDGE, "aim":
-    C.TARGET, "aims": C.TARGET, "seek": C.TARGET, "seeks": C.TARGET,
+    C.TARGET, "aims": C.TARGET, "seek": C.TARGET, "seeks": C.TARGET, "recommitted": C.PLEDGE,
+    "recommit": C.PLEDGE, "recommits": C.PLEDGE, "resolved": C.PLEDGE,
+    "determined": C.PLEDGE,
 }  # fmt: skip
 _TRIGGER = re.compile(
     # "will host", "will be convened", "shall ensure", "'ll do"
     r"(?P<will>\b(?:will|shall)\b|’ll\b|'ll\b)"
     # "plan to", "have decided to", "agreed to", "is ready to", "are preparing a response"
     r"|\b(?P<intent>plans?|planned|planning|intends?|intended|decided?|proposed?|going|"
-    r"agree[sd]?|agreeing|arranged|committed|commits?|pledged?|pledges|promised?|vowed|"
-    r"undert(?:ook|ake)|ready|prepared|aims?|seeks?|set|scheduled|starting)\s+to\s+(?!the\b|a\b|an\b|our\b|this\b|date\b)"
+    r"agree[sd]?|agreeing|arranged|(?:re)?committ?(?:ed|s)?|pledged?|pledges|promised?|vowed|"
+    r"undert(?:ook|ake)|ready|prepared|resolved|determined|aims?|seeks?|set|scheduled|"
+    r"starting)"
+    # "agreed with Kazakhstan to build", "agreed with the President of France to"
+    r"(?:\s+with\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'-]*){0,4})?"
+    r"\s+to\s+(?!the\b|a\b|an\b|our\b|this\b|that\b|it\b|date\b)"
+    # "committed their full efforts toward ..."
+    r"|\b(?P<efforts>(?:re)?committed\s+(?:their|its|our|his|her)\s+(?:full\s+)?"
+    r"(?:efforts?|support|resources)\s+(?:to|toward|towards))\b"
     r"|\b(?P<prep>(?:is|are|am)\s+(?:now\s+)?preparing)\b"
-    r"|\bagree[sd]?\s+(?P<that>that)\b"
+    r"|\b(?:agree[sd]?|confirmed|decided|announced|arranged)\s+(?P<that>that)\b"
+    # "The leaders tasked their teams with ...", "asked their envoys to ..."
+    r"|\b(?P<task>tasked|instructed|directed|charged|mandated|asked)\s+(?=\S)"
+    # "CMS is releasing new guidance": what an agency announces it is doing
+    r"|\b(?P<now>(?:is|are)\s+(?:now\s+|also\s+)?(?:releasing|launching|announcing|issuing|"
+    r"establishing|awarding|publishing|proposing|convening|hosting|creating|deploying|"
+    r"allocating|investing|providing|delivering(?!\s+on\b)|sending|making\s+available))\b"
     # "is on the agenda", "are to be held", "is scheduled for"
     r"|\b(?P<agenda>(?:is|are)\s+(?:\w+\s+)?on the agenda)\b"
-    r"|\b(?P<tobe>(?:is|are)\s+(?:due |set |scheduled |expected )?to\s+be\s+\w+ed"
+    r"|\b(?P<tobe>(?:is|are)\s+(?:also\s+|now\s+)?(?:due |set |scheduled |expected )?to\s+be\s+"
+    r"(?:\w+ed|held|built|made|met|set|sent|done|taken|given|begun|undertaken|paid|spent|"
+    r"put|laid|shown|sold|won)"
     r"|(?:is|are)\s+scheduled\s+for)\b"
     # "there are plans to", "the decision to", "Kazakhstan's agreement to", "invited X to"
     r"|\b(?P<noun>plans|decision|agreement)\s+to\s+(?!the\b|a\b|date\b)"
@@ -61,7 +83,11 @@ _TRIGGER = re.compile(
 TRIGGER_WORDS = (
     "will", "shall", "’ll", "'ll", "plan", "intend", "decid", "propos", "going", "agree",
     "arrang", "commit", "pledg", "promis", "vowed", "undert", "ready", "prepar", "aim", "seek",
-    "set to", "schedul", "starting", "agenda", "decision", "invited",
+    "set to", "schedul", "starting", "agenda", "decision", "invited", "recommit", "resolved",
+    "determined", "confirmed", "announc", "tasked", "instructed", "directed", "charged",
+    "mandated", "asked", "releasing", "launching", "issuing", "establishing", "awarding",
+    "publishing", "proposing", "convening", "hosting", "creating", "deploying", "allocating",
+    "investing", "providing", "delivering", "sending", "making", "to be",
 )  # fmt: skip
 """What every trigger starts with: sentences without one are not read."""
 _NOT_SUBJECTS = {
@@ -76,12 +102,23 @@ _NOT_ACTIONS = {
     "become", "have", "mean", "allow", "enable", "help", "lead", "result", "depend", "require",
     "need", "see", "know", "find", "get", "go", "come", "happen", "change", "affect", "make",
     "let", "try", "hear", "show", "understand", "agree", "pass", "stay", "feel", "look", "focus",
-    "return", "touch", "dwell", "not", "never",
+    "return", "touch", "dwell", "not", "never", "represent", "receive", "benefit", "enjoy",
+    "gain", "face", "experience", "suffer", "yield", "include",
+}  # fmt: skip
+_AGENDA_VERBS = {"discuss", "consider", "review", "exchange", "touch", "talk", "address"}
+# What a promise of effort commits to, beside a specific action ("commit to acting against
+# ...", "pledged to work closely": pledges; "commit to imposing measures": a plan).
+_EFFORT_VERBS = {
+    "support", "assist", "help", "work", "continue", "keep", "strive", "promote", "facilitate",
+    "defend", "protect", "uphold", "respect", "honour", "honor", "contribute", "stand", "engage",
+    "act", "step", "seek", "cooperate", "coordinate", "strengthen", "deepen", "pursue",
+    "enhance", "improve", "intensify", "reinforce", "advance", "expand", "broaden",
 }  # fmt: skip
 _PLEDGE_VERBS = {
-    "support", "assist", "do", "help", "provide", "keep", "continue", "reach", "ensure",
-    "contribute", "stand", "work", "seek", "strive", "promote", "facilitate", "defend", "protect",
-    "uphold", "respect", "honour", "honor", "fulfil", "fulfill",
+    "engage", "act", "step", "redouble", "spare", "stand", "support", "assist", "do", "help",
+    "provide", "keep", "continue", "reach", "ensure", "contribute", "work", "seek", "strive",
+    "promote", "facilitate", "defend", "protect", "uphold", "respect", "honour", "honor", "fulfil",
+    "fulfill",
 }  # fmt: skip
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|am|is|are|was|were|will|would|shall|also|now|already|just|then|"
@@ -93,7 +130,8 @@ _PASSIVE_OR_EVENT = re.compile(
     r"given|sent|done|taken|set up|begun|undertaken|brought|paid|spent|put|laid|shown|met|"
     r"sold|won|provided|established|organised|organized|hosted|implemented|completed|"
     r"under\b|ready\b|allocated|funded|delivered|expanded|extended|increased|raised)"
-    r"|take\s+place|have\s+to)",
+    r"|take\s+place|have\s+to|take\s+effect|enter\s+into\s+force|come\s+into\s+(?:force|effect)"
+    r"|become\s+(?:available|effective|operational|law)\b)",
     re.I,
 )
 _ADVERBS = re.compile(
@@ -123,13 +161,18 @@ _VAGUE_OBJECT = re.compile(
 )
 _QUESTION = re.compile(r"\?\s*$")
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|\s[–—]\s|\s-\s|,\s+(?:which|while|whereas|but|because|since|although|so that)\b"
+    r"[;:]|\s[–—]\s|\s-\s|—(?=(?:that|which|who|including)\b)"
+    r"|,\s+(?:which|while|whereas|but|because|since|although|so that)\b"
     r"|\s(?:aimed at|designed to|intended to)\s"
-    r"|,\s+and\s+(?=(?:we|i|they|the|our|it|this|there)\b)|\.\s"
+    r"|,\s+and\s+(?=(?:we|i|they|the|our|it|this|there)\b)|\.\s|,?\s+and\s+(?=then\b)"
 )
 _SUBJECT_BREAK = re.compile(
     r"[;:,]|\s[–—]\s|\b(?:that|which|who|and|but|so|because|while|if|when|as|where|whether|"
     r"although|since|once|after|before|until|then|what|how|why)\s",
+    re.I,
+)
+_HOPE_OR_CLAIM = re.compile(
+    r"\b(?:hope|hoping|wish|saying|claiming|alleging|accus\w+\s+\w+\s+of)\s+(?:that\s+)?$",
     re.I,
 )
 _EMBEDDED = re.compile(r"\b(?:what|how|why|whether|if|when|where|who|which)\s+$", re.I)
@@ -139,8 +182,13 @@ _ACTOR_NOUN = re.compile(
     r"delegations?|committee|commission|council|compan(?:y|ies)|banks?|corporation|"
     r"countries|country|nations?|states|authorities|team|kremlin|white house|chancellor|"
     r"premier|king|emperor|cabinet|parliament|congress|senate|office|partners|"
-    r"both|two|three|he|she|administration|companies)",
+    r"both|two|three|he|she|administration|companies|heads|officials|envoys|teams|"
+    r"representatives)",
     re.I,
+)
+_TITLED = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Chancellor|King|Emperor|Premier|Secretary|"
+    r"Governor|Ambassador|Envoy|Crown Prince|Sheikh|Emir|Sultan)\b"
 )
 _FORECAST_SUBJECT = re.compile(
     r"\b(?:cooperation|relations|relationship|ties|partnership|friendship|dialogue|"
@@ -172,6 +220,7 @@ class _Clause:
     verb_at: int  # where the words after the trigger begin
     kind: CommitmentKind
     event: bool = False  # the subject is what happens ("the first launch will take place")
+    now: bool = False  # announced as under way ("CMS is releasing"): due the document's day
 
 
 def _clause_bounds(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
@@ -192,9 +241,22 @@ def _subject(text: str, clause_start: int, at: int) -> tuple[int, str]:
     conjunction, relative word or comma."""
     start = clause_start
     for m in _SUBJECT_BREAK.finditer(text, clause_start, at):
+        if m.group().strip().lower() == "and" and _inside_name(text, m.start(), m.end()):
+            continue  # "the Office of ... Planning and Evaluation": one name
         start = m.end()
     while start < at and text[start].isspace():
         start += 1
+    pair = re.search(
+        r"\b(?:you|my\s+(?:\w+\s+)?(?:colleague|friend|counterpart))\s+and\s+$",
+        text[max(clause_start, start - 40) : start],
+        re.I,
+    )
+    if pair is not None and re.match(r"I\b", text[start:at]):
+        start = max(clause_start, start - 40) + pair.start()  # "you and I", "my colleague and I"
+        return start, " ".join(_AUXILIARIES.sub("", " " + text[start:at]).split())
+    opinion = _OPINION.match(text, start, at)
+    if opinion is not None:
+        start = opinion.end()  # "I think our meeting will ...": the meeting is the subject
     # A list of parties before the subject belongs to it: "the United States, Mexico, and
     # Canada will ...".
     while True:
@@ -229,6 +291,35 @@ def _subject(text: str, clause_start: int, at: int) -> tuple[int, str]:
     return start, words
 
 
+_MAIN_VERB = re.compile(r"\s(?:\w+ed|will|have|has|are|is|was|were)\b")
+_OPINION = re.compile(
+    r"(?:I|we)\s+(?:do\s+)?(?:think|believe|expect|trust|feel|know|am\s+sure|am\s+certain|"
+    r"are\s+sure|are\s+certain)\s+(?:that\s+)?",
+    re.I,
+)
+
+
+_FINITE = re.compile(r"\s(?:[a-z]+(?:s|ed)|has|have|is|are|was|were)\b")
+_PREPOSITION = re.compile(r"\b(?:for|of|in|to|by|on|at|with|from)$")
+
+
+def _before_verb(words: str) -> str:
+    """A clause's subject: its words before their first finite verb ("This pathway for states
+    was established by X" → "This pathway for states")."""
+    for m in _FINITE.finditer(words):
+        if not _PREPOSITION.search(words, 0, m.start()):
+            return words[: m.start()]
+    return words
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether an "and" at text[start:end] joins two words in capitals: one name ("Planning and
+    Evaluation") or a list of parties ("the United States and India"), one subject either way."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
 def _fronted_time(st: Statement, sent: tuple[int, int], subject_start: int) -> int:
     """Start of a time expression fronted before the subject ("In 2026, ", "tomorrow, "),
     or `subject_start` when there is none."""
@@ -239,10 +330,17 @@ def _fronted_time(st: Statement, sent: tuple[int, int], subject_start: int) -> i
     lo = sent[0] + (lead + 2 if lead >= 0 else 0)
     if lead >= 0 and head[lead:].startswith(" and "):
         lo = sent[0] + lead + 5
+    conditional = _CONDITION.match(st.text, lo, subject_start) is not None
     for due in find_dues(st.text, st.today, start=lo, end=subject_start):
-        if due.start - lo <= 3 and st.text[due.end : subject_start].strip() in (",", ""):
-            return lo
+        if (due.start - lo <= 3 or conditional) and st.text[due.end : subject_start].strip() in (
+            ",",
+            "",
+        ):
+            return lo  # "In 2026, ...", "if everything goes as planned tomorrow, you and I ..."
     return subject_start
+
+
+_CONDITION = re.compile(r"(?:if|when|once|as soon as|after)\b", re.I)
 
 
 def _triggers(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator[re.Match[str]]:
@@ -273,20 +371,48 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             continue
         c_start, c_end = _clause_bounds(text, sent, m.start())
         s_start, subject = _subject(text, c_start, m.start())
-        if not subject and re.search(r"\band\s*$", text[c_start : m.start()]):
-            # "We wish them success and are ready to assist them": the subject is shared.
-            s_start, subject = _subject(
-                text, c_start, max(c_start, text.rfind(" and", c_start, m.start()))
-            )
+        quote_at = None  # where the quote begins when not at its subject
+        if (
+            m.group("intent")
+            and m.group("intent").lower().endswith("ing")
+            and re.search(r",\s*$", text[c_start : m.start()])
+        ):
+            # "They discussed ..., agreeing to have their teams work": the sentence's subject
+            # agrees; the quote begins at the participle.
+            main = _MAIN_VERB.search(text, sent[0], m.start())
+            if main is None:
+                continue
+            s_start, subject = sent[0], " ".join(text[sent[0] : main.start()].split())
+            quote_at = m.start()
+        elif not subject and re.search(r"\band\s*$", text[c_start : m.start()]):
+            # "We wish them success and are ready to assist them": the subject is shared; the
+            # quote is the second predicate ("... was established by X and will become ...").
+            before_and = max(c_start, text.rfind(" and", c_start, m.start()))
+            s_start, subject = _subject(text, c_start, before_and)
+            subject = _before_verb(subject)  # "The United States stands with Ukraine and will"
+            quote_at = m.start()
+        elif (
+            m.group("intent")
+            and m.group("intent").lower().endswith("ing")
+            and re.search(r"\b(?:for|after|upon)\s+$", text[c_start : m.start()], re.I)
+            and in_person(text[m.end() : c_end], "")
+        ):
+            continue  # "thank you for agreeing to come today": the meeting, not a promise
+            # ("for agreeing to send branches of universities" is one)
         if _EMBEDDED.search(text, max(sent[0], s_start - 12), s_start):
             continue  # "what we will accomplish": a clause inside another
+        if _HOPE_OR_CLAIM.search(text, max(sent[0], s_start - 30), s_start):
+            continue  # "I hope that today's agreements will", "by saying we will invade"
         core = re.split(r"\s(?:of|for|from|in|at|on|with)\s", subject, maxsplit=1)[0]
         head_word = core.split()[-1] if core else ""
+        narration = st.turn_at(m.start()) is None
         actor_like = (
             bool(_ACTOR_NOUN.fullmatch(head_word))
             or (head_word.isupper() and len(head_word) > 1)
             or any(not p.adjective for p in st.parties_in(s_start, s_start + len(core)))
             or bool(re.search(r"\b(?:I|we)\b", subject))
+            or bool(_TITLED.search(core))  # "President Biden", "the Prime Minister"
+            or (narration and subject.lower() == "they")
         ) and not _FORECAST_SUBJECT.search(subject)
         if re.match(r"\w+ing\b", subject) or re.search(
             r"\b(?:not|never|n['’]t)\s*$", text[s_start : m.start()]
@@ -314,6 +440,8 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
                 continue
             if word in _NOT_ACTIONS and not _PASSIVE_OR_EVENT.match(text, verb_at, c_end):
                 continue
+            if word in _AGENDA_VERBS and not narration:
+                continue  # "We will discuss all of this today": the talks' own agenda
             if word == "be" and not _PASSIVE_OR_EVENT.match(text, verb_at, c_end):
                 continue
             if (
@@ -326,7 +454,7 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
                 event = _PASSIVE_OR_EVENT.match(text, verb_at, c_end) or _EVENT_VERB.match(
                     text, verb_at, c_end
                 )
-                if not event or _CLOSED_SUBJECT.match(subject):
+                if not event or (_CLOSED_SUBJECT.match(subject) and not _dated(st, m.end(), c_end)):
                     continue  # "cooperation will continue to expand": a forecast
             if _SPOKEN_FUTURE.match(text[s_start : m.end()]) and word in _NOT_ACTIONS:
                 continue
@@ -341,12 +469,21 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
         elif m.group("intent"):
             trigger = m.group("intent").lower()
             kind = _INTENT.get(trigger, C.PLAN)
-            if trigger == "committed" and re.search(
-                r"\b(?:is|are|am|remain|remains|be|been|stay|stays)\s+(?:\w+\s+)?$",
-                text[max(c_start, m.start() - 20) : m.start()],
-                re.I,
+            if re.match(r"(?:re)?commit|pledg", trigger):
+                verb = re.match(r"\s*(\w+)", text[m.end() : c_end])
+                base = re.sub(r"ing$", "", verb.group(1).lower()) if verb else ""
+                if base and not {base, base + "e"} & _EFFORT_VERBS:
+                    kind = C.PLAN  # "we commit to imposing restrictive measures": an action
+            if (
+                trigger == "committed"
+                and re.search(
+                    r"\b(?:is|are|am|remain|remains|be|been|stay|stays)\s+(?:\w+\s+)?$",
+                    text[max(c_start, m.start() - 20) : m.start()],
+                    re.I,
+                )
+                and not is_collective(subject)
             ):
-                continue  # "X is committed to ensuring ...": a stance, not a promise
+                continue  # "X is committed to ensuring ...": a stance ("we are": a promise)
             if trigger in (
                 "set",
                 "ready",
@@ -354,6 +491,8 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
                 "starting",
                 "going",
                 "scheduled",
+                "resolved",
+                "determined",
             ) and not re.search(
                 r"\b(?:is|are|am|be|been|was|were|stand|stands|remain|remains)\s+(?:\w+\s+)?$",
                 text[max(c_start, m.start() - 20) : m.start()],
@@ -371,14 +510,41 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             ):
                 continue  # "the big plans to change ...": a noun, not "we plan to"
             elif (
-                low_subject in _NOT_SUBJECTS and low_subject not in ("he", "she")
+                low_subject in _NOT_SUBJECTS
+                and low_subject not in ("he", "she")
+                and not (low_subject == "they" and narration and kind is not C.PLAN)
             ) or not actor_like:
-                continue
+                continue  # "they agreed to" in a readout: the leaders it is about
         elif m.group("that"):
             if not re.search(r"\b(?:would|will|shall)\b", text[m.end() : c_end]):
                 continue  # "we agree that it is impossible ...": an opinion
-            kind = C.AGREEMENT_TO_ACT
+            said = text[m.start() : m.start("that")].strip().lower()
+            # "we agreed that ...": an agreement; "it was confirmed that ... would": a plan
+            kind = C.AGREEMENT_TO_ACT if said.startswith(("agree", "arrang")) else C.PLAN
+        elif m.group("efforts"):
+            kind = C.PLEDGE
+            if not actor_like:
+                s_start, subject = m.start(), "they"  # "..., and committed their full efforts"
+        elif m.group("task"):
+            task = m.group("task").lower()
+            obj = re.match(
+                r"([^.;:]{1,120}?)\s+(?:to\s+[a-z]|with\s+\w+ing\b)", text[m.end() : c_end]
+            )
+            if obj is None or not actor_like:
+                continue
+            if task == "asked" and not re.match(r"(?:their|its|our|his|her)\s", obj.group(1)):
+                continue  # "I asked President Putin to ...": a request, not a commitment
+            collective = is_collective(subject) or (narration and low_subject == "they")
+            kind = C.AGREEMENT_TO_ACT if collective else C.PLAN
+        elif m.group("now"):
+            if low_subject in _NOT_SUBJECTS or not actor_like:
+                continue
+            if re.match(r"\s*(?:today|now|this\s+\w+)?\s*[,.;]", text[m.end() : c_end + 1]):
+                continue  # "the measures we are announcing today, ...": no object, a reference
+            kind = C.PLAN
         elif m.group("prep"):
+            if low_subject in _NOT_SUBJECTS:
+                continue  # "they are preparing for round two"
             kind = C.PLAN
         elif m.group("agenda") or m.group("tobe"):
             kind = C.PLAN
@@ -416,11 +582,38 @@ def _clauses(st: Statement, sent: tuple[int, int], spots: list[int]) -> Iterator
             if low_subject not in ("i", "we") and not st.parties_in(s_start, m.start()):
                 continue
             kind = C.PLAN
-        start = _fronted_time(st, sent, s_start) if s_start > sent[0] else s_start
+        if quote_at is not None:
+            start = quote_at
+        else:
+            start = _fronted_time(st, sent, s_start) if s_start > sent[0] else s_start
         if c_end - start < 12:
             continue
         taken = c_end
-        yield _Clause(start, c_end, subject, s_start, after, kind, event=not actor_like)
+        yield _Clause(
+            start,
+            c_end,
+            subject,
+            s_start,
+            after,
+            kind,
+            event=not actor_like,
+            now=bool(m.group("now")),
+        )
+        then = re.match(r",?\s+and\s+(then)\b", text[c_end : sent[1]])
+        if then is not None:  # "... in Geneva on January 9–10 and then in Brussels on January 12"
+            t_start = c_end + then.start(1)
+            t_end = _clause_bounds(text, sent, t_start + 5)[1]
+            if st.today is not None and find_dues(text, st.today, start=t_start, end=t_end):
+                taken = t_end
+                yield _Clause(t_start, t_end, subject, s_start, t_start, kind, event=not actor_like)
+
+
+def _dated(st: Statement, start: int, end: int) -> bool:
+    """Whether text[start:end] says when, resolvably ("this pathway will become available in
+    April 2022" is scheduled; "these projects will start" may be a forecast)."""
+    return st.today is not None and any(
+        d.period is not None for d in find_dues(st.text, st.today, start=start, end=end)
+    )
 
 
 def _vague(text: str, verb_at: int, end: int) -> bool:
@@ -434,6 +627,12 @@ def _vague(text: str, verb_at: int, end: int) -> bool:
         r"\w+\s+(?:all\s+)?(?:the\s+)?(?:set\s+)?(?:tasks|goals|objectives|problems)\b", rest, re.I
     ):
         return True
+    if re.fullmatch(r"\w+\s+(?:the\s+)?following(?:\s+\w+)?", rest, re.I):
+        return True  # "we commit to undertake the following measures": a list's heading
+    keep = re.match(r"(?:continue|keep(?:\s+up)?)\s+", rest, re.I)
+    vague = _VAGUE_OBJECT.match(rest[keep.end() :]) if keep else None
+    if keep and vague and len(rest[keep.end() + vague.end() :].split()) <= 3:
+        return True  # "will continue their contacts" (not "... that led to a truce in Yemen")
     m = _VAGUE_VERB.match(rest)
     if m is None:
         return False
@@ -460,6 +659,8 @@ def _due(
     dues = find_dues(text, st.today, start=clause.start, end=clause.end)
     if dues:
         return first_due(dues, st.today)
+    if clause.now:  # "CMS is releasing new guidance": it happens on the day it is announced
+        return Period(start=st.today, end=st.today)
     # A time fronted in the sentence ("In 2025, we also plan ...; ...") or in the one before,
     # when this clause points back to it ("these significant dates").
     head = find_dues(text, st.today, start=sent[0], end=clause.start)
@@ -491,23 +692,6 @@ def find_commitments(st: Statement) -> list[Commitment]:
                 or any(clause.start <= t < clause.end for t in targets)
             ):
                 kind = C.TARGET
-            turn = st.turn_at(clause.start)
-            after = st.parties_in(clause.verb_at, clause.end)
-            subject = clause.subject
-            if subject == "I" and re.search(
-                r"\w\s+and\s+$",
-                text[max(sent[0], clause.subject_start - 40) : clause.subject_start],
-            ):
-                subject = "we"  # "my colleague and I"
-            actor = actor_of(
-                subject,
-                st.parties_in(clause.subject_start, clause.verb_at),
-                after,
-                clause=text[clause.start : clause.end],
-                parties=st.parties,
-                speaker=st.speaker_at(clause.start),
-                speaker_country=turn.country if turn is not None else None,
-            )
             found.append(
                 Commitment(
                     quote=text[clause.start : clause.end],
@@ -515,7 +699,16 @@ def find_commitments(st: Statement) -> list[Commitment]:
                     speaker=st.speaker_at(clause.start),
                     sentence=Span(start=sent[0], end=sent[1]),
                     extractor=EXTRACTOR,
-                    actor=actor,
+                    actor=commitment_actor(
+                        st,
+                        start=clause.start,
+                        end=clause.end,
+                        subject=clause.subject,
+                        subject_start=clause.subject_start,
+                        verb_at=clause.verb_at,
+                        event=clause.event,
+                        sentence_start=sent[0],
+                    ),
                     action=_action(text, clause),
                     kind=kind,
                     due=_due(st, sent, clause, previous),

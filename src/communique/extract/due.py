@@ -104,8 +104,10 @@ def _this_month(m: re.Match[str], today: date) -> Period | None:
 
 
 def _week(m: re.Match[str], today: date) -> Period | None:
+    """This week or the next, Monday to Sunday; "this coming week" is the week that has not
+    begun ("this coming week" on a Saturday: Monday to Sunday after it)."""
     monday = today - timedelta(days=today.weekday())
-    if m.group(1).lower() == "next":
+    if m.group(1).lower() in ("next", "this coming", "the coming"):
         monday += timedelta(days=7)
     return Period(start=monday, end=monday + timedelta(days=6))
 
@@ -166,6 +168,20 @@ def _unresolvable(m: re.Match[str], today: date) -> Period | None:
     return None
 
 
+_DAY = (
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<month>{_MONTH})"
+    rf"|(?P<month_b>{_MONTH})\s+(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?)"
+    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b(?!\s*(?:billion|million|percent))"
+)
+"""A day or days of a month ("9–10 January", "January 12th, 2025")."""
+
+
+def _by_day(m: re.Match[str], today: date) -> Period | None:
+    """ "by February 5": from the document's date to that day."""
+    day = _month_days(m, today)
+    return _period(today, day.end) if day is not None else None
+
+
 _NEXT_THIS = r"(?:next|this|the current|the coming)"
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     # Open-ended or vague: no due date, and nothing later in the clause is read instead.
@@ -215,14 +231,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
         ),
         _season,
     ),
-    (
-        re.compile(
-            rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<month>{_MONTH})"
-            rf"|(?P<month_b>{_MONTH})\s+(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?)"
-            rf"(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b(?!\s*(?:billion|million|percent))",
-        ),
-        _month_days,
-    ),
+    (re.compile(rf"\b(?i:by|before|no later than|not later than)\s+{_DAY}"), _by_day),
+    (re.compile(_DAY), _month_days),
     (
         re.compile(
             rf"\b(?:in|by|during|this|next)\s+(?P<month>{_MONTH})(?:\s+(?:of\s+)?"
@@ -232,7 +242,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
         _month_in,
     ),
     (re.compile(r"\b(next|this|the current) month\b", re.I), _this_month),
-    (re.compile(r"\b(next|this) week\b", re.I), _week),
+    (re.compile(r"\b(next|this coming|the coming|this) week\b", re.I), _week),
     (
         re.compile(
             rf"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>{_COUNT}|a)\s+"
@@ -292,7 +302,7 @@ def first_due(dues: list[Due], today: date) -> Period | None:
     for due in dues:
         if due.period is None:
             return None
-        if due.period.end >= today or due.period.start.year >= today.year:
+        if due.period.end >= today:
             return due.period
     return None
 

@@ -21,17 +21,6 @@ from communique.extract.sentences import prose_sentences
 from communique.models import Agreement, Claim, Commitment, Description, Turn, Voice
 from communique.segment.voices import Speakers
 
-_FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[A-Za-z_]+:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+")
-
-
-def body_start(text: str) -> int:
-    """Where the body begins: after YAML front matter ("title: ...", "date: ..."), if any."""
-    m = _FRONT_MATTER.match(text)
-    if m is None:
-        return 0
-    end = m.end()
-    return end + 4 if text.startswith("---\n", end) else end
-
 
 @dataclass(slots=True)
 class Statement:
@@ -44,6 +33,7 @@ class Statement:
     sentences: list[tuple[int, int]]
     claims: Sequence[Claim] = ()
     speakers: Speakers = field(default_factory=Speakers)  # turns, then voices outside them
+    participants: tuple[str, ...] = ()  # canonical names of the people who meet or speak
     lower: str = ""  # the text in lower case, for the keyword scans
     _turn_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
@@ -69,6 +59,13 @@ class Statement:
         """Countries and organisations named in text[start:end] (read only there: a scan of
         the whole text cost more than both recognisers)."""
         return find_parties(self.text, start, end) if end > start else []
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The prose sentence that holds `pos`, or None."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
 
     def sentences_with(self, keywords: Sequence[str]) -> dict[int, list[int]]:
         """{index of a sentence: positions of `keywords` (lower case) in it}, for the
@@ -96,20 +93,39 @@ def read_statement(
     voices: Sequence[Voice] = (),
 ) -> Statement:
     """The document's body cut into sentences, with its date and parties."""
+    start = description.body_start  # after the header's title, dateline and place lines
+    signatories = _signatories(text, start)
     parties = list(dict.fromkeys(description.countries))
     if len(parties) < 2:
         guessed = guess_parties(find_countries(text, 0, PARTY_WINDOW))
         parties += [c for c in guessed if c not in parties]
-    start = body_start(text)
     return Statement(
         text=text,
         today=description.date or find_document_date(text),
-        parties=codes([PartyMention(0, 0, p) for p in parties]),
+        parties=signatories or codes([PartyMention(0, 0, p) for p in parties]),
         turns=turns,
         sentences=list(prose_sentences(text, start)),
         claims=claims,
         speakers=Speakers.of(turns, voices),
+        participants=description.participants,
     )
+
+
+_SIGNATORIES = re.compile(
+    r"\bWe,\s+the\s+(?i:leaders|heads\s+of\s+state(?:\s+and(?:\s+of)?\s+government)?|"
+    r"(?:foreign\s+|finance\s+|trade\s+)?ministers|governments|representatives)\s+of\s+"
+    r"(?P<list>[^.;:]{3,400}?)\s*,?\s+(?=(?!the\b|and\b|of\b)[a-z])"
+)
+
+
+def _signatories(text: str, start: int) -> tuple[str, ...]:
+    """The parties a joint statement names as its "we" ("We, the leaders of the European
+    Commission, France, ... and the United States condemn ..."), or () when it names none."""
+    m = _SIGNATORIES.search(text, start, start + 2000)
+    if m is None:
+        return ()
+    found = codes(find_parties(text, m.start("list"), m.end("list")))
+    return found if len(found) >= 2 else ()
 
 
 def extract_entries(

@@ -1,7 +1,8 @@
 """The part of the world a figure is said of, inside its countries: a region, a sector, a group
 ("unemployment in the Kaluga Region", "92 percent for pilots", "loans to small businesses",
-"youth unemployment", "world GDP"). Read off the parse of the figure's own phrase; a country is
-no scope (it goes to the key's countries), nor is a time.
+"youth unemployment", "world GDP", the "44 Americans" a count of 1,200 people includes). Read
+off the parse of the figure's own phrase; a country is no scope (it goes to the key's
+countries), nor is a time.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ _FRAMING = frozenset(
     ]
 )
 # Nouns of a prepositional phrase that point back or frame ("in the country", "in this area",
-# "in line with", "in particular"): never a scope.
+# "in line with", "in particular"): never a scope. "The state" is not among them: "the
+# unemployment rate in the state" is a state's, not the nation's.
 _NOT_SCOPES = frozenset(
     [
         "economy",
@@ -113,7 +115,6 @@ _NOT_SCOPES = frozenset(
         "country",
         "republic",
         "nation",
-        "state",
         "area",
         "field",
         "sphere",
@@ -271,6 +272,28 @@ def _modifier_scope(
     return scope_slug(" ".join(kept)) or None
 
 
+def whole_of(noun: Token) -> Token | None:
+    """The noun a counted part is part of: "people" for "44 Americans" in "killing 1,200
+    people, including 44 Americans"; None when `noun` is no part of another."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "including" or prep.head.i == prep.i:
+        return None
+    whole = prep.head
+    return whole if pos(whole) in ("NOUN", "PROPN") else None
+
+
+def _part_scope(noun: Token) -> str | None:
+    """A part's own noun is the group it counts within its whole ("including 44 Americans":
+    americans), so a part and its whole are never one figure; None when it names the whole's
+    noun again."""
+    whole = whole_of(noun)
+    if whole is None or lemma(whole) == lemma(noun):
+        return None
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return None  # "including those cancer drugs that are $10,000": no counted part
+    return scope_slug(_noun_words(noun)) or None
+
+
 def find_scope(
     doc: Doc,
     *,
@@ -299,6 +322,8 @@ def find_scope(
         found = _pp_scope(noun, places_only=False, same=same, taken=taken, figure=figure)
         if found is None and modifiers:
             found = _modifier_scope(noun, alias, same, taken)
+        if found is None:
+            found = _part_scope(noun)
         if found is not None:
             return found
     if governor is not None:

@@ -37,6 +37,7 @@ class Indicator:
     stock_flow: bool = False
     rate: bool = False
     itemised: bool = False  # measures items of a kind, many at once: not compared in conflicts
+    event: bool = False  # counts what befell people at one event: dated by the event's day
     pattern: re.Pattern[str] | None = None  # the aliases, compiled
 
 
@@ -68,6 +69,7 @@ def build_indicator(spec: Mapping[str, Any]) -> Indicator:
         stock_flow=bool(spec.get("stock_flow", False)),
         rate=bool(spec.get("rate", False)),
         itemised=bool(spec.get("itemised", False)),
+        event=bool(spec.get("event", False)),
         pattern=_alias_pattern(aliases, spec.get("patterns", ())),
     )
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from communique.extract.countries import CountryMention, country_of
+from communique.extract.groups import whole_of
 from communique.extract.indicators import (
     Found,
     Indicator,
@@ -208,7 +209,7 @@ def _count_name(doc: Doc, reading: Reading) -> Naming:
         return Naming(found.indicator.name, found.indicator, found.indicator.reach, alias)
     if lemma(noun) in _PEOPLE or noun.tag_ == "NNPS":
         # "killing 1,200 people", "taking 240 people hostage": people counted by what befell them
-        done = _befell(doc, reading)
+        done = _described(noun) or _befell(doc, reading) or _befell_whole(noun)
         if done is not None and not done.itemised:  # people are no programme's funding
             return Naming(done.name, done, done.reach)
     # "93 projects initiated" and "13 projects completed" are two counts of projects
@@ -233,6 +234,34 @@ def _befell(doc: Doc, reading: Reading) -> Indicator | None:
                     return found.indicator
     by_state = indicator_of_verb(verb_stem(reading.state)) if reading.state else None
     return by_state or _verb_indicator(reading)
+
+
+def _described(noun: Any) -> Indicator | None:
+    """The indicator named by a clause on counted people that says what befell them, before
+    whatever the sentence's verb says: "4 million Americans who had been vaccinated"."""
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and pos(c) == "VERB":
+            found = indicator_of_verb(lemma(c))
+            if found is not None:
+                return found
+    return None
+
+
+def _befell_whole(noun: Any) -> Indicator | None:
+    """For a part of counted people ("killing 1,200 people, including 44 Americans", "taking
+    240 people hostage, including eight Americans"), what befell the whole: its own noun, a
+    clause on it, or the nearest verb above it."""
+    whole = whole_of(noun)
+    if whole is None:
+        return None
+    found = find_indicator(whole.text, head=lemma(whole))
+    if found is not None:
+        return found.indicator
+    done = _described(whole)
+    if done is not None:
+        return done
+    verb = next((a for a in whole.ancestors if pos(a) == "VERB"), None)
+    return indicator_of_verb(lemma(verb)) if verb is not None else None
 
 
 def _share_name(

@@ -255,6 +255,18 @@ def _since(m: re.Match[str], clock: Clock) -> _Found:
     return "period", start, end, clock.today is not None
 
 
+def _since_undated(m: re.Match[str], clock: Clock) -> _Found | None:
+    """ "since August 14th", "since July": from the latest such day (or month's first day) up
+    to the statement's day, to its date: a running total, never the moment it began."""
+    today = clock.day
+    if today is None:
+        return None
+    month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+    day = int(m.group("day") or m.group("mday") or 1)
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return "period", date(year, month, day), today, True
+
+
 def _since_relative(m: re.Match[str], clock: Clock) -> _Found | None:
     """ "since the launch of our Call to Action last year": from the start of that year."""
     end = _to_date(clock)
@@ -549,6 +561,13 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _since,
     ),
     (re.compile(r"\b(?i:since)\s+[^.;,\d]{0,60}?\b(last|this) year\b"), _since_relative),
+    (
+        re.compile(
+            rf"\b(?i:since)\s+(?:(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})"
+            rf"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?)?)\b(?![.,]?\d)(?!,?\s+{_YEAR})"
+        ),
+        _since_undated,
+    ),
     # "on October 7th", "7 October 2023", "January 20, 2021" (not "May 5 percent", nor the
     # end of a span of days, "from 19 to 21 November": a visit's days date no figure)
     (
@@ -625,6 +644,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
     _term: ("office", "power", "administration", "presidency", "sworn", "inaugurat"),
     _since_start: ("since",),
     _since: ("since",),
+    _since_undated: ("since",),
     _since_relative: ("since",),
     _season: ("spring", "summer", "autumn", "fall", "winter"),
     _month_in: _MONTH_WORDS,

@@ -86,6 +86,8 @@ _ANAPHORS = frozenset(
     ]
 )
 _GROWTH_NOUNS = lemma_forms(["increase", "growth", "rise", "decline", "decrease", "drop", "fall"])
+# Subjects that see or report a change rather than undergo it ("we are seeing a 45-percent growth").
+_SEERS = frozenset(["we", "i", "you", "they"])
 # Nouns that frame a figure without saying what it measures ("a record $50 billion").
 _NOT_MEASURES = frozenset(
     [
@@ -359,6 +361,15 @@ def _intent_path(anchor: Token) -> list[Token]:
     return path
 
 
+def _going_to(t: Token) -> bool:
+    """ "we're going to have 600 million doses": the future said with "be going to"."""
+    return (
+        t.lower_ == "going"
+        and any(c.dep_ == "aux" for c in t.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in t.children)
+    )
+
+
 def _done(t: Token) -> bool:
     """A verb in the past ("have committed", "decided" is not; "has awarded" is)."""
     return t.tag_ == "VBD" or (
@@ -389,6 +400,7 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
         lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
     }
     future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    future = future or any(_going_to(t) for t in path)
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
         lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" and not _done(t)
@@ -547,6 +559,21 @@ def _read_figure(
     upto = next(
         (k for k, t in enumerate(path) if pos(t) in ("VERB", "AUX") and t.dep_ != "acl"), len(path)
     )
+    sized = next((t for t in path[:2] if lemma(t) in _GROWTH_NOUNS and t.i > last), None)
+    if sized is not None and pos(sized) == "NOUN":
+        # "a 10 percent increase in exports", "trade showed 12 percent growth", "we are seeing
+        # a 45-percent growth": the figure sizes a change, of what its phrase names, else of its
+        # verb's subject, else of what was being talked about ("we" who see it did not grow)
+        changed = [
+            g
+            for c in sized.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for g in c.children
+            if g.dep_ == "pobj" and pos(g) in ("NOUN", "PROPN") and not _is_when(g)
+        ]
+        if changed:
+            return reading(changed[0], growth=True)
+        growth = True  # "Mutual trade showed 12 percent growth": the subject says what grew
     for t in path[:upto]:
         if (
             pos(t) in ("NOUN", "PROPN")
@@ -604,7 +631,7 @@ def _read_figure(
                 )
             return reading(t)
     subject = _subject(verb, anchor) if verb is not None else None
-    if subject is None:
+    if subject is None or (sized is not None and lemma(subject) in _SEERS):
         return Reading(
             verb=verb_lemma,
             governor=governor,

@@ -71,7 +71,9 @@ def pick_time(
     """The time expression a figure belongs to: in its clause; else one fronted at the start
     of the sentence ("Last year, ..."); else one with no figure and no clause break between."""
     usable = [t for t in times if t.kind in kinds]
-    inside = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
+    inside = _unless_anothers(
+        [t for t in usable if clause[0] <= t.start and t.end <= clause[1]], mentions, m, text
+    )
     if inside:
         return min(inside, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
     if inside_only:
@@ -98,6 +100,32 @@ def pick_time(
     return min(free, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
 
 
+# A time right after a figure's counted words ("678,000 jobs last month") is that figure's.
+_COUNTED_WORDS = re.compile(r"(?:\s+[\w’'-]+){0,3}\s+")
+_FOLLOWS_CHARS = 40
+
+
+def _unless_anothers(
+    times: list[TimeRef], mentions: Sequence[Mention], m: Mention, text: str
+) -> list[TimeRef]:
+    """Of several candidate times, those not right after another figure's counted words: in
+    "added 678,000 jobs last month and 7.4 million jobs since he took office" the month is
+    the 678,000's. A lone candidate is kept (one time may date coordinated figures)."""
+    if len(times) < 2 or not text:
+        return times
+    kept = [
+        t
+        for t in times
+        if not any(
+            o is not m
+            and 0 <= t.start - o.end <= _FOLLOWS_CHARS
+            and _COUNTED_WORDS.fullmatch(text, o.end, t.start)
+            for o in mentions
+        )
+    ]
+    return kept or times
+
+
 def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
     """The token heading a figure's number: "billion" in "$4.5 billion"."""
     tok = doc[token_index(starts, m.num_end - 1 - origin)]
@@ -109,6 +137,7 @@ def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
 # What leads from a figure to the figure it is compared with ("3.6 percent, down from 6.7
 # percent when the President took office"): a time after the base dates the base.
 _FROM_BASE = re.compile(r"[\s,;:—–-]*(?:(?:down|up)\s+)?from\s*", re.I)
+_UP_FROM = re.compile(r"\b(?:down|up)\s+from\s*$", re.I)  # what a base follows, whatever before
 
 
 def owned_elsewhere(
@@ -136,9 +165,13 @@ def owned_elsewhere(
         if o is not m and o.num_start >= origin and o.num_end - origin <= window_chars(doc)
     }
     for o in mentions:
-        between = doc.text[m.end - origin : o.start - origin] if o.start >= m.end else ""
-        if o is not m and o.end <= t.start and _FROM_BASE.fullmatch(between):
-            return True  # "3.4 percent, down from 7.4 percent when he took office": the base's
+        if o is m or o.start < m.end or o.end > t.start or o.num_start < origin:
+            continue
+        between = doc.text[m.end - origin : o.start - origin]
+        if _FROM_BASE.fullmatch(between) or _UP_FROM.search(doc.text, 0, o.start - origin):
+            # "3.4 percent, down from 7.4 percent when he took office", "230 million Americans
+            # are fully vaccinated, up from 3.5 million when President Biden took office"
+            return True
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
         if a.i in governs_mine:

@@ -12,13 +12,15 @@ import re
 from collections.abc import Iterator
 
 # A point between digits with a space on each side ("6 . 2 %", as tokenised text writes a
-# decimal) ends no sentence.
+# decimal) ends no sentence; Markdown emphasis around a sentence ("uncertainty. ***Unemployment
+# was at 6.1%") is no part of the words either side of the break.
 _BREAK = re.compile(
-    r"(?<=[.!?])(?!(?<=\d \.) \d)[\"”’)]?[ \t]+(?=[\"“(]?[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])"
+    r"(?<=[.!?])(?!(?<=\d \.) \d)[\"”’)*_]*[ \t]+(?=[\"“(*_]*[A-Z0-9£€$])|\n+(?=[ \t]*[^a-z\s])"
 )
 # A line of hard-wrapped prose: long, and ending inside a sentence (no stop, colon or dash).
 _WRAPPED = re.compile(r"[^\n]{50,}[^.!?:;\s*|#\n]\n(?=[ \t]*[A-Z(“\"$€£0-9][^\n]*)")
-_BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)])")
+# A numbered item is "3." or "3)" and no decimal: a wrapped line may begin "6.4 percent."
+_BLOCK = re.compile(r"[ \t]*(?:[-*•#|>]|\d+[.)](?!\d))")
 _QUICK = re.compile(
     r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"

@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from communique.models import Claim, FollowUp
+from communique.models import Claim
 from communique.reconcile.canon import canonical_key
 from communique.reconcile.catalogue import Catalogue, find_catalogue
 from communique.reconcile.conflicts import find_conflicts, find_incomparable
-from communique.reconcile.followup import agreement_threads, commitment_history
+from communique.reconcile.followup_runs import follow_up_all, follow_up_pending
 
 if TYPE_CHECKING:
     from communique.store.ledger import Ledger
@@ -31,7 +31,7 @@ class ReconcileSummary:
     conflicts: int
     renamed: int = 0  # claims whose stored metric key changed in this run
     incomparable: int = 0  # metric-moments given in several currencies, left uncompared
-    followups: int = 0  # later statements linked to commitments
+    followups: int = 0  # follow-ups stored (all of them, or those a pending run recomputed)
     catalogue: str | None = None  # the catalogue file applied, if any
 
 
@@ -69,7 +69,7 @@ def reconcile(
     ledger.set_metrics(changed)
     conflicts = find_conflicts(claims, labels=rules.labels)
     ledger.settle(conflicts, metrics=None, upto=before.upto, stale=before.stale)
-    followups = _follow_up(ledger)
+    followups = follow_up_all(ledger, upto=before.upto)
     return ReconcileSummary(
         metrics=len({c.metric for c in claims if c.metric}),
         conflicts=len(conflicts),
@@ -94,6 +94,9 @@ def reconcile_pending(
     """
     rules = catalogue if isinstance(catalogue, Catalogue) else find_catalogue(catalogue)
     pending = ledger.pending()
+    # Follow-ups first: stored before the documents are marked reconciled, so a run killed in
+    # between leaves them pending and the next one redoes them.
+    followups = follow_up_pending(ledger, pending.documents, upto=pending.upto)
     canonical = canonicalize(pending.claims, rules)
     changed = {
         new.id: new.metric
@@ -105,8 +108,6 @@ def reconcile_pending(
     summary = reconcile_metrics(
         ledger, touched, upto=pending.upto, stale=pending.stale, labels=rules.labels
     )
-    # Agreements and commitments are followed up over the whole ledger (not yet incremental).
-    followups = _follow_up(ledger)
     return replace(summary, renamed=len(changed), followups=followups, catalogue=rules.path)
 
 
@@ -130,32 +131,6 @@ def reconcile_metrics(
         renamed=0,
         incomparable=len(find_incomparable(claims)),
     )
-
-
-def _follow_up(ledger: Ledger) -> int:
-    """Thread agreements across documents and link commitments to what later statements
-    report of them; returns the number of follow-ups stored."""
-    commitments = ledger.commitments()
-    threads = agreement_threads(ledger.agreements())
-    history = commitment_history(commitments, ledger.texts()) if commitments else []
-    ledger.set_followups(threads, _with_speakers(ledger, history))
-    return len(history)
-
-
-def _with_speakers(ledger: Ledger, history: list[FollowUp]) -> list[FollowUp]:
-    """Each follow-up that quotes a later sentence (not a later commitment, which has its
-    speaker) with the speaker of the turn that holds it."""
-    sources = {f.source for f in history if f.later_commitment_id is None and f.source}
-    turns = ledger.turn_spans(sources)
-    out = []
-    for f in history:
-        if f.later_commitment_id is None and f.source:
-            speaker = next(
-                (who for who, a, b in turns.get(f.source, ()) if a <= f.span.start < b), ""
-            )
-            f = replace(f, speaker=speaker)
-        out.append(f)
-    return out
 
 
 __all__ = [

@@ -67,10 +67,12 @@ class Country:
 def country_table() -> dict[str, Country]:
     """Every country by ISO 3166-1 alpha-2 code: the one home of country knowledge. The names
     statements use, adjectives and capitals of data/countries.toml come first; pycountry's ISO
-    names of every country follow; a capital not given there is GeoNames' (data/cities.tsv)."""
+    names of every country and countryinfo's demonyms (data/demonyms.tsv, derived by
+    scripts/derive_demonyms.py) follow; a capital not given there is GeoNames' (data/cities.tsv)."""
     import pycountry  # the sole import: ISO 3166 names, loaded once per process
 
     overlay = _data("countries.toml")
+    derived = _demonym_rows()
     capitals = {code: city for city, (code, capital) in _city_rows().items() if capital}
     codes = list(overlay) + [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in overlay]
     table: dict[str, Country] = {}
@@ -82,10 +84,25 @@ def country_table() -> dict[str, Country]:
         table[code] = Country(
             code=code,
             names=tuple(names),
-            demonyms=tuple(entry.get("adjectives", ())),
+            demonyms=tuple(dict.fromkeys((*entry.get("adjectives", ()), *derived.get(code, ())))),
             capital=str(entry.get("capital") or capitals.get(code, "")),
         )
     return table
+
+
+def _demonym_rows() -> dict[str, list[str]]:
+    """data/demonyms.tsv: code → countryinfo's demonyms ("JO" → ["Jordanian"])."""
+    raw = files("communique").joinpath("data", "demonyms.tsv").read_text(encoding="utf-8")
+    rows: dict[str, list[str]] = {}
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            code, demonym = line.split("\t")
+            rows.setdefault(code, []).append(demonym)
+    return rows
+
+
+# ISO names that statements mostly use for something else ("New Jersey", a US state).
+_NOT_COUNTRY_NAMES = {"Jersey", "Guernsey", "Saint Martin", "Christmas Island", "Heard Island"}
 
 
 def _iso_names(country: Any) -> list[str]:
@@ -106,7 +123,7 @@ def _iso_names(country: Any) -> list[str]:
                 name = re.sub(r"^The ", "", f"{tail} {head}")
             else:
                 continue
-        if name not in found:
+        if name not in found and name not in _NOT_COUNTRY_NAMES:
             found.append(name)
     return found
 

@@ -51,6 +51,7 @@ from communique.models import (
     Period,
     Person,
     Qualifier,
+    Report,
     Review,
     Severity,
     Span,
@@ -65,12 +66,21 @@ from communique.store.entries import (
     CommitmentFilter,
     agreement_of,
     agreements_query,
+    clear_followups_stale,
     commitment_of,
     commitments_query,
     followup_of,
+    followup_words,
     followups_query,
+    followups_stale,
     insert_entries,
+    mark_followups_stale,
+    parts,
     replace_followups,
+    replace_reports,
+    report_of,
+    reports_query,
+    set_key_words,
     set_threads,
 )
 from communique.store.reviews import (
@@ -490,7 +500,7 @@ class Ledger:
         wanted = sorted(set(content_hashes))
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for part in _parts(wanted):
+            for part in parts(wanted):
                 found.update(
                     conn.scalars(
                         select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.content_hash.in_(part))
@@ -525,6 +535,7 @@ class Ledger:
                 old = [row.id for row in same]
                 if old:
                     _mark_stale(conn, old)
+                    mark_followups_stale(conn)  # their entries go: follow everything up again
                     conn.execute(_DOCUMENTS.delete().where(_DOCUMENTS.c.id.in_(old)))
                 doc_id = _insert_document(conn, doc, run_id=run_id, stages=stages or {})
                 insert_entries(conn, doc_id, doc.agreements, doc.commitments)
@@ -592,10 +603,18 @@ class Ledger:
                 else []
             )
             stale = frozenset(s.scalars(select(StaleMetricRow.metric)))
+            documents = tuple(
+                s.scalars(
+                    select(DocumentRow.id)
+                    .where(_UNRECONCILED, DocumentRow.id <= upto)
+                    .order_by(DocumentRow.id)
+                )
+            )
         return Pending(
             upto=upto,
             claims=tuple(_claim(r[0], source=r[1], document_date=r[2]) for r in rows),
             stale=stale,
+            documents=documents,
         )
 
     def claims_with_metrics(self, metrics: Iterable[str]) -> list[Claim]:
@@ -603,7 +622,7 @@ class Ledger:
         keys = sorted(set(metrics))
         found: list[Claim] = []
         with self._session() as s:
-            for part in _parts(keys):
+            for part in parts(keys):
                 rows = s.execute(
                     select(ClaimRow, DocumentRow.source, DocumentRow.date)
                     .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
@@ -632,7 +651,7 @@ class Ledger:
                 s.execute(delete(ConflictClaimRow))
                 s.execute(delete(ConflictRow))
             else:
-                for part in _parts(sorted(set(metrics))):
+                for part in parts(sorted(set(metrics))):
                     doomed = select(ConflictRow.id).where(ConflictRow.metric.in_(part))
                     s.execute(
                         delete(ConflictClaimRow).where(ConflictClaimRow.conflict_id.in_(doomed))
@@ -644,7 +663,7 @@ class Ledger:
                 .where(_UNRECONCILED, DocumentRow.id <= upto)
                 .values(reconciled=True)
             )
-            for part in _parts(sorted(set(stale))):
+            for part in parts(sorted(set(stale))):
                 s.execute(delete(StaleMetricRow).where(StaleMetricRow.metric.in_(part)))
             _bump(s.connection())
 
@@ -819,9 +838,12 @@ class Ledger:
                 out.setdefault(source, []).append((speaker, start, end))
         return out
 
-    def texts(self) -> Iterator[Document]:
-        """Every document's source, date, countries and text, without turns or claims: what
-        reconciliation reads to follow commitments up."""
+    def texts(
+        self, ids: Iterable[int] | None = None, *, upto: int | None = None
+    ) -> Iterator[Document]:
+        """Documents' source, date, countries and text, without turns or claims: what
+        reconciliation reads to find what statements report. Every document, or those with
+        the `ids` given, or up to id `upto`."""
         query = select(
             DocumentRow.id,
             DocumentRow.source,
@@ -830,23 +852,67 @@ class Ledger:
             DocumentRow.countries,
             DocumentRow.text,
         ).order_by(DocumentRow.id)
+        if upto is not None:
+            query = query.where(DocumentRow.id <= upto)
+        chosen = [query]
+        if ids is not None:
+            chosen = [query.where(DocumentRow.id.in_(part)) for part in parts(sorted(set(ids)))]
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                yield Document(
-                    id=row.id,
-                    source=row.source,
-                    content_hash=row.content_hash,
-                    date=row.date,
-                    countries=tuple(row.countries),
-                    text=row.text,
-                )
+            for part in chosen:
+                for row in conn.execute(part):
+                    yield Document(
+                        id=row.id,
+                        source=row.source,
+                        content_hash=row.content_hash,
+                        date=row.date,
+                        countries=tuple(row.countries),
+                        text=row.text,
+                    )
 
-    def set_followups(self, threads: dict[int, int], followups: Sequence[FollowUp]) -> None:
-        """Store what reconciliation found: agreement threads and commitment follow-ups, in
-        one transaction."""
+    def document_countries(self, *, upto: int) -> dict[str, tuple[str, ...]]:
+        """{source: the document's parties} of the documents up to id `upto`."""
+        query = select(DocumentRow.source, DocumentRow.countries).where(DocumentRow.id <= upto)
+        with self.engine.connect() as conn:
+            return {source: tuple(countries) for source, countries in conn.execute(query)}
+
+    def reports(self, *, upto: int) -> list[Report]:
+        """The stored reports of the documents up to id `upto` (see `store_followups`)."""
+        with self.engine.connect() as conn:
+            return [report_of(row) for row in conn.execute(reports_query(upto))]
+
+    def followup_words(
+        self, *, upto: int
+    ) -> tuple[dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+        """The stored words follow-ups compare, of commitments and reports by id."""
+        with self.engine.connect() as conn:
+            return followup_words(conn, upto)
+
+    def followups_stale(self) -> frozenset[str]:
+        """Why the next follow-up run must cover the whole ledger (empty: it need not)."""
+        with self.engine.connect() as conn:
+            return followups_stale(conn)
+
+    def store_followups(
+        self,
+        *,
+        threads: dict[int, int],
+        followups: Sequence[FollowUp],
+        followups_of: Sequence[int] | None,
+        reports: Sequence[tuple[Report, frozenset[str]]],
+        reports_of: Sequence[int] | None,
+        key_words: dict[int, frozenset[str]] | None = None,
+    ) -> None:
+        """Store what a follow-up run found, in one transaction: agreement threads, the
+        reports of the documents `reports_of` (with their words), the follow-ups of the
+        commitments `followups_of` (None for either: of every one, and the run covered the
+        whole ledger, so no full run is due any more), and commitments' `key_words`."""
         with self.engine.begin() as conn:
             set_threads(conn, threads)
-            replace_followups(conn, followups)
+            set_key_words(conn, key_words or {})
+            replace_reports(conn, reports, of=reports_of)
+            replace_followups(conn, followups, of=followups_of)
+            if reports_of is None and followups_of is None:
+                clear_followups_stale(conn)
 
     def conflict(self, conflict_id: int) -> Conflict | None:
         """One stored conflict by id, with its claims and review."""
@@ -913,17 +979,11 @@ class Pending:
     upto: int  # documents up to this id were looked at
     claims: tuple[Claim, ...]  # the claims of those not reconciled yet
     stale: frozenset[str]  # metric keys of claims deleted since
+    documents: tuple[int, ...] = ()  # ids of the documents not reconciled yet
 
 
 # Any fixed number: the PostgreSQL advisory lock that serialises reconciles.
 _RECONCILE_LOCK = 0x636F6D6D  # "comm"
-# Bound parameters per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535.
-_IN_LIST = 5000
-
-
-def _parts(keys: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(keys), _IN_LIST):
-        yield keys[i : i + _IN_LIST]
 
 
 def _bump(conn: Connection) -> None:

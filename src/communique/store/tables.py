@@ -203,6 +203,9 @@ class CommitmentRow(Base):
     sentence_start: Mapped[int | None] = mapped_column(Integer)
     sentence_end: Mapped[int | None] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(64))
+    # What follow-ups compare: the quote's words without parties, titles and verbs of intent,
+    # space-separated; None until a reconcile has read them.
+    key_words: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="commitments")
 
@@ -228,6 +231,35 @@ class FollowUpRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(64))
+
+
+class ReportRow(Base):
+    """A sentence that reports something done, put off or changed (derived by reconciliation,
+    once per document; follow-ups match commitments against these rows, not the texts)."""
+
+    __tablename__ = "followup_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    quote: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(String(256))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+    words: Mapped[str] = mapped_column(Text)  # what follow-ups compare, space-separated
+
+
+class FollowUpStaleRow(Base):
+    """Why the next reconcile must follow every commitment up again rather than only what new
+    documents touched: "replaced" (a document and its entries were removed) or "migrated"
+    (a ledger from before follow-up reports were stored)."""
+
+    __tablename__ = "followup_stale"
+
+    reason: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
 class ConflictRow(Base):

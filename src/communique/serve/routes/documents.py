@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 import threading
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -16,7 +14,8 @@ from starlette.concurrency import run_in_threadpool
 from communique.errors import InputError
 from communique.models import RawDocument
 from communique.pipeline import STAGES, process_document
-from communique.read import read_documents
+from communique.read.readers import Hints, dated
+from communique.read.sources import document_from_text
 from communique.reconcile import reconcile_pending
 from communique.serve.schemas import (
     DocumentIn,
@@ -44,7 +43,7 @@ from communique.store.ledger import AddStatus, Ledger
 router = APIRouter(tags=["documents"])
 
 MAX_BODY = 5 * 1024 * 1024  # far above any statement (the longest seed is 18 kB)
-_SUFFIXES = {"text/plain": ".txt", "text/markdown": ".md", "text/html": ".html"}
+_FORMATS = {"text/plain": "text", "text/markdown": "markdown", "text/html": "html"}
 _write_lock = threading.Lock()  # one ingest at a time: reconcile rewrites derived data
 
 
@@ -125,39 +124,31 @@ async def post_document(
                 f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()
             ]
             raise ApiError(422, "bad-body", "invalid document: " + "; ".join(details)) from exc
-    elif kind in _SUFFIXES:
+    elif kind in _FORMATS:
         try:
             posted = DocumentIn(id=source, text=body.decode("utf-8"))
         except (UnicodeDecodeError, ValidationError) as exc:
             raise ApiError(422, "bad-body", f"the body is not UTF-8 text: {exc}") from exc
     else:
         raise ApiError(415, "unsupported-media-type", "send application/json or text/plain")
-    out = await run_in_threadpool(_ingest, ledger, posted, _SUFFIXES.get(kind, ".txt"))
+    out = await run_in_threadpool(_ingest, ledger, posted, _FORMATS.get(kind, "text"))
     status = 201 if out.status != AddStatus.UNCHANGED else 200
     return JSONResponse(out.model_dump(mode="json"), status_code=status)
 
 
-def _read(posted: DocumentIn, suffix: str) -> RawDocument:
-    """The posted text through the same reader as files (decoding, normalisation)."""
-    with tempfile.TemporaryDirectory(prefix="communique-post-") as folder:
-        path = Path(folder) / f"posted{suffix}"
-        path.write_text(posted.text, encoding="utf-8")
-        items = list(read_documents([str(path)]))
-    raw = items[0] if items else None
-    if not isinstance(raw, RawDocument):
-        reason = raw.message if isinstance(raw, InputError) else "nothing readable"
-        raise ApiError(422, "bad-body", f"cannot read the document: {reason}")
-    return dataclasses.replace(
-        raw,
-        source=posted.id or f"api:{raw.content_hash[:16]}",
-        title=posted.title or raw.title,
-        date=posted.date or raw.date,
-        url=posted.url or raw.url,
-    )
+def _read(posted: DocumentIn, fmt: str) -> RawDocument:
+    """The posted text through the same reader as files of its format (normalisation, markup,
+    HTML extraction); the fields posted beside it win over what its markup says."""
+    hints = Hints(title=posted.title, url=posted.url).over(dated(posted.date))
+    try:
+        raw = document_from_text(posted.text, source=posted.id or "api", fmt=fmt, hints=hints)
+    except InputError as exc:
+        raise ApiError(422, "bad-body", f"cannot read the document: {exc.message}") from exc
+    return raw if posted.id else dataclasses.replace(raw, source=f"api:{raw.content_hash[:16]}")
 
 
-def _ingest(ledger: Ledger, posted: DocumentIn, suffix: str) -> IngestOut:
-    raw = _read(posted, suffix)
+def _ingest(ledger: Ledger, posted: DocumentIn, fmt: str) -> IngestOut:
+    raw = _read(posted, fmt)
     with _write_lock:
         doc = process_document(raw)
         status = ledger.add_document(doc, stages=STAGES)
