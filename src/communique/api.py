@@ -39,6 +39,9 @@ class IngestSummary:
     # Documents stored, but with something read that could not be used (a date that is no
     # date, a field of the wrong type): each names where, and why.
     warnings: tuple[ReadWarning, ...] = field(default_factory=tuple)
+    # What the ledger holds after the run (documents, claims, conflicts...; `Ledger.count`):
+    # a re-run that adds nothing still says what is there.
+    held: dict[str, int] = field(default_factory=dict)
 
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
@@ -184,6 +187,7 @@ def ingest(
             errors=tuple(tally.errors),
             run_id=run_id,
             warnings=tuple(tally.warnings),
+            held=ledger.count(),
         )
         ledger.finish_run(
             run_id,

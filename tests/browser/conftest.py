@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WRITE_TOKEN = "browser-write-token"
+START_TIMEOUT = 90  # seconds for `communique serve` to answer
 VIEWPORTS = {"laptop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
 # Collects CSP violations from the page itself (init scripts are not subject to the page's CSP).
 CSP_PROBE = (
@@ -71,23 +72,29 @@ class Server:
 
 @contextmanager
 def _serve(db: Path) -> Iterator[Server]:
-    """`communique serve` over `db` on a free port, until the block ends."""
+    """`communique serve` over `db` on a free port, until the block ends.
+
+    One server process is enough for a browser; it runs in a session of its own, so that
+    stopping it stops whatever it started. A server that does not answer in time is killed
+    with its whole group before its output is read: killing only the first process left
+    spawned workers holding the output pipe, and the read hung the test run.
+    """
     port = _free_port()
     env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": WRITE_TOKEN}
     env["PYTHONPATH"] = os.pathsep.join(
         [str(Path(__file__).parents[2] / "src"), env.get("PYTHONPATH", "")]
     )
+    command = [sys.executable, "-m", "communique", "serve", "--db", str(db)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)],
+        [*command, "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        start_new_session=True,  # its worker processes go with it (os.killpg below)
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
-    # Each server process loads the app; on a box busy with other test workers that took
-    # more than 30 s, and a fixture that gives up early fails every browser test.
-    deadline = time.monotonic() + 120
+    # 30 s was too short with three test runs sharing a 2-core machine (the server missed it)
+    deadline = time.monotonic() + START_TIMEOUT
     while True:
         try:
             if httpx.get(f"{url}/api/documents?limit=1", timeout=1).status_code == 200:
@@ -103,24 +110,33 @@ def _serve(db: Path) -> Iterator[Server]:
         yield Server(url=url, db=db, process=process)
     finally:
         _stop(process, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            _stop(process, signal.SIGKILL)
-            process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
 
 
 def _stop(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
-    """Signal the server and every process it started (its own session's group)."""
+    """Signal the server's whole process group, and wait for the server."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = _sample_builder()(tmp_path_factory.mktemp("browser") / "sample.db")
+    with _serve(db) as running:
+        yield running
+
+
+@pytest.fixture
+def review_server(tmp_path: Path) -> Iterator[Server]:
+    """A server over a sample ledger of its own, for tests that write reviews into it."""
+    db = _sample_builder()(tmp_path / "reviews.db")
     with _serve(db) as running:
         yield running
 

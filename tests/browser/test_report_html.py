@@ -16,9 +16,8 @@ from communique.reconcile import reconcile
 from communique.store.ledger import Ledger
 
 # One worker drives the browser: one Chromium and one server for the whole run.
-pytestmark = pytest.mark.xdist_group("browser")
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = "<script>console.error('injected')</script><img src=x onerror=\"console.error('img')\">"
@@ -166,3 +165,25 @@ def test_report_html_renders_offline_with_charts_and_links(
     finally:
         context.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
+def test_report_html_metric_table_fits_a_phone(
+    report_file: Path, browser: Any, shots: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        table = page.locator("#metrics table")
+        box = table.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # every figure of a row is still there, labelled
+        cell = page.locator('#metrics td[data-label="documents"]').last
+        assert cell.inner_text() == "3"  # trade: three documents
+        label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == '"documents: "'
+        page.locator("#metrics").screenshot(path=str(shots / "phone_report_metrics.png"))
+    finally:
+        context.close()

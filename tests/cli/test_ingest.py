@@ -30,6 +30,10 @@ def test_ingest_examples_then_rerun_adds_nothing(tmp_path: Path) -> None:
     again = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db, "--quiet"])
     assert again.exit_code == 0
     assert "3 read, 0 new, 3 unchanged" in again.output
+    # a re-run that adds nothing still says what the ledger holds, as the first run did
+    held = first.output.split(" holds ")[1].split()
+    assert held[:2] == ["3", "documents,"] and int(held[2]) > 0  # claims
+    assert again.output.split(" holds ")[1] == first.output.split(" holds ")[1]
     with Ledger.open(db) as ledger:
         assert ledger.count()["documents"] == 3
         assert [r["status"] for r in ledger.runs()] == ["done", "done"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.store.browse import (
+    ClaimSort,
     claim_listings,
     claim_page,
     claims_by_ids,
@@ -13,6 +14,7 @@ from communique.store.browse import (
     document_ids,
     document_summaries,
     metric_counts,
+    sorted_claim_listings,
     speaker_summaries,
 )
 from communique.store.ledger import ClaimFilter, Ledger
@@ -125,3 +127,28 @@ def test_browse_metric_stats_are_what_summarize_metrics_says(
         for s in summarize_metrics(claims_for_metrics(ledger, keys))
     ]
     assert [asdict(s) for s in metric_stats(ledger, keys)] == expected
+
+
+@pytest.mark.parametrize(
+    "sort", [ClaimSort.VALUE, ClaimSort.WHEN, ClaimSort.DATE, ClaimSort.SPEAKER]
+)
+@pytest.mark.parametrize("descending", [False, True])
+def test_browse_sorted_keyset_pages_are_the_whole_order_on_every_database(
+    sample_ledger_anywhere: Ledger, sort: ClaimSort, descending: bool
+) -> None:
+    """Pages of 3 after the last row of the one before give the order read in one go, ties
+    and rows without the sorted value (undated claims by `when`) included."""
+    ledger, where = sample_ledger_anywhere, ClaimFilter()
+    whole = sorted_claim_listings(ledger, where, sort=sort, descending=descending, limit=10_000)
+    paged: list[int] = []
+    after = None
+    while True:
+        page = sorted_claim_listings(
+            ledger, where, sort=sort, descending=descending, limit=3, after=after
+        )
+        if not page:
+            break
+        paged += [c.id for c in page]
+        after = page[-1].id
+    assert paged == [c.id for c in whole]
+    assert len(paged) == ledger.count()["claims"]

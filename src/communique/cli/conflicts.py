@@ -10,9 +10,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from communique.cli.app import DbOption, app, open_ledger
-from communique.cli.output import console, errors_as_exit
-from communique.models import Conflict, ConflictKind, Verdict
+from communique.cli.app import DbOption, app
+from communique.cli.output import JsonOption, console, errors_as_exit, print_json
+from communique.models import Conflict, ConflictKind, Severity, Verdict
 
 conflicts_app = typer.Typer(
     help="List conflicts (the most confident first), show one, confirm or dismiss them.",
@@ -37,24 +37,59 @@ def list_command(
     kind: Annotated[
         ConflictKind | None, typer.Option("--kind", help="Only conflicts of this kind.")
     ] = None,
+    severity: Annotated[
+        Severity | None, typer.Option("--severity", help="Only conflicts of this severity.")
+    ] = None,
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric", help="Metric key, or part of one, in any case.", show_default=False
+        ),
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            help="A speaker of one of its claims: the name or part of it, in any case.",
+            show_default=False,
+        ),
+    ] = None,
+    verdict: Annotated[
+        Verdict | None, typer.Option("--verdict", help="Only conflicts given this verdict.")
+    ] = None,
     unreviewed: Annotated[
         bool, typer.Option("--unreviewed", help="Only conflicts nobody reviewed yet.")
     ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")] = 50,
+    as_json: JsonOption = False,
 ) -> None:
-    """Conflicts with their confidence and verdict: confirmed first, dismissed last."""
+    """Conflicts with their confidence and verdict: confirmed first, dismissed last; filtered
+    as the web board filters them."""
+    from communique.present.export import conflict_record
     from communique.reconcile.conflicts import board_order
+    from communique.reconcile.names import resolve_conflict_filter
+    from communique.store.board import ConflictFilter, conflict_page, count_conflicts
+    from communique.store.existing import open_existing
 
-    with errors_as_exit(), open_ledger(db) as ledger:
-        found = [
-            c
-            for c in sorted(ledger.conflicts(), key=board_order)
-            if (kind is None or c.kind is kind) and (not unreviewed or c.review is None)
-        ]
-    table = Table(title=f"{len(found)} conflicts", title_justify="left")
+    typed = ConflictFilter(
+        kind=kind.value if kind else None,
+        severity=severity.value if severity else None,
+        metric=metric,
+        speaker=speaker,
+        verdict=verdict,
+        unreviewed=unreviewed,
+    )
+    with errors_as_exit(), open_existing(db) as ledger:
+        where = resolve_conflict_filter(ledger, typed)
+        found = conflict_page(ledger, where, limit=limit, order=board_order)
+        total = count_conflicts(ledger, where)
+    if as_json:
+        print_json([conflict_record(c) for c in found])
+        return
+    table = Table(title=f"{total} conflicts", title_justify="left")
     for name in ("#", "confidence", "kind", "verdict", "what was said"):
         table.add_column(name, justify="right" if name in ("#", "confidence") else "left")
-    for conflict in found[:limit]:
+    for conflict in found:
         table.add_row(
             str(conflict.id or ""),
             f"{conflict.confidence:.2f}",
@@ -63,16 +98,18 @@ def list_command(
             Text(conflict.explanation),
         )
     Console(highlight=False).print(table)
-    if len(found) > limit:
+    if total > len(found):
         console.print(
-            f"… and {len(found) - limit} more (--limit, or `communique export conflicts`)"
+            f"… and {total - len(found)} more (--limit, or `communique export conflicts`)"
         )
 
 
 @conflicts_app.command("show")
 def show_command(conflict_id: IdArgument, db: DbOption = None) -> None:
     """One conflict: its claims with quotes and sources, the evidence, and any verdict."""
-    with errors_as_exit(), open_ledger(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         conflict = ledger.conflict(conflict_id)
     if conflict is None:
         console.print(f"[red]error[/red] no conflict {conflict_id}")
@@ -99,7 +136,9 @@ def show_command(conflict_id: IdArgument, db: DbOption = None) -> None:
 
 
 def _review(conflict_id: int, verdict: Verdict, note: str, db: str | None) -> None:
-    with errors_as_exit(), open_ledger(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         conflict = ledger.review_conflict(conflict_id, verdict, note=note)
     console.print(f"conflict #{conflict_id} {verdict.value}: {escape(conflict.explanation)}")
 
@@ -119,7 +158,9 @@ def dismiss_command(conflict_id: IdArgument, note: NoteOption = "", db: DbOption
 @conflicts_app.command("clear")
 def clear_command(conflict_id: IdArgument, db: DbOption = None) -> None:
     """Withdraw the verdict on a conflict."""
-    with errors_as_exit(), open_ledger(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         cleared = ledger.clear_review(conflict_id)
     console.print(f"conflict #{conflict_id}: " + ("verdict withdrawn" if cleared else "no verdict"))
     if not cleared:

@@ -118,9 +118,15 @@ def ingest_command(
         f"[bold]{summary.read}[/bold] read, [green]{summary.new} new[/green], "
         f"{summary.unchanged} unchanged, {summary.replaced} replaced, "
         + (f"[red]{summary.failed} failed[/red]" if summary.failed else "0 failed")
-        + f" · {summary.claims} claims, {summary.conflicts} conflicts"
-        + f" · {summary.agreements} agreements, {summary.commitments} commitments"
-        + f" · ledger {where}"
+        + f" · found {summary.claims} claims, {summary.agreements} agreements, "
+        + f"{summary.commitments} commitments"
+        + f" · ledger {where} holds {_held(summary.held)}"
     )
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _held(counts: dict[str, int]) -> str:
+    """What the ledger holds, in words: "3 documents, 47 claims, 4 conflicts, ..."."""
+    names = ("documents", "claims", "conflicts", "agreements", "commitments")
+    return ", ".join(f"{counts.get(name, 0)} {name}" for name in names)

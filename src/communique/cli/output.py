@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -12,6 +14,16 @@ from rich.markup import escape
 
 from communique.errors import CommuniqueError
 from communique.models import ReadWarning
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")
+]
+
+
+def print_json(data: Any) -> None:
+    """Data as JSON on stdout (dates and amounts already plain values)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
 
 # soft_wrap: one error, one line; emoji off: "file.jsonl:100:" must not become an emoji
 console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)

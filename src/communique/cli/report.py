@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from communique.cli.app import DbOption, app, open_ledger
-from communique.cli.output import console, errors_as_exit, fail
+from communique.cli.output import JsonOption, console, errors_as_exit, fail, print_json
 from communique.errors import ConfigError
 
 # The ledger, reconcile and present are imported inside each command, when it runs: listing the
@@ -47,8 +47,9 @@ def report_command(
     """Summarise the ledger: documents, speakers, claims, metrics, and conflicts with quotes."""
     from communique.present.report import build_report, render_html, report_renderables
     from communique.reconcile.catalogue import find_catalogue
+    from communique.store.existing import open_existing
 
-    with errors_as_exit(), open_ledger(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
         report = build_report(ledger, labels=labels)
     for renderable in report_renderables(report, limit=limit):
@@ -62,14 +63,21 @@ def report_command(
 
 
 @app.command("metrics")
-def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> None:
+def metrics_command(
+    db: DbOption = None, catalogue: CatalogueOption = None, as_json: JsonOption = False
+) -> None:
     """List metric keys with their counts, units, phrasings and time span."""
+    from communique.present.export import metric_record
     from communique.reconcile.catalogue import find_catalogue
     from communique.reconcile.timelines import summarize_metrics
+    from communique.store.existing import open_existing
 
-    with errors_as_exit(), open_ledger(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         labels = find_catalogue(catalogue).labels
         summaries = summarize_metrics(ledger.iter_claims(), labels=labels)
+    if as_json:
+        print_json([metric_record(s) for s in summaries])
+        return
     table = Table(title=f"{len(summaries)} metrics", title_justify="left")
     for name in ("metric", "in words", "claims", "docs", "units", "phrasings", "from", "to"):
         table.add_column(name, justify="right" if name in ("claims", "docs") else "left")
@@ -91,15 +99,17 @@ def metrics_command(db: DbOption = None, catalogue: CatalogueOption = None) -> N
 def timeline_command(
     metric: Annotated[str, typer.Argument(help="A metric key, as `communique metrics` lists.")],
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Show what was claimed about one metric over time, by whom and where, with hedges."""
-    from communique.present.charts import format_amount
+    from communique.present.export import timeline_record
+    from communique.present.figures import LITERAL, ORDINARY, figure
     from communique.reconcile.canon import canonical_key
-    from communique.reconcile.conflicts import describe_moment
     from communique.reconcile.timelines import build_timeline
+    from communique.store.existing import open_existing
     from communique.store.ledger import ClaimFilter
 
-    with errors_as_exit(), open_ledger(db) as ledger:
+    with errors_as_exit(), open_existing(db) as ledger:
         claims = ledger.claims(ClaimFilter(metric=metric))
         if not claims and canonical_key(metric) != metric:
             metric = canonical_key(metric)
@@ -119,22 +129,31 @@ def timeline_command(
             )
         conflicts = [c for c in ledger.conflicts() if c.metric == metric]
     points = build_timeline(claims, metric, conflicts=conflicts)
-    table = Table(title=f"{metric}: {len(points)} claims", title_justify="left")
-    for name in ("when", "figure", "hedge reads as", "said by", "on", "source", "note"):
+    if as_json:
+        print_json([timeline_record(p) for p in points])
+        return
+    table = Table(
+        title=f"{metric}: {len(points)} claims",
+        title_justify="left",
+        box=None,  # one line a claim where the terminal allows: the quote is what is read
+        pad_edge=False,
+        header_style="bold underline",
+    )
+    for name in ("when", "figure", LITERAL, ORDINARY, "said by", "on", "source", "note"):
         table.add_column(name)
     for p in points:
         c = p.claim
-        low = format_amount(p.low, c.unit) if p.low is not None else "…"
-        high = format_amount(p.high, c.unit) if p.high is not None else "…"
+        shown = figure(c)
         note = c.modality.value if c.modality.value != "actual" else ""
         if p.conflicts:
             note = (
                 (note + " " if note else "") + "conflict " + ", ".join(f"#{i}" for i in p.conflicts)
             )
         table.add_row(
-            describe_moment(c.period, c.as_of).removeprefix("in ").removeprefix("as of "),
+            shown.when,
             Text(f"“{c.quote}”"),
-            "" if low == high else f"{low} – {high}",
+            shown.literal.text,
+            shown.ordinary.text,
             c.speaker or "unknown",
             str(c.document_date or ""),
             c.source or "",

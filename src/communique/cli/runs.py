@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from communique.cli.app import DbOption, app, open_ledger
+from communique.cli.app import DbOption, app
 from communique.cli.output import errors_as_exit
 
 _STYLES = {"done": "green", "running": "cyan", "interrupted": "yellow", "failed": "red"}
@@ -50,7 +50,9 @@ def runs_command(
     A run whose process died is marked interrupted when the ledger is next opened; the next
     ingest or `communique reconcile` brings conflicts up to date.
     """
-    with errors_as_exit(), open_ledger(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         runs = ledger.runs()
     if as_json:
         typer.echo(json.dumps([_record(r) for r in runs]))

@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from communique.cli.app import DbOption, app, open_ledger
-from communique.cli.output import errors_as_exit
+from communique.cli.app import DbOption, app
+from communique.cli.output import JsonOption, errors_as_exit, print_json
 
 
 @app.command("search")
@@ -17,10 +17,29 @@ def search_command(
     query: Annotated[str, typer.Argument(help="Words to find (stemmed; all must occur).")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Hits to show.")] = 10,
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Find documents by their words; hits are highlighted in context."""
-    with errors_as_exit(), open_ledger(db) as ledger:
+    from communique.store.existing import open_existing
+
+    with errors_as_exit(), open_existing(db) as ledger:
         hits = ledger.search(query, limit=limit)
+    if as_json:
+        print_json(
+            [
+                {
+                    "document_id": h.document_id,
+                    "source": h.source,
+                    "title": h.title,
+                    "date": h.date.isoformat() if h.date else None,
+                    "snippet": h.snippet,
+                }
+                for h in hits
+            ]
+        )
+        if not hits:
+            raise typer.Exit(1)
+        return
     out = Console(highlight=False)
     if not hits:
         out.print(f"no document matches {query!r}")

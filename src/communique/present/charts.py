@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from communique.models import ConflictKind, Modality, Qualifier
-from communique.reconcile.conflicts import describe_moment
+from communique.present.figures import chart_day, describe_when, format_amount
 from communique.reconcile.timelines import TimelinePoint
 
 WIDTH, HEIGHT = 960, 300
@@ -28,33 +28,6 @@ PARTIAL_DAYS = 360
 # Claims made about the same moment are spread sideways by this many pixels so that each
 # stays visible and clickable (a dot is 5 px in radius).
 JITTER_PX = 14
-
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "CNY": "¥", "JPY": "¥"}
-_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
-
-
-def format_amount(value: Decimal, unit: str) -> str:
-    """25600000000 USD → "$25.6 bn"; 24000 count → "24,000"; 50 percent → "50%"."""
-    if not value.is_finite():
-        return f"{value} {unit}".strip()
-    if unit == "percent":
-        return f"{_trim(value)}%"
-    if unit == "rank":
-        return f"#{_trim(value)}"
-    text = f"{value:,.0f}" if value == value.to_integral_value() else _trim(value)
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            text = f"{_trim(value / scale)} {word}"
-            break
-    if unit == "count":
-        return text
-    symbol = _SYMBOLS.get(unit)
-    return f"{symbol}{text}" if symbol else f"{text} {unit}"
-
-
-def _trim(value: Decimal) -> str:
-    rounded = round(value, 2)
-    return f"{rounded:,f}".rstrip("0").rstrip(".") if "." in f"{rounded:f}" else f"{rounded:,f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,17 +134,22 @@ def _thin(points: list[TimelinePoint]) -> list[TimelinePoint]:
 
 
 def _x_day(point: TimelinePoint) -> int:
-    """Amounts over a span sit in its middle (2021's trade mid-2021); levels at their date."""
-    period = point.claim.period
-    if period is not None:
-        return (period.start.toordinal() + period.end.toordinal()) // 2
-    return point.when.toordinal() if point.when is not None else 0
+    """Amounts over a span sit in its middle (2021's trade mid-2021); levels at their date
+    (`figures.chart_day`, which every chart uses)."""
+    day = chart_day(point.claim) or point.when
+    return day.toordinal() if day is not None else 0
 
 
 def build_chart(
-    points: Sequence[TimelinePoint], *, metric: str, label: str, conflict_kinds: dict[int, str]
+    points: Sequence[TimelinePoint],
+    *,
+    metric: str,
+    label: str,
+    conflict_kinds: dict[int, str],
+    min_points: int = 2,
 ) -> Chart | None:
-    """A chart of one metric's dated points, in its most common unit; None below 2 points.
+    """A chart of one metric's dated points, in its most common unit; None below `min_points`
+    (the report skips single figures; a metric's own page draws even one).
 
     `conflict_kinds` maps conflict id → kind, to draw jumps apart from contradictions.
     """
@@ -180,7 +158,7 @@ def build_chart(
         return None
     unit = Counter(p.claim.unit for p in dated).most_common(1)[0][0]
     shown = _thin([p for p in dated if p.claim.unit == unit])
-    if len(shown) < 2:
+    if len(shown) < min_points:
         return None
     values = [float(p.claim.value) for p in shown]
     lows = [float(p.low) if p.low is not None else v for p, v in zip(shown, values, strict=True)]
@@ -218,7 +196,7 @@ def build_chart(
             target=claim.modality is not Modality.ACTUAL,
             partial=claim.period is not None
             and (claim.period.end - claim.period.start).days < PARTIAL_DAYS,
-            title=f"{claim.quote} ({describe_moment(claim.period, claim.as_of)}) — "
+            title=f"{claim.quote} ({describe_when(claim.period, claim.as_of)}) — "
             f"{claim.speaker or 'unknown speaker'}, {claim.document_date or 'undated'}, "
             f"{claim.source}",
         )

@@ -8,11 +8,11 @@ strings, amounts are JSON numbers in base units, and everything carries its `sou
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from enum import StrEnum
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from communique._optional import require
 from communique.models import (
@@ -26,14 +26,12 @@ from communique.models import (
     Period,
     Review,
 )
+from communique.present.figures import Figure, Range, figure
+from communique.present.formats import ExportFormat, Record
+from communique.reconcile.canon import describe_metric
 
-Record = dict[str, Any]
-
-
-class ExportFormat(StrEnum):
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
+if TYPE_CHECKING:
+    from communique.reconcile.timelines import MetricSummary, TimelinePoint
 
 
 class Exporter(Protocol):
@@ -56,8 +54,9 @@ def _period(period: Period | None) -> dict[str, str] | None:
 
 
 def claim_record(claim: Claim) -> Record:
-    """One claim as the scorer and users read it."""
-    return {
+    """One claim as the scorer and users read it, with its figure as every surface shows it
+    (`figure_fields`)."""
+    record: Record = {
         "id": claim.id,
         "source": claim.source,
         "speaker": claim.speaker,
@@ -88,6 +87,139 @@ def claim_record(claim: Claim) -> Record:
         "document_date": claim.document_date.isoformat() if claim.document_date else None,
         "extractor": claim.extractor,
     }
+    record.update(figure_fields(figure(claim)))
+    return record
+
+
+def figure_fields(shown: Figure) -> Record:
+    """The figure's interval and time as `present.figures` shows them: `low`/`high` are the
+    literal interval, `ordinary_low`/`ordinary_high` the ordinary reading, `when` the period
+    or moment in words."""
+    return {
+        "low": _number(shown.literal.low),
+        "high": _number(shown.literal.high),
+        "ordinary_low": _number(shown.ordinary.low),
+        "ordinary_high": _number(shown.ordinary.high),
+        "when": shown.when,
+    }
+
+
+# The flat claim table for spreadsheets: one value a cell, named for what it holds.
+FLAT_CLAIM_FIELDS = (
+    "id",
+    "document_title",
+    "document_date",
+    "url",
+    "source",
+    "speaker",
+    "quote",
+    "sentence",
+    "value",
+    "unit",
+    "amount",
+    "qualifier",
+    "low",
+    "high",
+    "literal",
+    "ordinary_low",
+    "ordinary_high",
+    "ordinary",
+    "metric",
+    "metric_label",
+    "metric_phrase",
+    "subject",
+    "object",
+    "when",
+    "period_start",
+    "period_end",
+    "as_of",
+    "modality",
+    "start",
+    "end",
+    "extractor",
+)
+
+
+def flat_claim_record(claim: Claim, *, title: str | None, url: str | None, sentence: str) -> Record:
+    """One claim as one spreadsheet row (`FLAT_CLAIM_FIELDS`): the sentence it was said in,
+    its document's title and address, its period as two dates, both intervals."""
+    shown = figure(claim)
+    return {
+        "id": claim.id,
+        "document_title": title,
+        "document_date": claim.document_date.isoformat() if claim.document_date else None,
+        "url": url,
+        "source": claim.source,
+        "speaker": claim.speaker,
+        "quote": claim.quote,
+        "sentence": " ".join(sentence.split()),
+        "value": _number(claim.value),
+        "unit": claim.unit,
+        "amount": shown.amount,
+        "qualifier": claim.qualifier.value,
+        "low": _number(shown.literal.low),
+        "high": _number(shown.literal.high),
+        "literal": shown.literal.text,
+        "ordinary_low": _number(shown.ordinary.low),
+        "ordinary_high": _number(shown.ordinary.high),
+        "ordinary": shown.ordinary.text,
+        "metric": claim.metric,
+        "metric_label": describe_metric(claim.metric),
+        "metric_phrase": claim.metric_phrase,
+        "subject": claim.subject,
+        "object": claim.object,
+        "when": shown.when,
+        "period_start": shown.period_start.isoformat() if shown.period_start else None,
+        "period_end": shown.period_end.isoformat() if shown.period_end else None,
+        "as_of": shown.as_of.isoformat() if shown.as_of else None,
+        "modality": claim.modality.value,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "extractor": claim.extractor,
+    }
+
+
+def timeline_record(point: TimelinePoint) -> Record:
+    """One point of a metric's timeline (`communique timeline --json`)."""
+    claim = point.claim
+    shown = figure(claim)
+    return {
+        "id": claim.id,
+        "when": shown.when,
+        "period_start": shown.period_start.isoformat() if shown.period_start else None,
+        "period_end": shown.period_end.isoformat() if shown.period_end else None,
+        "as_of": shown.as_of.isoformat() if shown.as_of else None,
+        "quote": claim.quote,
+        "value": _number(claim.value),
+        "unit": claim.unit,
+        "amount": shown.amount,
+        "qualifier": claim.qualifier.value,
+        "literal": _range(shown.literal),
+        "ordinary": _range(shown.ordinary),
+        "modality": claim.modality.value,
+        "speaker": claim.speaker,
+        "document_date": claim.document_date.isoformat() if claim.document_date else None,
+        "source": claim.source,
+        "conflicts": list(point.conflicts),
+    }
+
+
+def metric_record(summary: MetricSummary) -> Record:
+    """One metric as `communique metrics --json` lists it."""
+    return {
+        "metric": summary.metric,
+        "label": summary.label,
+        "claims": summary.claims,
+        "documents": summary.documents,
+        "units": list(summary.units),
+        "phrasings": list(summary.phrasings),
+        "first": summary.first.isoformat() if summary.first else None,
+        "last": summary.last.isoformat() if summary.last else None,
+    }
+
+
+def _range(shown: Range) -> Record:
+    return {"low": _number(shown.low), "high": _number(shown.high), "text": shown.text}
 
 
 def _entry(entry: Entry) -> Record:
@@ -238,6 +370,27 @@ class CsvExporter:
             writer.writerow(row)
             n += 1
         return n
+
+
+def csv_lines(records: Iterable[Record], *, fields: Sequence[str] = ()) -> Iterator[str]:
+    """CSV text a row at a time, for streaming: the header (`fields`, else the first record's
+    keys) first, even when no record follows."""
+    buffer = io.StringIO()
+    writer: csv.DictWriter[str] | None = None
+    if fields:
+        writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
+        writer.writeheader()
+    for record in records:
+        row = _flat(record)
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(row), lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        yield buffer.getvalue()
 
 
 class ParquetExporter:

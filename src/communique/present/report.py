@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from communique.models import Claim, Conflict, Document, Severity, Turn
-from communique.present.charts import Chart, build_chart, format_amount
+from communique.present.charts import Chart, build_chart
+from communique.present.figures import LITERAL, ORDINARY, figure, format_amount
 from communique.reconcile.canon import describe_metric
 from communique.reconcile.conflicts import (
     Incomparable,
@@ -240,6 +241,8 @@ def render_html(report: Report) -> str:
         lstrip_blocks=True,
     )
     env.filters["amount"] = lambda claim: format_amount(claim.value, claim.unit)
+    env.filters["figure"] = figure
+    env.globals["LITERAL"], env.globals["ORDINARY"] = LITERAL, ORDINARY
     env.globals["describe_metric"] = describe_metric
     env.globals["describe_moment"] = describe_moment
     return env.get_template("report.html.j2").render(r=report)

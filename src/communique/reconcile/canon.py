@@ -82,4 +82,10 @@ def describe_metric(key: str) -> str:
     return f"{name} of {_country(codes[0])}{where}"
 
 
-__all__ = ["COUNTRY_NAMES", "canonical_key", "describe_metric"]
+def metric_countries(key: str) -> tuple[str, ...]:
+    """The ISO codes a key names: `trade:KZ-RU` → ("KZ", "RU"), `gdp:KZ` → ("KZ",)."""
+    parts = parse_key(key)
+    return () if parts is None else canonical(parts).countries
+
+
+__all__ = ["COUNTRY_NAMES", "canonical_key", "describe_metric", "metric_countries"]

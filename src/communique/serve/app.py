@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -35,9 +35,9 @@ from communique.serve.routes import (
     speakers,
 )
 from communique.serve.schemas import ErrorResponse
-from communique.serve.web import STATIC, ApiError, render
+from communique.serve.web import STATIC, ApiError, known_parameters, render
 from communique.settings import setting
-from communique.store.ledger import Ledger
+from communique.store.existing import open_existing
 
 _log = logging.getLogger(__name__)
 
@@ -213,6 +213,9 @@ def _offline_openapi(app: FastAPI) -> None:
             for op in item.values():
                 responses = op.setdefault("responses", {})
                 responses["422"] = {"description": "Invalid parameters", **error}
+                responses.setdefault(
+                    "400", {"description": "Unknown query parameters, or bad ones", **error}
+                )
                 responses.setdefault("404", {"description": "Not found", **error})
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.pop("HTTPValidationError", None)
@@ -247,7 +250,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
     With `write_token`, `POST /api/documents` accepts documents from requests that carry
     `Authorization: Bearer <token>`; without it the app is read-only.
     """
-    ledger = Ledger.open(ledger_url)
+    ledger = open_existing(ledger_url)  # a server never creates the ledger it is asked for
     if ledger.dialect == "sqlite":
         event.listen(ledger.engine, "connect", _reader_pragmas)
         # the connection that opening (migrating) pooled has no such pragmas: the async claim
@@ -270,6 +273,7 @@ def create_app(ledger_url: str | None = None, *, write_token: str | None = None)
         docs_url=None,  # Swagger UI loads from a CDN: /docs is a packaged page instead
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],
     )
     app.state.ledger = ledger
     app.state.write_token = write_token or None

@@ -35,8 +35,10 @@ from communique.models import (
     Turn,
     Verdict,
 )
+from communique.present.figures import Figure, figure
 from communique.reconcile.timelines import MetricSummary, TimelinePoint
-from communique.store.browse import ClaimListing, DocumentSummary, SpeakerSummary
+from communique.store.browse import ClaimListing, DocumentSummary, SpeakerSummary, listing_claim
+from communique.store.facets import Facet, FacetCounts
 from communique.store.ledger import SearchHit
 
 
@@ -112,6 +114,15 @@ class ClaimOut(_Out):
     span: SpanOut = Field(description="Half-open offsets of the quote in the document text.")
     sentence: SpanOut | None
     extractor: str
+    amount: str = Field(description="The value as people read it: $25.6 bn, 24,000, 10%.")
+    literal: str = Field(description="The literal interval (`low`..`high`) in words.")
+    ordinary_low: float | None = Field(
+        description="Lower end of the hedge in ordinary reading (what a listener takes it to "
+        "mean: 'exceeded $21 billion' is a little above 21)."
+    )
+    ordinary_high: float | None = Field(description="Upper end in ordinary reading.")
+    ordinary: str = Field(description="The ordinary reading in words.")
+    when: str = Field(description="The period or moment in words: 2021, as of 2024-11-27.")
     links: dict[str, str]
 
 
@@ -282,6 +293,11 @@ class _Page(_Out):
     total: int = Field(description="How many items match, across all pages.")
     limit: int
     offset: int
+    next: str | None = Field(
+        default=None,
+        description="Path of the next page (the same filters, the offset moved on); null on "
+        "the last page.",
+    )
 
 
 class DocumentPage(_Page):
@@ -325,6 +341,33 @@ class SearchPage(_Page):
 
 class SpeakerPage(_Page):
     items: list[SpeakerOut]
+
+
+class FacetValueOut(_Out):
+    value: str
+    claims: int = Field(description="How many of the filtered claims have this value.")
+
+
+class FacetOut(_Out):
+    facet: Facet
+    values: list[FacetValueOut] = Field(description="The most claimed first (years: latest).")
+    more: bool = Field(description="Other values exist beyond these.")
+
+
+class FacetsOut(_Out):
+    total: int = Field(description="How many claims the filters match.")
+    facets: list[FacetOut]
+
+
+class NameOut(_Out):
+    value: str
+    claims: int
+
+
+class SuggestOut(_Out):
+    field: str
+    q: str
+    items: list[NameOut]
 
 
 class DocumentIn(BaseModel):
@@ -383,7 +426,7 @@ def claim_fields(c: ClaimListing) -> dict[str, Any]:
     sentence = None
     if c.sentence_start is not None and c.sentence_end is not None:
         sentence = {"start": c.sentence_start, "end": c.sentence_end}
-    return {
+    fields = {
         "id": c.id,
         "document_id": c.document_id,
         "source": c.source,
@@ -411,7 +454,22 @@ def claim_fields(c: ClaimListing) -> dict[str, Any]:
         "span": {"start": c.start, "end": c.end},
         "sentence": sentence,
         "extractor": c.extractor,
+        **_figure_fields(shown := figure(listing_claim(c))),
         "links": _claim_links(c.id, c.document_id, c.metric),
+    }
+    fields["low"], fields["high"] = _number(shown.literal.low), _number(shown.literal.high)
+    return fields
+
+
+def _figure_fields(shown: Figure) -> dict[str, Any]:
+    """A claim's figure as `present.figures` shows it on every surface."""
+    return {
+        "amount": shown.amount,
+        "literal": shown.literal.text,
+        "ordinary_low": _number(shown.ordinary.low),
+        "ordinary_high": _number(shown.ordinary.high),
+        "ordinary": shown.ordinary.text,
+        "when": shown.when,
     }
 
 
@@ -422,6 +480,7 @@ def fields_json(fields: dict[str, Any]) -> bytes:
 
 def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
     links = _claim_links(claim.id, document_id, claim.metric)
+    shown = figure(claim)
     return ClaimOut(
         id=claim.id or 0,
         document_id=document_id,
@@ -432,8 +491,8 @@ def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
         value=float(claim.value),
         unit=claim.unit,
         qualifier=claim.qualifier,
-        low=_number(claim.low),
-        high=_number(claim.high),
+        low=_number(shown.literal.low),
+        high=_number(shown.literal.high),
         step=_number(claim.step),
         metric=claim.metric,
         metric_phrase=claim.metric_phrase,
@@ -450,6 +509,7 @@ def claim_out(claim: Claim, document_id: int | None) -> ClaimOut:
         span=SpanOut(start=claim.span.start, end=claim.span.end),
         sentence=_span(claim.sentence),
         extractor=claim.extractor,
+        **_figure_fields(shown),
         links=links,
     )
 
@@ -556,6 +616,14 @@ def conflict_out(conflict: Conflict, doc_ids: dict[str, int]) -> ConflictOut:
         period=_period(conflict.period),
         as_of=conflict.as_of,
         claims=[claim_out(c, doc_ids.get(c.source or "")) for c in conflict.claims],
+    )
+
+
+def facet_out(counts: FacetCounts) -> FacetOut:
+    return FacetOut(
+        facet=counts.facet,
+        values=[FacetValueOut(value=v.value, claims=v.claims) for v in counts.values],
+        more=counts.more,
     )
 
 

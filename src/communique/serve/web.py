@@ -15,6 +15,8 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator
 
+from communique.present.figures import LITERAL, ORDINARY, describe_when, figure, format_amount
+from communique.reconcile.canon import describe_metric
 from communique.store.ledger import Ledger
 
 TEMPLATES = FilePath(__file__).parent / "templates"
@@ -78,6 +80,50 @@ def next_page(request: Request, *, after: int) -> str:
     return f"{url.path}?{url.query}"
 
 
+def following(request: Request, *, offset: int, limit: int, total: int) -> str | None:
+    """The next page's path for an offset-paged list, or None on the last page."""
+    return next_offset(request, offset=offset + limit) if offset + limit < total else None
+
+
+def next_offset(request: Request, *, offset: int) -> str:
+    """The path and query of the page at `offset`: the same filters, order and limit."""
+    url = request.url.remove_query_params("after").include_query_params(offset=offset)
+    return f"{url.path}?{url.query}"
+
+
+def _query_names(dependant: Any) -> frozenset[str]:
+    """Every query parameter a route declares, its dependencies' included."""
+    names = {str(p.alias) for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
+_DECLARED: dict[int, frozenset[str]] = {}
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take (a misspelt filter would otherwise be
+    ignored, and the answer look filtered): 400 naming them and what the route accepts."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    declared = _DECLARED.get(id(route))
+    if declared is None:
+        declared = _DECLARED[id(route)] = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        names = ", ".join(repr(name[:40]) for name in unknown[:10])
+        accepted = ", ".join(sorted(declared)) or "none"
+        raise ApiError(
+            400,
+            "unknown-parameter",
+            f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names} "
+            f"(accepted: {accepted})",
+        )
+
+
 def not_found(what: str, key: object) -> ApiError:
     return ApiError(404, "not-found", f"no {what} {key!s:.200}")
 
@@ -131,12 +177,8 @@ def _short(value: object) -> str:
 
 
 def _amount(value: object, unit: str) -> str:
-    text = _number(value)
-    if unit == "percent":
-        return f"{text}%"
-    if unit in ("count", "rank", ""):
-        return text if unit != "rank" else f"#{text}"
-    return f"{text} {unit}"
+    """An amount as every surface writes it (`present.figures.format_amount`)."""
+    return format_amount(Decimal(str(value)), unit)
 
 
 _env = Environment(
@@ -152,7 +194,18 @@ _env.filters["plain"] = lambda value: format(Decimal(str(value)).normalize(), "f
 _env.filters["marks"] = mark_hits
 _env.filters["n"] = lambda n, word: f"{n:,} {word if n == 1 else word + 's'}"
 _env.filters["urlpart"] = lambda value: quote(str(value), safe="")
-_env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
+
+
+def query_string(**values: object) -> str:
+    """A query string of the values set (empty ones left out), as the pages link them."""
+    return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+
+_env.globals["query"] = query_string
+_env.globals["figure"] = figure
+_env.globals["describe_when"] = describe_when
+_env.globals["describe_metric"] = describe_metric
+_env.globals["LITERAL"], _env.globals["ORDINARY"] = LITERAL, ORDINARY
 
 
 def render(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:

@@ -12,6 +12,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -30,21 +32,25 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
-from communique.models import Claim, Conflict, Verdict
+from communique.models import (
+    Claim,
+    Modality,
+    Period,
+    Qualifier,
+    Span,
+    TimeSource,
+)
 from communique.store.ledger import (
     _CLAIMS,
-    CONFLICT_ORDER,
     ClaimFilter,
     Ledger,
     _claim,
     _filter_claims,
     _filter_params,
-    conflicts_of,
 )
 from communique.store.search import _WORD, _fts5_query
 from communique.store.tables import (
     ClaimRow,
-    ConflictRow,
     DocumentRow,
     TurnRow,
 )
@@ -226,11 +232,20 @@ class LocatedClaim:
 
 
 def claim_page(
-    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+    ledger: Ledger,
+    where: ClaimFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    sort: ClaimSort | None = None,
+    descending: bool = False,
 ) -> tuple[list[LocatedClaim], int]:
-    """One page of claims in ledger order, and how many match in all."""
+    """One page of claims in ledger order (or the order asked), and how many match in all."""
     total = count_claims(ledger, where)
-    return (claim_rows(ledger, where, limit=limit, offset=offset) if total > offset else []), total
+    if total <= offset:
+        return [], total
+    page = claim_rows(ledger, where, limit=limit, offset=offset, sort=sort, descending=descending)
+    return page, total
 
 
 def count_claims(ledger: Ledger, where: ClaimFilter) -> int:
@@ -240,18 +255,26 @@ def count_claims(ledger: Ledger, where: ClaimFilter) -> int:
 
 
 def claim_rows(
-    ledger: Ledger, where: ClaimFilter, *, limit: int, offset: int = 0
+    ledger: Ledger,
+    where: ClaimFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    sort: ClaimSort | None = None,
+    descending: bool = False,
 ) -> list[LocatedClaim]:
-    """One page of claims in ledger order.
+    """One page of claims in ledger order, or in the order `sort` asks (`sorted_ids`).
 
     Claim ids follow ingest order, and text order within a document, so ordering by id is
     document order. The page's ids are picked on the claims table alone (through an index
     where the filter has one) and only those rows are joined to their documents, so a deep
     offset never walks the documents table.
     """
-    ids = _filter_claims(_from_claims(select(ClaimRow.id), where), where)
+    ids = _filter_claims(_from_claims(select(ClaimRow.id), where), where).order_by(ClaimRow.id)
+    if sort is not None:
+        ids = sorted_ids(where, sort=sort, descending=descending)
     with Session(ledger.engine) as s:
-        page = s.scalars(ids.order_by(ClaimRow.id).limit(limit).offset(offset)).all()
+        page = s.scalars(ids.limit(limit).offset(offset)).all()
         rows = (
             s.execute(
                 select(ClaimRow, DocumentRow.source, DocumentRow.date)
@@ -262,12 +285,13 @@ def claim_rows(
             if page
             else []
         )
-    return [
-        LocatedClaim(
+    found = {
+        r[0].id: LocatedClaim(
             claim=_claim(r[0], source=r[1], document_date=r[2]), document_id=r[0].document_id
         )
         for r in rows
-    ]
+    }
+    return [found[i] for i in page if i in found]
 
 
 class ClaimListing(NamedTuple):
@@ -361,15 +385,156 @@ def _page_ids(where: ClaimFilter, *, after: bool = False) -> Select[Any] | Compo
         if after:
             ids = ids.where(ClaimRow.id > bindparam("page_after"))
         return ids.order_by(ClaimRow.id)
-    rest = replace(where, country=None)
+    rest = replace(where, country=None, country_keys=None)
     country: BindParameter[str] = bindparam("where_country", where.country)
     arms = [
         _filter_claims(_from_claims(select(ClaimRow.id), rest), rest).where(side == country)
         for side in (ClaimRow.subject, ClaimRow.object)
     ]
+    if where.country_keys is not None:
+        keys: BindParameter[Any] = bindparam(
+            "where_country_keys", list(where.country_keys), expanding=True
+        )
+        arms.append(
+            _filter_claims(_from_claims(select(ClaimRow.id), rest), rest).where(
+                ClaimRow.metric.in_(keys)
+            )
+        )
     if after:
         arms = [arm.where(ClaimRow.id > bindparam("page_after")) for arm in arms]
     return union(*arms).order_by("id")
+
+
+class ClaimSort(StrEnum):
+    """Orders a claim list can take; `-` in front (the query's `sort=-value`) reverses."""
+
+    ID = "id"
+    VALUE = "value"
+    WHEN = "when"  # the period's end, else the as-of date
+    DATE = "date"  # the document's date
+    SPEAKER = "speaker"
+    METRIC = "metric"
+    QUOTE = "quote"
+
+
+_SORT_COLUMNS: dict[ClaimSort, Any] = {
+    ClaimSort.ID: ClaimRow.id,
+    ClaimSort.VALUE: ClaimRow.value,
+    ClaimSort.WHEN: func.coalesce(ClaimRow.period_end, ClaimRow.as_of),
+    ClaimSort.DATE: DocumentRow.date,
+    ClaimSort.SPEAKER: ClaimRow.speaker,
+    ClaimSort.METRIC: ClaimRow.metric,
+    ClaimSort.QUOTE: ClaimRow.quote,
+}
+
+
+def sorted_ids(
+    where: ClaimFilter,
+    *,
+    sort: ClaimSort,
+    descending: bool = False,
+    after: tuple[int, Any] | None = None,
+) -> Select[Any]:
+    """The ids `where` matches in the order asked; ties in ledger order, and claims without
+    the sorted value (an undated claim sorted by `when`) last either way. `after`, the id and
+    sorted value of the last row of the previous page (`sort_value`), starts the page after it
+    (keyset)."""
+    column = _SORT_COLUMNS[sort]
+    order = column.desc() if descending else column.asc()
+    ids: Select[Any] = _filter_claims(select(ClaimRow.id).select_from(ClaimRow), where)
+    if sort is ClaimSort.DATE or where.source is not None:
+        ids = ids.join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+    if after is not None:
+        last_id, last = after
+        if last is None:  # among the rows without a value, which come last
+            ids = ids.where(column.is_(None), ClaimRow.id > last_id)
+        else:
+            beyond = column < last if descending else column > last
+            ids = ids.where(
+                or_(beyond, and_(column == last, ClaimRow.id > last_id), column.is_(None))
+            )
+    return ids.order_by(order.nulls_last(), ClaimRow.id)
+
+
+def sort_value(ledger: Ledger, sort: ClaimSort, claim_id: int) -> tuple[int, Any] | None:
+    """(id, sorted value) of a claim, where a keyset page in that order starts after it; None
+    when there is no such claim."""
+    query = (
+        select(_SORT_COLUMNS[sort])
+        .select_from(ClaimRow)
+        .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+        .where(ClaimRow.id == claim_id)
+    )
+    with ledger.reader.connect() as conn:
+        row = conn.execute(query).first()
+    return None if row is None else (claim_id, row[0])
+
+
+def sorted_claim_listings(
+    ledger: Ledger,
+    where: ClaimFilter,
+    *,
+    sort: ClaimSort,
+    descending: bool,
+    limit: int,
+    offset: int = 0,
+    after: int | None = None,
+) -> list[ClaimListing]:
+    """One page of claims in the order asked (`sorted_ids`): from `offset`, or after the claim
+    `after` (a claim no longer there: the ids after it, in that order)."""
+    query = sorted_ids(where, sort=sort, descending=descending)
+    if after is not None:
+        seek = sort_value(ledger, sort, after)
+        query = (
+            query.where(ClaimRow.id > after)
+            if seek is None
+            else sorted_ids(where, sort=sort, descending=descending, after=seek)
+        )
+    with ledger.reader.connect() as conn:
+        page = list(conn.scalars(query.limit(limit).offset(offset)))
+        if not page:
+            return []
+        rows = conn.execute(_LISTING.where(_CLAIMS.c.id.in_(page))).all()
+    found = {row.id: ClaimListing._make(row) for row in rows}
+    return [found[i] for i in page if i in found]
+
+
+def listing_claim(listing: ClaimListing) -> Claim:
+    """A listed claim as the `Claim` the rest of the package reads (for `present.figures`):
+    every field the ledger's own `Claim` has, so both show one interval."""
+    c = listing
+    return Claim(
+        id=c.id,
+        source=c.source,
+        document_date=c.document_date,
+        quote=c.quote,
+        value=Decimal(c.value_text),
+        unit=c.unit,
+        qualifier=Qualifier(c.qualifier),
+        low=None if c.low is None else Decimal(c.low),
+        high=None if c.high is None else Decimal(c.high),
+        step=None if c.step is None else Decimal(c.step),
+        metric=c.metric,
+        metric_phrase=c.metric_phrase,
+        indicator=c.indicator,
+        scope=c.scope,
+        subject=c.subject,
+        object=c.object,
+        period=Period(start=c.period_start, end=c.period_end)
+        if c.period_start and c.period_end
+        else None,
+        as_of=c.as_of,
+        time_source=None if c.time_source is None else TimeSource(c.time_source),
+        modality=Modality(c.modality),
+        vague=c.vague,
+        enumeration=c.enumeration,
+        speaker=c.speaker,
+        span=Span(start=c.start, end=c.end),
+        sentence=Span(start=c.sentence_start, end=c.sentence_end)
+        if c.sentence_start is not None and c.sentence_end is not None
+        else None,
+        extractor=c.extractor,
+    )
 
 
 def claim_listing(ledger: Ledger, claim_id: int) -> ClaimListing | None:
@@ -423,71 +588,6 @@ def document_id_by_content(ledger: Ledger, content_hash: str) -> int | None:
     """The id of the document holding this exact text (whatever its source is called)."""
     with ledger.engine.connect() as conn:
         return conn.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
-
-
-def conflict_page(
-    ledger: Ledger,
-    *,
-    metric: str | None = None,
-    kind: str | None = None,
-    severity: str | None = None,
-    verdict: Verdict | None = None,
-    unreviewed: bool = False,
-    limit: int,
-    offset: int = 0,
-    after: int | None = None,
-) -> list[Conflict]:
-    """One page of conflicts in board order (the most confident first), with their claims and
-    reviews: only this page's rows are read (keyset from `after`, the last id of the previous
-    page, else `offset`), whatever the number of conflicts. A verdict filter reads every
-    conflict that passes the others: reviews match conflicts by claim identity, not by id."""
-    query = select(ConflictRow).order_by(*CONFLICT_ORDER)
-    for column, value in (
-        (ConflictRow.metric, metric),
-        (ConflictRow.kind, kind),
-        (ConflictRow.severity, severity),
-    ):
-        if value is not None:
-            query = query.where(column == value)
-    with Session(ledger.reader) as s:
-        if after is not None:
-            last = s.get(ConflictRow, after)
-            query = query.where(
-                ConflictRow.id > after
-                if last is None
-                else or_(
-                    ConflictRow.confidence < last.confidence,
-                    and_(ConflictRow.confidence == last.confidence, ConflictRow.id > after),
-                )
-            )
-        if verdict is None and not unreviewed:
-            return conflicts_of(s, s.scalars(query.limit(limit).offset(offset)).all())
-        found = [
-            c
-            for c in conflicts_of(s, s.scalars(query).all())
-            if (verdict is None or (c.review is not None and c.review.verdict == verdict))
-            and (not unreviewed or c.review is None)
-        ]
-    return found[offset : offset + limit]
-
-
-def count_conflicts(
-    ledger: Ledger,
-    *,
-    metric: str | None = None,
-    kind: str | None = None,
-    severity: str | None = None,
-) -> int:
-    query = select(func.count()).select_from(ConflictRow)
-    for column, value in (
-        (ConflictRow.metric, metric),
-        (ConflictRow.kind, kind),
-        (ConflictRow.severity, severity),
-    ):
-        if value is not None:
-            query = query.where(column == value)
-    with ledger.reader.connect() as conn:
-        return conn.scalar(query) or 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

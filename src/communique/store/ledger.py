@@ -134,6 +134,13 @@ class ClaimFilter:
     text: str | None = None  # substring of the quote or metric phrase
     since: date | None = None  # period end or as-of on/after
     until: date | None = None  # period start or as-of on/before
+    # Any of several exact names (`store.names.resolve_filter` turns "putin" into them).
+    speakers: tuple[str, ...] | None = None
+    metrics: tuple[str, ...] | None = None
+    year: int | None = None  # the year of the period's end, else of the as-of date
+    # With `country`: metric keys that name the country ("trade:KZ-RU"), whose claims are the
+    # country's too though their subject and object are unset.
+    country_keys: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1158,6 +1165,12 @@ def _filter_params(where: ClaimFilter) -> dict[str, Any]:
     """The values `_filter_claims(where)` binds, by parameter name (one per field set)."""
     values = {f.name: getattr(where, f.name) for f in fields(where)}
     values["text"] = f"%{where.text.lower()}%" if where.text else None
+    for name in ("speakers", "metrics", "country_keys"):
+        if values[name] is not None:
+            values[name] = list(values[name])
+    if where.year is not None:
+        values["year"] = None
+        values["year_start"], values["year_end"] = date(where.year, 1, 1), date(where.year, 12, 31)
     return {f"where_{name}": value for name, value in values.items() if value is not None}
 
 
@@ -1188,9 +1201,24 @@ def _filter_claims(query: Any, where: ClaimFilter) -> Any:
     for field, column in _EQUALS.items():
         if f"where_{field}" in p:
             query = query.where(column == p[f"where_{field}"])
+    for field, column in (("speakers", ClaimRow.speaker), ("metrics", ClaimRow.metric)):
+        if f"where_{field}" in p:
+            names: BindParameter[Any] = bindparam(
+                f"where_{field}", p[f"where_{field}"].value, expanding=True
+            )
+            query = query.where(column.in_(names))
+    if "where_year_start" in p:
+        moment = func.coalesce(ClaimRow.period_end, ClaimRow.as_of)
+        query = query.where(moment >= p["where_year_start"], moment <= p["where_year_end"])
     if "where_country" in p:
         country = p["where_country"]
-        query = query.where((ClaimRow.subject == country) | (ClaimRow.object == country))
+        sides = (ClaimRow.subject == country) | (ClaimRow.object == country)
+        if "where_country_keys" in p:
+            keys: BindParameter[Any] = bindparam(
+                "where_country_keys", p["where_country_keys"].value, expanding=True
+            )
+            sides = sides | ClaimRow.metric.in_(keys)
+        query = query.where(sides)
     if "where_text" in p:
         words = p["where_text"]
         query = query.where(

@@ -1,4 +1,5 @@
-"""`/api/conflicts`: disagreements between claims, the most confident first, and their review."""
+"""`/api/conflicts`: disagreements between claims, the most confident first, filtered as the
+board filters them; one by id; and the analyst's review."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from communique.models import Conflict, ConflictKind, Severity, Verdict
+from communique.models import ConflictKind, Severity, Verdict
+from communique.reconcile.names import resolve_conflict_filter
 from communique.serve.routes.claims import Totals
 from communique.serve.schemas import (
     ConflictOut,
@@ -17,6 +19,8 @@ from communique.serve.schemas import (
     conflict_out,
 )
 from communique.serve.web import (
+    MAX_ID,
+    WHOLE,
     After,
     ConflictId,
     LedgerDep,
@@ -26,58 +30,80 @@ from communique.serve.web import (
     next_page,
     not_found,
 )
-from communique.store.browse import conflict_page, count_conflicts, document_ids
+from communique.store.board import ConflictFilter, conflict_page, count_conflicts
+from communique.store.browse import document_ids
 
 router = APIRouter(tags=["conflicts"])
-_EVERY = 2**62  # a page size no ledger reaches
 
 
-@router.get("/conflicts", summary="Conflicts between claims, the most confident first")
-def list_conflicts(
-    request: Request,
-    ledger: LedgerDep,
-    metric: Annotated[str | None, Query(max_length=256, description="Metric key.")] = None,
+def conflict_query(
+    metric: Annotated[
+        str | None,
+        Query(max_length=256, description="Metric key, or part of one, in any case."),
+    ] = None,
     kind: ConflictKind | None = None,
     severity: Severity | None = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            max_length=256,
+            description="A speaker of one of its claims: the name or part of it, any case.",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            pattern="^[A-Za-z]{2}$",
+            description="ISO alpha-2 named by its metric key or by one of its claims.",
+        ),
+    ] = None,
+    document: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_ID, description="Id of a document one of its claims is from."),
+        WHOLE,
+    ] = None,
     verdict: Annotated[
         Verdict | None, Query(description="Only conflicts an analyst gave this verdict.")
     ] = None,
     unreviewed: Annotated[bool, Query(description="Only conflicts nobody reviewed.")] = False,
+) -> ConflictFilter:
+    """The conflict filters the board and the API share."""
+    return ConflictFilter(
+        metric=metric,
+        kind=kind.value if kind else None,
+        severity=severity.value if severity else None,
+        speaker=speaker,
+        country=country,
+        document_id=document,
+        verdict=verdict,
+        unreviewed=unreviewed,
+    )
+
+
+ConflictQuery = Annotated[ConflictFilter, Depends(conflict_query)]
+
+
+@router.get("/conflicts", summary="Conflicts between claims, the most confident first, filtered")
+def list_conflicts(
+    request: Request,
+    ledger: LedgerDep,
+    typed: ConflictQuery,
     limit: Limit = 50,
     offset: Offset = 0,
     after: After = None,
 ) -> ConflictPage:
-    where = {
-        "metric": metric,
-        "kind": kind.value if kind else None,
-        "severity": severity.value if severity else None,
-    }
-
-    def read(limit: int, offset: int, after: int | None) -> list[Conflict]:
-        return conflict_page(
-            ledger,
-            metric=where["metric"],
-            kind=where["kind"],
-            severity=where["severity"],
-            verdict=verdict,
-            unreviewed=unreviewed,
-            limit=limit,
-            offset=offset,
-            after=after,
-        )
-
-    found = read(limit + 1, offset, after)
+    where = resolve_conflict_filter(ledger, typed)
+    found = conflict_page(ledger, where, limit=limit + 1, offset=offset, after=after)
     page = found[:limit]
     more = len(found) > limit
     ids = document_ids(ledger, [m.source or "" for c in page for m in c.claims])
     if after is None and page and not more:
         total = offset + len(page)  # the last page counts itself
-    elif verdict is not None or unreviewed:  # reviews match by claims: counted by reading
-        every = read(_EVERY, 0, None)
-        total = len(every)
+    elif where.by_review:  # reviews match by claims: counted by reading, never cached
+        total = count_conflicts(ledger, where)
     else:
         total = _totals(request).count(
-            ledger, ("conflicts", *where.items()), lambda: count_conflicts(ledger, **where)
+            ledger, ("conflicts", where), lambda: count_conflicts(ledger, where)
         )
     return ConflictPage(
         items=[conflict_out(c, ids) for c in page],

@@ -34,6 +34,7 @@ from communique.serve.web import (
     Limit,
     Offset,
     authorize,
+    following,
     not_found,
 )
 from communique.store.browse import count_documents, document_id_by_content, document_summaries
@@ -47,13 +48,17 @@ _write_lock = threading.Lock()  # one ingest at a time: reconcile rewrites deriv
 
 
 @router.get("/documents", summary="Documents in ingest order, paginated")
-def list_documents(ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0) -> DocumentPage:
+def list_documents(
+    request: Request, ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0
+) -> DocumentPage:
     items = document_summaries(ledger, limit=limit, offset=offset)
+    total = count_documents(ledger)
     return DocumentPage(
         items=[document_summary_out(d) for d in items],
-        total=count_documents(ledger),
+        total=total,
         limit=limit,
         offset=offset,
+        next=following(request, offset=offset, limit=limit, total=total),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from communique.models import AgreementKind, AgreementStatus, Commitment, CommitmentKind, FollowUp
 from communique.serve.schemas import (
@@ -17,7 +17,7 @@ from communique.serve.schemas import (
     agreement_out,
     commitment_out,
 )
-from communique.serve.web import MAX_ID, WHOLE, LedgerDep, Limit, Offset, not_found
+from communique.serve.web import MAX_ID, WHOLE, LedgerDep, Limit, Offset, following, not_found
 from communique.store.browse import document_ids
 from communique.store.entries import AgreementFilter, CommitmentFilter
 from communique.store.ledger import Ledger
@@ -35,6 +35,7 @@ Code = Annotated[
 
 @router.get("/agreements", summary="Agreements, filtered and paginated")
 def list_agreements(
+    request: Request,
     ledger: LedgerDep,
     party: Code = None,
     kind: AgreementKind | None = None,
@@ -61,11 +62,13 @@ def list_agreements(
     )
     page = ledger.agreements(where, limit=limit, offset=offset)
     ids = document_ids(ledger, [a.source or "" for a in page])
+    total = ledger.count_agreements(where)
     return AgreementPage(
         items=[agreement_out(a, ids.get(a.source or "")) for a in page],
-        total=ledger.count_agreements(where),
+        total=total,
         limit=limit,
         offset=offset,
+        next=following(request, offset=offset, limit=limit, total=total),
     )
 
 
@@ -80,6 +83,7 @@ def get_agreement(ledger: LedgerDep, agreement_id: EntryId) -> AgreementOut:
 
 @router.get("/commitments", summary="Commitments, filtered and paginated")
 def list_commitments(
+    request: Request,
     ledger: LedgerDep,
     actor: Code = None,
     kind: CommitmentKind | None = None,
@@ -103,13 +107,15 @@ def list_commitments(
     page = ledger.commitments(where, limit=limit, offset=offset)
     ids = document_ids(ledger, [c.source or "" for c in page])
     history = _history(ledger, page)
+    total = ledger.count_commitments(where)
     return CommitmentPage(
         items=[
             commitment_out(c, ids.get(c.source or ""), history.get(c.id or 0, [])) for c in page
         ],
-        total=ledger.count_commitments(where),
+        total=total,
         limit=limit,
         offset=offset,
+        next=following(request, offset=offset, limit=limit, total=total),
     )
 
 

@@ -11,7 +11,7 @@ from communique.reconcile.canon import describe_metric
 from communique.reconcile.timelines import MetricSummary, build_timeline, summarize_metrics
 from communique.serve.routes.claims import Totals
 from communique.serve.schemas import MetricDetailOut, MetricPage, metric_detail_out, metric_out
-from communique.serve.web import LedgerDep, Limit, Offset, not_found
+from communique.serve.web import LedgerDep, Limit, Offset, following, not_found
 from communique.store.browse import document_ids, metric_counts, metric_stats
 from communique.store.ledger import ClaimFilter, Ledger
 
@@ -24,8 +24,11 @@ def list_metrics(
 ) -> MetricPage:
     # Grouping every claim by metric is the dear part (~0.2 s at 100,000 documents): a page
     # is kept until the ledger changes.
-    return _cache(request).count(
+    page = _cache(request).count(
         ledger, ("metrics", limit, offset), lambda: _metric_page(ledger, limit, offset)
+    )
+    return page.model_copy(
+        update={"next": following(request, offset=offset, limit=limit, total=page.total)}
     )
 
 
@@ -58,7 +61,14 @@ def _cache(request: Request) -> Totals:
 @router.get("/metrics/{key:path}", summary="One metric with its timeline")
 def get_metric(
     ledger: LedgerDep,
-    key: Annotated[str, Path(min_length=1, max_length=256, description="Metric key.")],
+    # No control characters: a route's `$` matches before a final newline, so `/metrics/%0A`
+    # would reach here as an empty key.
+    key: Annotated[
+        str,
+        Path(
+            min_length=1, max_length=256, pattern=r"^[^\x00-\x1f\x7f]+$", description="Metric key."
+        ),
+    ],
 ) -> MetricDetailOut:
     claims = ledger.claims(ClaimFilter(metric=key))
     if not claims:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from communique.serve.routes.claims import Totals
 from communique.serve.schemas import SearchPage, search_hit_out
-from communique.serve.web import LedgerDep, Limit, Offset
+from communique.serve.web import LedgerDep, Limit, Offset, following
 from communique.store.browse import count_search
 
 router = APIRouter(tags=["search"])
@@ -28,10 +28,12 @@ def search_documents(
     totals: Totals | None = getattr(request.app.state, "search_totals", None)
     if totals is None:
         totals = request.app.state.search_totals = Totals()
+    total = totals.count(ledger, ("search", q), lambda: count_search(ledger, q))
     return SearchPage(
         query=q,
         items=[search_hit_out(h) for h in hits],
-        total=totals.count(ledger, ("search", q), lambda: count_search(ledger, q)),
+        total=total,
         limit=limit,
         offset=offset,
+        next=following(request, offset=offset, limit=limit, total=total),
     )

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from communique.serve.schemas import SpeakerPage, speaker_out
-from communique.serve.web import LedgerDep, Limit, Offset
+from communique.serve.web import LedgerDep, Limit, Offset, following
 from communique.store.browse import speaker_summaries
 
 router = APIRouter(tags=["speakers"])
 
 
 @router.get("/speakers", summary="Speakers by number of turns")
-def list_speakers(ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0) -> SpeakerPage:
+def list_speakers(
+    request: Request, ledger: LedgerDep, limit: Limit = 50, offset: Offset = 0
+) -> SpeakerPage:
     items, total = speaker_summaries(ledger, limit=limit, offset=offset)
     return SpeakerPage(
-        items=[speaker_out(s) for s in items], total=total, limit=limit, offset=offset
+        items=[speaker_out(s) for s in items],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next=following(request, offset=offset, limit=limit, total=total),
     )
