@@ -109,6 +109,13 @@ def borrowed_key(
     base = inherited.keyed.key.name.removesuffix("_growth")
     if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
         base += "_growth"
+    elif m.unit == PERCENT and earlier.unit != PERCENT and base in ("amount", "figure"):
+        base = "share"  # "$39 billion ... including roughly 40 percent": a part of it
+    if earlier.unit == PERCENT and m.unit != PERCENT and base.startswith("share"):
+        # "53 percent, or $39 billion, of total HEERF dollars": the amount the share comes to,
+        # a measure of the whole's own kind, never a share
+        base = base.removeprefix("share_of_") if base != "share" else ""
+        base = base or ("amount" if m.unit.isupper() else "figure")
     return _renamed(inherited.keyed, base)
 
 

@@ -17,8 +17,14 @@ from datetime import date
 from typing import Any
 
 from communique.extract import nlp
+from communique.extract.actors import is_organisation
 from communique.extract.antecedents import Found, antecedent, borrowed_key
-from communique.extract.countries import CountryMention, country_in_label, find_countries
+from communique.extract.countries import (
+    CountryMention,
+    country_in_label,
+    dominant_country,
+    find_countries,
+)
 from communique.extract.currencies import home_currency
 from communique.extract.discourse import (
     ListTime,
@@ -27,7 +33,7 @@ from communique.extract.discourse import (
     list_times,
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.groups import find_scope, scope_slug
+from communique.extract.groups import find_item, find_scope, scope_slug
 from communique.extract.indicators import Reach
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
@@ -290,6 +296,19 @@ def _own_key(
     )
     if scope is None and naming.indicator is None and (label := item_label(text, m.start)):
         scope = scope_slug(label)  # "- Boston Logan International—$44.9 million to ..."
+    if (
+        scope is None
+        and m.unit.isupper()
+        and (naming.indicator is None or naming.indicator.itemised)
+    ):
+        # "announced $9 billion to replace lead pipes", "Eucrisa will be discounted from $792"
+        scope = find_item(
+            s.doc,
+            figure=_scope_token(s, m),
+            governor=reading.governor,
+            head=reading.head,
+            taken=taken,
+        )
     nearby = ctx.countries_in(*(phrase_span or clause))
     if phrase_span is not None and not nearby:
         nearby = ctx.countries_in(*clause)
@@ -407,6 +426,14 @@ def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
     return out
 
 
+def _home(description: Description, mentioned: Sequence[CountryMention]) -> str | None:
+    """The country a statement speaks for: its first party that is a country (a UN official
+    named in the header is no home), else, with no party known (a UN speech, a fact sheet),
+    the country it names far more often than any other."""
+    home = next((c for c in description.countries if not is_organisation(c)), None)
+    return home or dominant_country(mentioned)
+
+
 def _read(
     text: str,
     turns: Sequence[Turn],
@@ -426,7 +453,7 @@ def _read(
         today=description.date or find_document_date(text),
         # A date given only to the year or month is no day: no as_of or period comes from it.
         year_only=description.date_precision not in (None, DatePrecision.DAY),
-        country=description.countries[0] if description.countries else None,
+        country=_home(description, mentioned),
     )
     ctx = _Context(
         text=text,
