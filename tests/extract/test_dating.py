@@ -152,3 +152,63 @@ def test_dating_a_lead_in_figure_takes_the_time_of_its_restatement() -> None:
 )
 def test_dating_announced_and_pledged_amounts_are_plans(text: str, modality: Modality) -> None:
     assert _claim(text).modality is modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The rule would protect 36 million workers from extreme heat.", Modality.PLAN),
+        ("The average wage must reach 12,654 rubles a month.", Modality.PLAN),
+        ("The project itself is to employ over 5,000 people.", Modality.PLAN),
+        ("The plan is to produce 400,000 tonnes of copper a year.", Modality.PLAN),
+        ("Our goal is to reach $200 billion in trade.", Modality.TARGET),
+        (
+            "The Department of Labor is awarding $16 million to support organizations.",
+            Modality.PLAN,
+        ),
+        ("Turkey allocates 2.1 per cent of its national income to aid.", Modality.ACTUAL),
+        ("Without the law, it would have been 5 percent.", Modality.ACTUAL),
+        # where a planned change starts from is where things stand
+        ("The price of Ovidrel will fall from $251 to $84.", Modality.ACTUAL),
+        ("Savings will range from $100 to $500.", Modality.PLAN),
+    ],
+)
+def test_dating_modals_and_what_is_to_be_done_are_plans(text: str, modality: Modality) -> None:
+    assert extract_claims(text, (), description=_RU)[0].modality is modality
+
+
+def test_dating_a_planned_change_goes_from_a_fact_to_a_plan() -> None:
+    text = "We aim to reduce the unemployment rate from 11% to 7%."
+    start, goal = extract_claims(text, (), description=_RU)
+    assert (start.modality, goal.modality) == (Modality.ACTUAL, Modality.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a deadline that ends the year dates a rate for the whole year
+        (
+            "Forecasts show that by the end of this year world GDP will have grown by 5.9 percent.",
+            _p("2024-01-01", "2024-12-31"),
+        ),
+        # an average over years named one by one spans them
+        (
+            "In 2016, 2011 and 2007, this figure averaged 6.5 percent.",
+            _p("2007-01-01", "2016-12-31"),
+        ),
+        # a time said after the figure a continuation goes on about dates the continuation
+        (
+            "In the first eight months of 2024 trade grew to $24 billion, while he has data for "
+            "the first nine months: the numbers could be approaching $28 billion.",
+            _p("2024-01-01", "2024-09-30"),
+        ),
+        # a count's time after a long counted noun is still in its sentence's parse
+        (
+            "The Department projects that 6 million community college students have received an "
+            "emergency aid grant since the start of 2021.",
+            _p("2021-01-01", "2024-11-27"),
+        ),
+    ],
+)
+def test_dating_periods_said_in_the_sentence(text: str, period: Period) -> None:
+    assert _claim(text).period == period

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from communique.extract.indicators import indicator_of_verb
 from communique.extract.keys import Keyed, MetricKey
 from communique.extract.phrases import Doc, Reading
 from communique.extract.quantities import Mention
@@ -74,6 +75,10 @@ def _continues(
         return False
     if prev.claim.vague:
         return False
+    said = next((i for v in (*reading.verbs, reading.verb) if (i := indicator_of_verb(v))), None)
+    if said is not None and not prev.keyed.key.name.startswith(said.name):
+        return False  # "It used to cost $400 a month": a cost, whatever went before
+
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
 
@@ -106,9 +111,11 @@ def borrowed_key(
         or (earlier.span.end <= m.start and _restatement(text[earlier.span.end : m.start]))
     ):
         return None
-    base = inherited.keyed.key.name.removesuffix("_growth")
-    if m.unit == PERCENT and reading.growth and earlier.unit != PERCENT:
-        base += "_growth"
+    base = inherited.keyed.key.name
+    if m.unit != PERCENT:
+        base = base.removesuffix("_growth")  # "grew by 7 percent, to $5 billion": the level
+    elif reading.growth and earlier.unit != PERCENT:
+        base = base.removesuffix("_growth") + "_growth"
     elif m.unit == PERCENT and earlier.unit != PERCENT and base in ("amount", "figure"):
         base = "share"  # "$39 billion ... including roughly 40 percent": a part of it
     if earlier.unit == PERCENT and m.unit != PERCENT and base.startswith("share"):

@@ -136,6 +136,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         m,
         clause,
         inside_only=inherited is not None,
+        since=inherited.claim.span.end if inherited is not None else None,
         header=header,
         modality=modality,
         rate=rate,
@@ -199,12 +200,15 @@ def _time_of(
     header: str,
     modality: Modality,
     rate: bool,
+    since: int | None = None,
 ) -> tuple[TimeRef | None, bool]:
     """(the time expression that dates the figure, whether the figure's time is still to
     come). The time is one of its sentence's that the parse does not hang under another figure
     or clause, nor on an event the figure only describes ("a 100,000 sq m facility will open in
     2025": still to come, but not its date); a table cell falls back to its column header
-    ("2023"). A figure that inherits from another takes a time only from its clause."""
+    ("2023"). A figure that inherits from another takes a time only from its clause, or one said
+    between that figure and it in the sentence (`since`: where the figure it inherits from
+    ends)."""
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
     parsed_end = s.origin + window_chars(s.doc)
@@ -235,6 +239,19 @@ def _time_of(
         text=ctx.text,
         sentence_start=s.span[0],
     )
+    if when is None and since is not None and since >= s.span[0]:
+        # "trade reached US$24 billion, while he has data for the first nine months: the
+        # numbers could be approaching US$28 billion": a time said after the figure continued,
+        # with no figure between, dates the continuation
+        between = [
+            t
+            for t in mine
+            if since <= t.start
+            and t.end <= m.start
+            and t.kind in kinds
+            and not any(t.end <= o.start and o.end <= m.start for o in s.mentions if o is not m)
+        ]
+        when = between[-1] if between else None
     if when is None and header:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None

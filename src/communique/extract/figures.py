@@ -21,6 +21,7 @@ from communique.extract.quantities import Mention
 from communique.extract.scope import label_head, pick_time
 from communique.extract.sentences import label_before, table_cell
 from communique.extract.units import PERCENT
+from communique.models import Modality
 
 _GROWTH_BEFORE = re.compile(
     r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|drop of|fall of|reduction of"
@@ -89,6 +90,13 @@ _DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
         "part",
     ]
 )
+# A change "from" one level "to" another; not a range ("ranging from $100 to $500").
+_FROM_BEFORE = re.compile(
+    r"(?<!range\s)(?<!ranges\s)(?<!ranging\s)(?<!vary\s)(?<!varies\s)(?<!varying\s)"
+    r"\bfrom\s+(?:\S+,?\s+and\s+)?$",
+    re.I,
+)
+_TO_AFTER = re.compile(r"(?:\s+and\s+\S+)?,?\s+(?:respectively,\s+)?to\s", re.I)
 _WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
 
 
@@ -129,6 +137,14 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
         tail=text[m.end : s1],
         growth_hint=growth_hint,
     )
+    if (
+        reading.modality is not Modality.ACTUAL
+        and _FROM_BEFORE.search(text, max(s0, m.start - 40), m.start)
+        and _TO_AFTER.match(text, m.end)
+    ):
+        # "will fall from $1,028 to $350", "reduce unemployment from 11% to 7%": the level a
+        # change starts from is where things stand, whatever is planned for the one it reaches
+        reading = replace(reading, modality=Modality.ACTUAL)
     if m.unit == PERCENT and HALVING_RE.match(text, m.num_start, m.num_end):
         reading = replace(reading, share=False, growth=True)  # "cut child poverty in half"
     elif m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):

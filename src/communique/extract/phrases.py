@@ -56,9 +56,18 @@ _PLAN_LEMMAS = lemma_forms(
         "pledge",
     ]
 )
+# Giving money: a plan while it is being or is to be given ("is awarding $16 million",
+# "instructed them to allocate 20 billion rubles"), a fact once given or when habitual
+# ("has awarded", "Turkey allocates 2.1 per cent of its national income").
+_GIVING_LEMMAS = lemma_forms(["award", "allocate"])
 # Saying that money or things are coming, done or not: "announced $26 million for safety".
 _ANNOUNCE_LEMMAS = lemma_forms(["announce", "unveil", "propose", "pledge"])
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Modals that put a figure in what is meant or required, not in what is ("a rule that would
+# protect 36 million workers", "the wage must reach 12,654 rubles"); "would have" looks back.
+_MODAL_AUX = frozenset({"would", "must", "should", "'d"})
+# Nouns that frame what is "to" be done as a goal: "the task is to reach ...".
+_TASK_LEMMAS = lemma_forms(["task", "target"])
 _PLAN_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
     r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
@@ -388,21 +397,41 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     lemmas = {
         lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
     }
-    future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    future = any(
+        c.lower_ in _FUTURE_AUX
+        or (c.lower_ in _MODAL_AUX and not any(a.lower_ == "have" for a in t.children))
+        for t in path
+        for c in t.children
+        if c.dep_ == "aux"
+    )
+    # "the project itself is to employ over 5,000 people": what is to be done; "The plan is to
+    # produce 400,000 tonnes", "Our goal is to reach $200 billion": its subject says what kind
+    bound = [
+        t
+        for prev, t in pairwise([anchor, *path])
+        if lemma(t) == "be"
+        and prev.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+    ]
+    framed = {lemma(c) for t in bound for c in t.children if c.dep_ == "nsubj"}
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
         lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" and not _done(t)
         for prev, t in pairwise(path)
     )
-    if lemmas & _TARGET_LEMMAS or raising:
+    if lemmas & _TARGET_LEMMAS or raising or framed & (_TARGET_LEMMAS | _TASK_LEMMAS):
         return Modality.TARGET
     announced = any(lemma(t) in _ANNOUNCE_LEMMAS for t in path)
     still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
         first_verb is not None and _done(first_verb)
     )
+    giving = not count and any(lemma(t) in _GIVING_LEMMAS and t.tag_ in ("VB", "VBG") for t in path)
     planned = (
         future
+        or bool(bound)
+        or giving
         or announced
+        or bool(framed & _PLAN_LEMMAS)
         or bool(lemmas & _PLAN_LEMMAS)
         or bool(_PLAN_AFTER.match(tail))
         or still_to_be
