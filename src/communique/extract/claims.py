@@ -169,7 +169,9 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         unit=m.unit,
         qualifier=m.qualifier,
         low=literal.low,
-        high=literal.high,
+        high=m.high
+        if m.high is not None
+        else literal.high,  # a range's high end ("$20–25 billion")
         step=step,
         metric=str(key.key),
         metric_phrase=" ".join(phrase.split()),

@@ -176,6 +176,7 @@ _FALL_BEFORE = re.compile(
     re.I,
 )
 HALF_STEP_OF_HALVING = Decimal("2.5")
+_COUNTED = re.compile(rf"\b(?:{WORD_NUMBER}|\d+|the|both)\s+$", re.I)
 
 
 def halvings(scan: Scan) -> Iterator[Mention]:
@@ -187,6 +188,10 @@ def halvings(scan: Scan) -> Iterator[Mention]:
         verb = m.group().lower().startswith("halv")
         if not scan.free(m.start(), m.end()):
             continue
+        if m.group().lower() == "halves" and _COUNTED.search(
+            scan.text, max(scan.start, m.start() - 12), m.start()
+        ):
+            continue  # "three halves", "the two halves": a noun counted, no halving
         if not verb and not _FALL_BEFORE.search(
             scan.text, max(scan.start, m.start() - 100), m.start()
         ):

@@ -23,7 +23,8 @@ _QUICK = re.compile(
     r"\d|[$€£¥₹₽]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|dozens|scores|hundreds|"
-    r"thousands|millions|billions|several)\b",
+    r"thousands|millions|billions|several"
+    r"|an?\s+(?:dollar|euro|pound|buck|rupee|yen))\b",
     re.I,
 )
 _LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
