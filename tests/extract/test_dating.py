@@ -212,3 +212,66 @@ def test_dating_a_planned_change_goes_from_a_fact_to_a_plan() -> None:
 )
 def test_dating_periods_said_in_the_sentence(text: str, period: Period) -> None:
     assert _claim(text).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "modality"),
+    [
+        (
+            "Regarding our forecast for late 2024, total revenue will reach 28 trillion rubles.",
+            _p("2024-01-01", "2024-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "We recorded growth in the first quarter: exports rose 2 percent; imports are up 26 "
+            "percent.",
+            _p("2024-01-01", "2024-03-31"),
+            Modality.ACTUAL,
+        ),
+        (
+            "If we supply 37 million tonnes to the world market this year, prices will fall.",
+            _p("2024-01-01", "2024-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "The EU has agreed to purchase $750 billion in energy, all by 2028.",
+            _p("2024-11-27", "2028-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "The member States remain committed to a 55 per cent reduction in emissions by 2030.",
+            _p("2030-01-01", "2030-12-31"),
+            Modality.TARGET,
+        ),
+    ],
+)
+def test_dating_lead_ins_late_years_suppositions_and_deadlines(
+    text: str, period: Period, modality: Modality
+) -> None:
+    claim = _claim(text)
+    assert (claim.period, claim.modality) == (period, modality)
+
+
+def test_dating_a_time_of_the_commitment_does_not_date_what_is_committed() -> None:
+    text = (
+        "Last year, Bahrain committed to partnering with regional countries to build a "
+        "multinational fleet of 100 unmanned surface vessels."
+    )
+    claim = _claim(text)
+    assert (claim.period, claim.as_of, claim.modality) == (None, _TODAY, Modality.PLAN)
+
+
+def test_dating_the_start_of_a_change_is_not_dated_by_its_end() -> None:
+    text = (
+        "Since then, trade has more than tripled from $780 million to nearly $3 billion last year."
+    )
+    start, end = extract_claims(text, (), description=_RU)
+    assert end.period == _p("2023-01-01", "2023-12-31")
+    assert start.period is None
+
+
+def test_dating_a_deadline_in_words_names_the_year() -> None:
+    text = "Leaders pledged to increase aid by $50 billion a year by the year 2030."
+    claim = _claim(text)
+    assert claim.modality is Modality.TARGET
+    assert claim.period == _p("2024-11-27", "2030-12-31")

@@ -70,7 +70,10 @@ EXTRACTOR = "communique.claims.v1"
 
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between (?:our|the two) countries)\b", re.I)
 _THEIR = re.compile(r"\b(?:their|its)\b", re.I)
-_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
+_EARLIER = re.compile(
+    r"\b(?:down|up|rising|falling|increased|decreased|rose|fell|doubled|tripled|grown|grew|risen"
+    r"|fallen|dropped|declined|jumped|climbed)\s+from\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -254,6 +257,8 @@ def _time_of(
             and not any(t.end <= o.start and o.end <= m.start for o in s.mentions if o is not m)
         ]
         when = between[-1] if between else None
+    if when is None and not inside_only:
+        when = _lead_in_time(ctx.text, s, m, mine, kinds)
     if when is None and header:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None
@@ -261,6 +266,24 @@ def _time_of(
         when = list_time_at(ctx.lists, m.start)
     ahead = (when is not None and when.kind == "future") or any(t.kind == "future" for t in events)
     return when, ahead
+
+
+def _lead_in_time(
+    text: str, s: Sentence, m: Mention, times: Sequence[TimeRef], kinds: tuple[str, ...]
+) -> TimeRef | None:
+    """A time said before a colon that opens what follows: "We have recorded growth in the
+    first quarter: we generated 2 percent more electricity; proceeds are up 26 percent"."""
+    colon = text.find(": ", s.span[0], m.start)
+    if colon < 0:
+        return None
+    lead = [
+        t
+        for t in times
+        if t.end <= colon
+        and t.kind in kinds
+        and not any(t.end <= o.start and o.end <= colon for o in s.mentions)
+    ]
+    return lead[-1] if lead else None
 
 
 def _own_key(
@@ -410,6 +433,17 @@ def _dating(
             return Period(start=when.first, end=when.last), None, when.source
         return Period(start=today, end=when.last), None, when.source
     if when is not None and when.kind == "period" and when.first and when.last:
+        day = ctx.clock.day
+        if (
+            modality is not Modality.ACTUAL
+            and m.unit != COUNT  # "will conduct 3 exercises this year" holds as of the day
+            and day is not None
+            and when.last == day
+            and when.first == date(day.year, 1, 1)
+        ):
+            # "if we supply 37 million tonnes this year": what is planned for the year is
+            # planned for all of it, not for the part gone by
+            return Period(start=when.first, end=date(day.year, 12, 31)), None, when.source
         return Period(start=when.first, end=when.last), None, when.source
     if when is not None and when.kind == "point" and when.last:
         return None, when.last, when.source

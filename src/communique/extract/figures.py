@@ -137,6 +137,10 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
         tail=text[m.end : s1],
         growth_hint=growth_hint,
     )
+    if reading.modality is Modality.ACTUAL and not m.candidate and _due_in_clause(s, reading):
+        # "committed to a 55 per cent reduction in emissions by 2030", "on track to reduce
+        # child mortality by two thirds by 2015": a level due by a date its clause names
+        reading = replace(reading, modality=Modality.TARGET)
     if (
         reading.modality is not Modality.ACTUAL
         and _FROM_BEFORE.search(text, max(s0, m.start - 40), m.start)
@@ -150,6 +154,21 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
     elif m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     return reading
+
+
+def _due_in_clause(s: Sentence, reading: Reading) -> bool:
+    """Whether a deadline ("by 2030") stands in the figure's own clause, and the clause's verb
+    is no past deed ("grew by 5 percent by 2020" said of the past is a fact)."""
+    lo, hi = s.origin + reading.clause[0], s.origin + reading.clause[1]
+    if not any(t.kind == "deadline" and lo <= t.start and t.end <= hi for t in s.times):
+        return False
+    if reading.governor is None:
+        return True
+    verb = s.doc[reading.governor]
+    return not (
+        verb.tag_ == "VBD"
+        or (verb.tag_ == "VBN" and any(c.lower_ in ("have", "has", "had") for c in verb.children))
+    )
 
 
 def quote_end(s: Sentence, m: Mention, reading: Reading, *, first_claim: bool) -> int | None:

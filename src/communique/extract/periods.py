@@ -612,7 +612,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+({_YEAR})\b(?![-–/]\d)"
+            rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+"
+            rf"(?:(?i:the\s+year|late|early|mid-?)\s*)?({_YEAR})\b(?![-–/]\d)"
         ),
         _year,
     ),

@@ -56,6 +56,26 @@ _PLAN_LEMMAS = lemma_forms(
         "pledge",
     ]
 )
+# Spending money on something: by a date it is still a plan, no level to reach.
+_SPENDING_LEMMAS = lemma_forms(
+    [
+        "purchase",
+        "buy",
+        "invest",
+        "spend",
+        "donate",
+        "contribute",
+        "provide",
+        "allocate",
+        "award",
+        "lend",
+        "give",
+        "deliver",
+        "supply",
+        "fund",
+        "finance",
+    ]
+)
 # Giving money: a plan while it is being or is to be given ("is awarding $16 million",
 # "instructed them to allocate 20 billion rubles"), a fact once given or when habitual
 # ("has awarded", "Turkey allocates 2.1 per cent of its national income").
@@ -425,10 +445,18 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
     still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
         first_verb is not None and _done(first_verb)
     )
+    # "if we supply 37 million tonnes this year": a figure supposed, not stated
+    supposed = (
+        not count
+        and first_verb is not None
+        and not _done(first_verb)
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in first_verb.children)
+    )
     giving = not count and any(lemma(t) in _GIVING_LEMMAS and t.tag_ in ("VB", "VBG") for t in path)
     planned = (
         future
         or bool(bound)
+        or supposed
         or giving
         or announced
         or bool(framed & _PLAN_LEMMAS)
@@ -436,8 +464,15 @@ def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modal
         or bool(_PLAN_AFTER.match(tail))
         or still_to_be
     )
-    if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
-        return Modality.TARGET  # a level to reach by a date; things to build stay plans
+    if (
+        planned
+        and deadline
+        and (not count or "reach" in lemmas or "reached" in lemmas)
+        and not (lemmas & _SPENDING_LEMMAS)
+    ):
+        # a level to reach by a date; things to build, and money to spend ("agreed to purchase
+        # $750 billion in energy by 2028", "pledged to donate $10 billion by 2020"), stay plans
+        return Modality.TARGET
     return Modality.PLAN if planned else Modality.ACTUAL
 
 
