@@ -127,6 +127,14 @@ def test_keys_nothing_goes_on_about_a_vague_plural() -> None:
         # the item a price or an amount is said of, by its proper name
         ("Duavee will see its price cut from $202 to $30.", "prices:RU/duavee"),
         ("NOAA is awarding $12.7 million in grants.", "funding:RU/noaa"),
+        ("The monthly price of the Wegovy pill will fall to $149.", "prices:RU/wegovy-pill"),
+        (
+            "The monthly prices of Ozempic will fall to an average price of $350.",
+            "prices:RU/ozempic",
+        ),
+        # a share of no whole, said to be something
+        ("Among adults, nearly 40 percent are pre-diabetic.", "share:RU/pre-diabetic"),
+        ("Over 40 percent are overweight or obese.", "share:RU/overweight-or-obese"),
     ],
 )
 def test_keys_an_amount_is_keyed_by_what_it_is_for(text: str, key: str) -> None:

@@ -33,7 +33,7 @@ from communique.extract.discourse import (
     list_times,
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.groups import find_item, find_scope, scope_slug
+from communique.extract.groups import find_item, find_scope, scope_slug, share_predicate
 from communique.extract.indicators import Reach
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
@@ -338,6 +338,9 @@ def _own_key(
     )
     if scope is None and naming.indicator is None and (label := item_label(text, m.start)):
         scope = scope_slug(label)  # "- Boston Logan International—$44.9 million to ..."
+    if scope is None and naming.name == "share":
+        # "nearly 40 percent are pre-diabetic": a share of no whole, said to be something
+        scope = share_predicate(s.doc, figure=_scope_token(s, m), governor=reading.governor)
     if (
         scope is None
         and m.unit.isupper()

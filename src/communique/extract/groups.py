@@ -195,6 +195,13 @@ def _noun_words(noun: Token) -> str:
     return " ".join([*(t.text for t in words), noun.text])
 
 
+def _named(noun: Token) -> bool:
+    """A common noun named by a proper one compounded on it ("the Wegovy pill")."""
+    return any(
+        t.dep_ == "compound" and pos(t) == "PROPN" and not country_of(t.text) for t in noun.lefts
+    )
+
+
 def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= token.idx < b for a, b in spans)
 
@@ -220,8 +227,8 @@ def _pp_scope(
         for obj in prep.children:
             if obj.dep_ != "pobj" or pos(obj) not in ("NOUN", "PROPN") or obj.i == figure:
                 continue
-            if prep.lower_ == "of" and pos(obj) != "PROPN":
-                continue  # "the price of Cetrotide", but not "the share of exports"
+            if prep.lower_ == "of" and pos(obj) != "PROPN" and not _named(obj):
+                continue  # "the price of Cetrotide", "of the Wegovy pill", not "of exports"
             if lemma(obj) in _WORLD_WORDS:
                 return WORLD
             if _inside(obj, taken):
@@ -406,6 +413,11 @@ def find_item(
         said_of = next(
             (c for c in doc[governor].children if c.dep_ in ("nsubj", "nsubjpass")), None
         )
+        if said_of is not None and pos(said_of) == "NOUN":
+            # "The monthly prices of Ozempic ... will fall ... to an average price of $350"
+            named = _pp_scope(said_of, places_only=True, same=None, taken=taken, proper=True)
+            if named is not None and named != WORLD:
+                return named
     if (
         said_of is not None
         and pos(said_of) == "PROPN"
@@ -416,3 +428,25 @@ def find_item(
     ):
         return scope_slug(_object_words(said_of)) or None
     return None
+
+
+def share_predicate(doc: Doc, *, figure: int | None, governor: int | None) -> str | None:
+    """What a share with no whole is said to be: "nearly 40 percent are pre-diabetic, and
+    over ten percent are diabetic" → pre-diabetic; the figure is the subject of "be" and the
+    predicate an adjective or a noun."""
+    if figure is None or governor is None or lemma(doc[governor]) != "be":
+        return None
+    token = doc[figure]
+    while token.dep_ not in ("nsubj", "nsubjpass") and token.head.i != token.i:
+        if token.head.i == governor:
+            break
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != governor:
+        return None
+    said = [c for c in doc[governor].children if c.dep_ in ("acomp", "attr")]
+    if not said or pos(said[-1]) not in ("ADJ", "NOUN"):
+        return None
+    first, last = said[0], said[-1]  # "pre - diabetic" may come as three
+    words = [doc[first.left_edge.i : last.i + 1].text]
+    words += [t.text for t in last.rights if t.dep_ == "conj" and pos(t) == pos(last)]
+    return scope_slug(" or ".join(words)) or None

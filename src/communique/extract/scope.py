@@ -231,7 +231,9 @@ def dates_an_event(
             return True  # "signed the ARP in March 2021, which included nearly $40 billion"
         below = doc[path[path.index(verb.i) - 1]] if path.index(verb.i) > 0 else None
         return below is not None and below.dep_ in ("nsubj", "nsubjpass")
-    return planned and verb.i in path and lemma(verb) in _SAYING_VERBS
+    # a time to come ("pledged $12 million over the next three years") is the plan's own
+    saying = t.kind not in ("future", "deadline")
+    return planned and saying and verb.i in path and lemma(verb) in _SAYING_VERBS
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
