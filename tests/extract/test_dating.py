@@ -265,8 +265,8 @@ def test_dating_the_start_of_a_change_is_not_dated_by_its_end() -> None:
     text = (
         "Since then, trade has more than tripled from $780 million to nearly $3 billion last year."
     )
-    start, end = extract_claims(text, (), description=_RU)
-    assert end.period == _p("2023-01-01", "2023-12-31")
+    growth, start, end = extract_claims(text, (), description=_RU)
+    assert end.period == growth.period == _p("2023-01-01", "2023-12-31")  # the later span's
     assert start.period is None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from communique.extract.antecedents import Found
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import Doc, Reading, read_figure, token_index
-from communique.extract.proportions import HALVING_RE
+from communique.extract.proportions import HALVING_RE, MULTIPLE_RE
 from communique.extract.quantities import Mention
 from communique.extract.scope import label_head, pick_time
 from communique.extract.sentences import label_before, table_cell
@@ -151,6 +151,9 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
         reading = replace(reading, modality=Modality.ACTUAL)
     if m.unit == PERCENT and HALVING_RE.match(text, m.num_start, m.num_end):
         reading = replace(reading, share=False, growth=True)  # "cut child poverty in half"
+    elif MULTIPLE_RE.match(text, m.num_start, m.num_end):
+        # "trade more than tripled": growth; "four times faster": a ratio, no share either
+        reading = replace(reading, share=False, growth=m.unit == PERCENT)
     elif m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     return reading

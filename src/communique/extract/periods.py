@@ -528,7 +528,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_COUNT})\s+)?"
+            rf"\b(?:(?:the\s+)?(?:past|last|previous)|(?i:over|in|during)\s+these)\s+(?:(?P<n>{_COUNT})\s+)?"
             r"(?P<unit>years|decades|months|weeks|days)\b",
             re.I,
         ),
@@ -634,7 +634,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
     _part_of_year: ("half", "quarter"),
     _this_quarter: ("quarter",),
     _first_months: ("month",),
-    _past: ("past", "last", "previous"),
+    _past: ("past", "last", "previous", "these"),
     _next: ("next", "coming"),
     _term: ("office", "power", "administration", "presidency", "sworn", "inaugurat"),
     _since_start: ("since",),

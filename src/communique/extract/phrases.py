@@ -83,6 +83,8 @@ _GIVING_LEMMAS = lemma_forms(["award", "allocate"])
 # Saying that money or things are coming, done or not: "announced $26 million for safety".
 _ANNOUNCE_LEMMAS = lemma_forms(["announce", "unveil", "propose", "pledge"])
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_MULTIPLYING = ("halv", "doubl", "tripl", "quadrupl")
+_SIZE_NOUNS = frozenset(["number", "amount", "size", "volume", "level", "quantity"])
 # Modals that put a figure in what is meant or required, not in what is ("a rule that would
 # protect 36 million workers", "the wage must reach 12,654 rubles"); "would have" looks back.
 _MODAL_AUX = frozenset({"would", "must", "should", "'d"})
@@ -411,6 +413,8 @@ def _committed_deed(t: Token) -> bool:
 
 def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
     path = _intent_path(anchor)
+    if pos(anchor) == "VERB":
+        path = [anchor, *path]  # the figure is the verb: "this would double the budget"
     first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
     # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
@@ -622,9 +626,14 @@ def _read_figure(
     change = len(path) > 1 and (
         path[0].lower_ in ("to", "by") or (path[0].lower_ == "in" and doc[last].lower_ == "half")
     )
-    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith("halv"):
-        # "we halved the deficit": the figure is the verb, what it measures its object
+    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith(_MULTIPLYING):
+        # "we halved the deficit", "this would double the budget": the figure is the verb,
+        # what it measures its object
         objs = [c for c in doc[last].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
+        if objs and lemma(objs[0]) in _SIZE_NOUNS:
+            # "double the number of voting machines": the machines are what grows
+            inner = [g for c in objs[0].children if c.lower_ == "of" for g in c.children]
+            objs = [g for g in inner if g.dep_ == "pobj" and pos(g) == "NOUN"] or objs
         if objs:
             return reading(objs[0])
     if change and pos(path[1]) == "VERB":

@@ -20,7 +20,14 @@ from communique.extract.exclusions import bare_count, masked_spans, skip_number
 from communique.extract.hedges import hedge_after
 from communique.extract.mentions import Mention, Recogniser, Scan, with_hedge
 from communique.extract.numbers import NUMBER, SCALE, parse_number, precision
-from communique.extract.proportions import every_nth, fractions, halvings, one_in, ranks
+from communique.extract.proportions import (
+    every_nth,
+    fractions,
+    halvings,
+    multiples,
+    one_in,
+    ranks,
+)
 from communique.extract.units import COUNT, PERCENT
 from communique.models import Qualifier
 
@@ -233,6 +240,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     every_nth,
     one_in,
     halvings,
+    multiples,
     fractions,
     _ranges,
     _a_money,

@@ -12,6 +12,7 @@ from typing import Any
 
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import token_index, window_chars
+from communique.extract.proportions import MULTIPLE_RE
 from communique.extract.quantities import Mention
 from communique.extract.tokens import lemma, lemma_forms
 
@@ -152,8 +153,15 @@ def owned_elsewhere(
     }
     for o in mentions:
         between = doc.text[m.end - origin : o.start - origin] if o.start >= m.end else ""
-        if o is not m and o.end <= t.start and _FROM_BASE.fullmatch(between):
-            return True  # "3.4 percent, down from 7.4 percent when he took office": the base's
+        if (
+            o is not m
+            and o.end <= t.start
+            and _FROM_BASE.fullmatch(between)
+            and not MULTIPLE_RE.fullmatch(doc.text[m.num_start - origin : m.num_end - origin])
+        ):
+            # "3.4 percent, down from 7.4 percent when he took office": the base's; but "tripled
+            # from $780 million to $3 billion last year" grew over the span that ends then
+            return True
         if o is not m and o.end <= t.start and _TO_LEVEL.fullmatch(between):
             return True  # "tripled from $780 million to nearly $3 billion last year": the end's
     t_tok = doc[token_index(starts, local)]

@@ -24,7 +24,7 @@ _QUICK = re.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|dozens|scores|hundreds|"
     r"thousands|millions|billions|several"
-    r"|an?\s+(?:dollar|euro|pound|buck|rupee|yen))\b",
+    r"|an?\s+(?:dollar|euro|pound|buck|rupee|yen)|doubl\w*|tripl\w*|quadrupl\w*)\b",
     re.I,
 )
 _LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
