@@ -76,7 +76,7 @@ def _is_money_or_percent(unit: str) -> bool:
     return unit == PERCENT or (len(unit) == 3 and unit.isupper())
 
 
-def _found_mentions(text: str) -> list[tuple[str, Decimal, Decimal]]:
+def found_mentions(text: str) -> list[tuple[str, Decimal, Decimal]]:
     out = []
     for start, end in split_sentences(text):
         for m in find_mentions(text, start, end):
@@ -86,7 +86,7 @@ def _found_mentions(text: str) -> list[tuple[str, Decimal, Decimal]]:
     return out
 
 
-def _found_claims(text: str) -> list[tuple[str, Decimal, Decimal]]:
+def found_claims(text: str) -> list[tuple[str, Decimal, Decimal]]:
     return [
         (c.unit, c.value, c.value if c.qualifier.value != "at_least" else c.high or c.value)
         for c in extract_claims(text, [], description=Description())
@@ -94,16 +94,16 @@ def _found_claims(text: str) -> list[tuple[str, Decimal, Decimal]]:
     ]
 
 
-def _close(a: Decimal, b: Decimal) -> bool:
+def close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= abs(b) * Decimal("0.005")
 
 
-def _match(expected: list[Amount], found: list[tuple[str, Decimal, Decimal]]) -> int:
+def match(expected: list[Amount], found: list[tuple[str, Decimal, Decimal]]) -> int:
     left = list(found)
     hits = 0
     for unit, value in expected:
         for i, (f_unit, low, high) in enumerate(left):
-            if f_unit == unit and (_close(low, value) or _close((low + high) / 2, value)):
+            if f_unit == unit and (close(low, value) or close((low + high) / 2, value)):
                 hits += 1
                 del left[i]
                 break
@@ -114,11 +114,11 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     codes = _currency_codes()
     cases = [(c["req"], _expected(c, codes)) for c in _cases()]
-    for level, find in (("mentions", _found_mentions), ("claims", _found_claims)):
+    for level, find in (("mentions", found_mentions), ("claims", found_claims)):
         expected = found = matched = 0
         for text, want in cases:
             got = find(text)
-            hits = _match(want, got)
+            hits = match(want, got)
             expected, found, matched = expected + len(want), found + len(got), matched + hits
             if verbose and (hits < len(want) or hits < len(got)):
                 print(f"  {level}: {text!r}\n    want {want}\n    got  {got}")

@@ -132,6 +132,14 @@ def test_amounts_counts_written_in_words_and_hyphens(
         ("We buy a 9–12 seat aircraft.", "9–12", "9", "12", "count"),
         ("Units of 600-700\nmegawatts are planned.", "600-700\nmegawatts", "600", "700", "MW"),
         ("Sales were $20 to $25 billion.", "$20 to $25 billion", "20e9", "25e9", "USD"),
+        (
+            "It costs between 10 dollars and 20 dollars.",
+            "between 10 dollars and 20 dollars",
+            "10",
+            "20",
+            "USD",
+        ),
+        ("Prices range from $10 to $20.", "$10 to $20", "10", "20", "USD"),
     ],
 )
 def test_amounts_a_range_is_one_figure_from_its_low_end(
@@ -169,3 +177,40 @@ def test_amounts_the_dollar_of_a_text_at_home() -> None:
     assert _one("We gave $130 million.", home="AUD") == ("$130 million", Decimal("130e6"), "AUD")
     assert _one("We gave US$130 million.", home="AUD")[2] == "USD"
     assert _one("We gave €130 million.", home="AUD")[2] == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        # Recognizers-Text's and Duckling's English money cases, in sentences of our own
+        ("It was marked at US$ 3.14 each.", "US$ 3.14", "3.14", "USD"),
+        ("Coffee was 99¢ a cup.", "99¢", "0.99", "USD"),
+        ("The bill came to $20 and 43c.", "$20 and 43c", "20.43", "USD"),
+        ("It came to twenty dollars and 43.", "twenty dollars and 43", "20.43", "USD"),
+        ("It sold for above a dollar and 42 cents.", "above a dollar and 42 cents", "1.42", "USD"),
+        ("The deal was worth 6.65 billion pesetas.", "6.65 billion pesetas", "6.65e9", "ESP"),
+        ("The cost is 100元 a unit.", "100元", "100", "CNY"),
+        ("A fee of 42MYR applies.", "42MYR", "42", "MYR"),
+        ("Eggs averaged 64.2 cents a dozen.", "64.2 cents", "0.642", "USD"),
+    ],
+)
+def test_amounts_money_as_other_extractors_suites_write_it(
+    text: str, quote: str, value: str, unit: str
+) -> None:
+    assert _one(text) == (quote, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks at COP30 in Belem ended.",  # a conference, not 30 pesos
+        "Nobody will pay a penny more in taxes.",  # nothing, said of a penny
+        "A pound of coal burned well.",  # a weight
+        "We gave $20 million and 30 more.",  # no cents after a scaled amount
+    ],
+)
+def test_amounts_no_money_is_read_into_names_and_rhetoric(text: str) -> None:
+    found = find_mentions(text, 0, len(text))
+    assert not [m for m in found if m.unit.isupper() and m.value < 1] and not any(
+        text[m.start : m.end] == "COP30" for m in found
+    )

@@ -166,6 +166,16 @@ def test_claims_interval_follows_hedge_and_precision() -> None:
     assert over.high is None  # literally, "exceeded" allows any amount above
 
 
+def test_claims_a_range_keeps_its_high_end() -> None:
+    [claim] = _claims("Investment will reach $20–25 billion.")
+    assert (claim.value, claim.qualifier, claim.low, claim.high) == (
+        20_000_000_000,
+        Qualifier.AT_LEAST,
+        20_000_000_000,
+        25_000_000_000,
+    )
+
+
 def test_claims_date_and_parties_fall_back_to_the_text() -> None:
     text = (
         "Astana, 3 July 2024\n\nKazakhstan and China reviewed cooperation. Bilateral trade "

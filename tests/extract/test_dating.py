@@ -228,3 +228,126 @@ def test_dating_a_time_right_after_a_figure_is_that_figure_s() -> None:
     monthly, yearly = extract_claims(text, (), description=_US)
     assert monthly.period == _p("2024-02-01", "2024-02-29")
     assert yearly.period == _p("2021-01-01", "2021-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The rule would protect 36 million workers from extreme heat.", Modality.PLAN),
+        ("The average wage must reach 12,654 rubles a month.", Modality.PLAN),
+        ("The project itself is to employ over 5,000 people.", Modality.PLAN),
+        ("The plan is to produce 400,000 tonnes of copper a year.", Modality.PLAN),
+        ("Our goal is to reach $200 billion in trade.", Modality.TARGET),
+        (
+            "The Department of Labor is awarding $16 million to support organizations.",
+            Modality.PLAN,
+        ),
+        ("Turkey allocates 2.1 per cent of its national income to aid.", Modality.ACTUAL),
+        ("Without the law, it would have been 5 percent.", Modality.ACTUAL),
+        # where a planned change starts from is where things stand
+        ("The price of Ovidrel will fall from $251 to $84.", Modality.ACTUAL),
+        ("Savings will range from $100 to $500.", Modality.PLAN),
+    ],
+)
+def test_dating_modals_and_what_is_to_be_done_are_plans(text: str, modality: Modality) -> None:
+    assert extract_claims(text, (), description=_RU)[0].modality is modality
+
+
+def test_dating_a_planned_change_goes_from_a_fact_to_a_plan() -> None:
+    text = "We aim to reduce the unemployment rate from 11% to 7%."
+    start, goal = extract_claims(text, (), description=_RU)
+    assert (start.modality, goal.modality) == (Modality.ACTUAL, Modality.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a deadline that ends the year dates a rate for the whole year
+        (
+            "Forecasts show that by the end of this year world GDP will have grown by 5.9 percent.",
+            _p("2024-01-01", "2024-12-31"),
+        ),
+        # an average over years named one by one spans them
+        (
+            "In 2016, 2011 and 2007, this figure averaged 6.5 percent.",
+            _p("2007-01-01", "2016-12-31"),
+        ),
+        # a time said after the figure a continuation goes on about dates the continuation
+        (
+            "In the first eight months of 2024 trade grew to $24 billion, while he has data for "
+            "the first nine months: the numbers could be approaching $28 billion.",
+            _p("2024-01-01", "2024-09-30"),
+        ),
+        # a count's time after a long counted noun is still in its sentence's parse
+        (
+            "The Department projects that 6 million community college students have received an "
+            "emergency aid grant since the start of 2021.",
+            _p("2021-01-01", "2024-11-27"),
+        ),
+    ],
+)
+def test_dating_periods_said_in_the_sentence(text: str, period: Period) -> None:
+    assert _claim(text).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "modality"),
+    [
+        (
+            "Regarding our forecast for late 2024, total revenue will reach 28 trillion rubles.",
+            _p("2024-01-01", "2024-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "We recorded growth in the first quarter: exports rose 2 percent; imports are up 26 "
+            "percent.",
+            _p("2024-01-01", "2024-03-31"),
+            Modality.ACTUAL,
+        ),
+        (
+            "If we supply 37 million tonnes to the world market this year, prices will fall.",
+            _p("2024-01-01", "2024-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "The EU has agreed to purchase $750 billion in energy, all by 2028.",
+            _p("2024-11-27", "2028-12-31"),
+            Modality.PLAN,
+        ),
+        (
+            "The member States remain committed to a 55 per cent reduction in emissions by 2030.",
+            _p("2030-01-01", "2030-12-31"),
+            Modality.TARGET,
+        ),
+    ],
+)
+def test_dating_lead_ins_late_years_suppositions_and_deadlines(
+    text: str, period: Period, modality: Modality
+) -> None:
+    claim = _claim(text)
+    assert (claim.period, claim.modality) == (period, modality)
+
+
+def test_dating_a_time_of_the_commitment_does_not_date_what_is_committed() -> None:
+    text = (
+        "Last year, Bahrain committed to partnering with regional countries to build a "
+        "multinational fleet of 100 unmanned surface vessels."
+    )
+    claim = _claim(text)
+    assert (claim.period, claim.as_of, claim.modality) == (None, _TODAY, Modality.PLAN)
+
+
+def test_dating_the_start_of_a_change_is_not_dated_by_its_end() -> None:
+    text = (
+        "Since then, trade has more than tripled from $780 million to nearly $3 billion last year."
+    )
+    growth, start, end = extract_claims(text, (), description=_RU)
+    assert end.period == growth.period == _p("2023-01-01", "2023-12-31")  # the later span's
+    assert start.period is None
+
+
+def test_dating_a_deadline_in_words_names_the_year() -> None:
+    text = "Leaders pledged to increase aid by $50 billion a year by the year 2030."
+    claim = _claim(text)
+    assert claim.modality is Modality.TARGET
+    assert claim.period == _p("2024-11-27", "2030-12-31")

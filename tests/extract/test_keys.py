@@ -112,3 +112,61 @@ def test_keys_nothing_goes_on_about_a_vague_plural() -> None:
     text = "Millions of our citizens receive benefits. It will grow by 1,100 rubles."
     vague, amount = _keys(text)
     assert vague != amount
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # what the money is for: "for" + noun, an infinitive of purpose, a programme
+        ("We announced $7.3 billion for clean electricity.", "amount:RU/electricity"),
+        ("Since then, we have announced $9 billion to replace lead pipes.", "amount:RU/pipes"),
+        (
+            "The President secured $15 billion through the Bipartisan Infrastructure Law.",
+            "amount:RU/bipartisan-infrastructure-law",
+        ),
+        # the item a price or an amount is said of, by its proper name
+        ("Duavee will see its price cut from $202 to $30.", "prices:RU/duavee"),
+        ("NOAA is awarding $12.7 million in grants.", "funding:RU/noaa"),
+        ("The monthly price of the Wegovy pill will fall to $149.", "prices:RU/wegovy-pill"),
+        (
+            "The monthly prices of Ozempic will fall to an average price of $350.",
+            "prices:RU/ozempic",
+        ),
+        # a share of no whole, said to be something
+        ("Among adults, nearly 40 percent are pre-diabetic.", "share:RU/pre-diabetic"),
+        ("Over 40 percent are overweight or obese.", "share:RU/overweight-or-obese"),
+    ],
+)
+def test_keys_an_amount_is_keyed_by_what_it_is_for(text: str, key: str) -> None:
+    assert _keys(text)[0] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary Blinken announced $686 million for relief.",  # a person pays: no item
+        "The Administration announced $26 million.",  # nor the government itself
+    ],
+)
+def test_keys_an_actor_is_no_item(text: str) -> None:
+    key = parse_key(_keys(text)[0])
+    assert key is not None and key.scope in (None, "relief")
+
+
+def test_keys_an_amount_restating_a_share_is_no_share() -> None:
+    text = "In 2021, 53 percent, or $39 billion, of total HEERF dollars were spent."
+    share, amount = _keys(text)
+    assert share.startswith("share") and not amount.startswith("share")
+
+
+def test_keys_a_statement_with_no_party_speaks_for_the_country_it_names_most() -> None:
+    text = (
+        "Jamaica welcomes the Assembly. Jamaica has reformed, and Jamaica is growing. "
+        "Haiti is our neighbour. Unemployment fell to 9 percent."
+    )
+    claims = extract_claims(text, (), description=Description())
+    assert [c.metric for c in claims] == ["unemployment:JM"]
+    even = "Jamaica and Haiti met. Jamaica and Haiti agreed. Unemployment fell to 9 percent."
+    assert [c.metric for c in extract_claims(even, (), description=Description())] == [
+        "unemployment"
+    ]

@@ -21,6 +21,15 @@ from communique.extract.numbers import WORD_VALUES, parse_number, precision
         ("a hundred", Decimal(100)),
         ("1,32,000", Decimal(132000)),
         ("12,34,56,789", Decimal(123456789)),
+        # Recognizers-Text's English number cases
+        ("one million two hundred thousand", Decimal(1200000)),
+        ("twenty-one trillion three hundred", Decimal(21000000000300)),
+        ("two  thousand  and  two hundred", Decimal(2200)),
+        ("fifty - two", Decimal(52)),
+        ("fifty   two", Decimal(52)),
+        ("322 hundred", Decimal(32200)),
+        ("3 dozens", Decimal(36)),
+        ("five and a quarter", Decimal("5.25")),
     ],
 )
 def test_numbers_parse_number_reads_written_forms(text: str, value: Decimal) -> None:
@@ -71,3 +80,12 @@ def test_numbers_any_formatted_amount_parses_back(
 def test_numbers_every_number_word_parses(word: str) -> None:
     assert parse_number(word) == WORD_VALUES[word]
     assert parse_number(word.capitalize()) == WORD_VALUES[word]
+
+
+def test_numbers_two_numbers_of_one_scale_stay_two() -> None:
+    import re
+
+    from communique.extract.numbers import NUMBER
+
+    found = [m.group() for m in re.finditer(NUMBER, "one million and two million", re.I)]
+    assert found == ["one million", "two million"]

@@ -164,7 +164,7 @@ def test_quantities_money_percent_units_and_ranks(
         "1. The two sides celebrated the anniversary.",
         "Article 5 was discussed at 3 p.m. on 5 March.",
         "The Boeing 737 and F-16 deals, ISO 9001 and 5G networks, 24/7 monitoring.",
-        "In the 1990s trade increased 2.5 times.",
+        "In the 1990s trade increased.",
         "The forum meets every second year.",
         "Issued at OR Tambo Building, 460 Soutpansberg Road, Pretoria.",
         "The R2 road and the Rs5 coin were discussed.",
@@ -221,3 +221,59 @@ def test_quantities_half_without_a_fall_is_no_halving(text: str) -> None:
         text[m.start : m.end].lower() in ("in half", "by half")
         for m in find_mentions(text, 0, len(text))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "qualifier"),
+    [
+        # growth said as a multiple is growth in percent (doubling: 100 percent)
+        ("In the 1990s trade increased 2.5 times.", "2.5 times", "150", "percent", "exact"),
+        ("Trade has more than doubled.", "more than doubled", "100", "percent", "over"),
+        ("Exports nearly tripled.", "nearly tripled", "200", "percent", "nearly"),
+        ("Output grew more than 1.5-fold.", "more than 1.5-fold", "50", "percent", "over"),
+        ("Funding grew 1.5 times and more.", "1.5 times and more", "50", "percent", "at_least"),
+        (
+            "Productivity is five times higher than it was.",
+            "five times higher",
+            "400",
+            "percent",
+            "exact",
+        ),
+        # compared with something else, a ratio
+        (
+            "Loading is four times faster than on old ferries.",
+            "four times faster",
+            "4",
+            "times",
+            "exact",
+        ),
+        (
+            "The price is three or four times lower.",
+            "three or four times lower",
+            "3",
+            "times",
+            "at_least",
+        ),
+    ],
+)
+def test_quantities_multiples_are_growth_or_ratios(
+    text: str, quote: str, value: str, unit: str, qualifier: str
+) -> None:
+    found = find_mentions(text, 0, len(text))
+    assert [(text[m.start : m.end], m.value, m.unit, m.qualifier.value) for m in found] == [
+        (quote, Decimal(value), unit, qualifier)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We reject double standards.",
+        "It faces a triple planetary crisis.",
+        "We meet three times a week.",
+        "They doubled down on the plan.",
+        "The two halves of the island.",
+    ],
+)
+def test_quantities_no_multiple_in_adjectives_and_frequencies(text: str) -> None:
+    assert [m for m in find_mentions(text, 0, len(text)) if m.unit in ("percent", "times")] == []

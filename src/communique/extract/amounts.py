@@ -1,5 +1,6 @@
 """One number read with what is written around it: its currency or unit, its sign, a scale
-letter glued to money ("€10M", "$2.174T"), cents after dollars ("3 dollars 50 cents"), and
+letter glued to money ("€10M", "$2.174T"), cents after dollars ("3 dollars 50 cents", "$20
+and 43c", "twenty dollars and 43" at the end of a phrase), and
 digits that a typist grouped by spaces ("10 000 dollars") or a tokeniser split ("6 . 2 %").
 """
 
@@ -20,8 +21,14 @@ _GLUED_AMOUNT = re.compile(r"[\d,.]*(?:,\d|\.\d|\s*[a-z])", re.I)
 _SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?![\d,.])")
 _SPLIT_DECIMAL = re.compile(rf" \. (\d+)(?=\s*(?:%|per\s?cent|percent|{SCALE}\b))", re.I)
 _SHORT_SCALE = re.compile(r"[kKmMbBT](?![\w])")
-_CENTS = re.compile(rf"\s+(?:and\s+)?(?P<num>{NUMBER})[\s-]+(?:cents?|pence)\b", re.I)
+_CENTS = re.compile(
+    rf"\s+(?:and\s+)?(?P<num>{NUMBER})(?:[\s-]+(?:cents?|pence|sens?)\b|c\b|(?P<bare>"
+    r"(?=\s*(?:[.,;!?)]|$))))",
+    re.I,
+)
 _MINUS = re.compile(r"\bminus\s+$", re.I)
+_ARTICLE = re.compile(r"(?:an?|half)\b", re.I)
+_SCALE_WORD = re.compile(rf"\b{SCALE}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +70,7 @@ def read_amount(
     begin, sign = _sign(text, s)
     cur = currency_before(text, begin if sign < 0 and begin == s - 1 else s, home=home)
     if text[s - 1 : s].isalpha() and (cur is None or not _GLUED_AMOUNT.match(raw)):
-        return None
+        return None  # "COP30" is a conference
     if raw.isdigit() and len(raw) <= 3 and text[e + 1 : e + 2].isdigit():
         groups = _SPACED_GROUPS.match(text, e)
         if groups is not None and (cur or unit_after(text, groups.end(), home=home)):
@@ -82,10 +89,16 @@ def read_amount(
         unit, end, value = after[1].unit, after[0], value * after[1].factor
     else:
         unit, end = None, e
-    tail = text[end : end + 40].lower()
-    if unit is not None and len(unit) == 3 and ("cent" in tail or "pence" in tail):
+    if unit is not None and len(unit) == 3 and text[end : end + 1].isspace():
+        # "3 dollars 50 cents", "$20 and 43c", and, after a currency's name, a number that
+        # ends the phrase: "twenty dollars and 43", "20 rupees 43"
         cents = _CENTS.match(text, end)
         extra = parse_number(cents.group("num")) if cents else None
-        if cents and extra is not None and extra < 100:
+        named = after is not None and not cur and after[1].factor == 1
+        # no cents after "$20 million", after "64.2 cents", nor of "a dozen"
+        whole = not _SCALE_WORD.search(text, s, end) and (after is None or after[1].factor == 1)
+        whole = whole and cents is not None and not _ARTICLE.match(cents.group("num"))
+        bare = cents is not None and cents.group("bare") is not None
+        if cents and extra is not None and extra < 100 and whole and (named or not bare):
             value, end = value + extra / 100, cents.end()
     return Amount(begin, end, num_end, raw, value * sign, unit)

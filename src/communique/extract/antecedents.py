@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from communique.extract.indicators import indicator_of
+from communique.extract.indicators import indicator_of, indicator_of_verb
 from communique.extract.keys import Keyed, MetricKey
 from communique.extract.phrases import Doc, Reading
 from communique.extract.quantities import Mention
@@ -83,6 +83,10 @@ def _continues(
         # percent ... dropped to 3 percent"), never about a share ("Exports are 40 percent of
         # our trade. We saw a 3 percent growth.")
         return False
+    said = next((i for v in (*reading.verbs, reading.verb) if (i := indicator_of_verb(v))), None)
+    if said is not None and not prev.keyed.key.name.startswith(said.name):
+        return False  # "It used to cost $400 a month": a cost, whatever went before
+
     end = prev.claim.span.end
     return prev.turn == turn and m.start - end < 600 and not _NEW_ITEM.search(text, end, m.start)
 
@@ -116,10 +120,22 @@ def borrowed_key(
     ):
         return None
     name = inherited.keyed.key.name
-    base = name.removesuffix("_growth")
-    if m.unit == PERCENT and reading.growth and (earlier.unit != PERCENT or base != name):
-        base += "_growth"  # "$5 billion ... it grew by 7.2 percent"; "fell 15 percent ... a 45
-        # percent growth": a change, as the figure before was
+    base = name
+    if m.unit != PERCENT:
+        base = base.removesuffix("_growth")  # "grew by 7 percent, to $5 billion": the level
+    elif reading.growth and (earlier.unit != PERCENT or name.endswith("_growth")):
+        # "$5 billion ... it grew by 7.2 percent"; "fell 15 percent ... a 45 percent growth":
+        # a change, as the figure before was
+        base = base.removesuffix("_growth") + "_growth"
+    elif not reading.growth:
+        base = base.removesuffix("_growth")
+        if earlier.unit != PERCENT and base in ("amount", "figure"):
+            base = "share"  # "$39 billion ... including roughly 40 percent": a part of it
+    if earlier.unit == PERCENT and m.unit != PERCENT and base.startswith("share"):
+        # "53 percent, or $39 billion, of total HEERF dollars": the amount the share comes to,
+        # a measure of the whole's own kind, never a share
+        base = base.removeprefix("share_of_") if base != "share" else ""
+        base = base or ("amount" if m.unit.isupper() else "figure")
     return _renamed(inherited.keyed, base)
 
 

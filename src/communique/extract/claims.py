@@ -17,9 +17,15 @@ from datetime import date
 from typing import Any
 
 from communique.extract import nlp
+from communique.extract.actors import is_organisation
 from communique.extract.antecedents import Found, antecedent, borrowed_key
 from communique.extract.carried import carried_time, points_back, told_in_the_past
-from communique.extract.countries import CountryMention, country_in_label, find_countries
+from communique.extract.countries import (
+    CountryMention,
+    country_in_label,
+    dominant_country,
+    find_countries,
+)
 from communique.extract.currencies import home_currency
 from communique.extract.discourse import (
     ListTime,
@@ -28,7 +34,7 @@ from communique.extract.discourse import (
     list_times,
 )
 from communique.extract.figures import Sentence, metric_phrase, quote_end, read_in_sentence
-from communique.extract.groups import find_scope, scope_slug
+from communique.extract.groups import find_item, find_scope, scope_slug, share_predicate
 from communique.extract.indicators import Reach, indicator_of
 from communique.extract.intervals import bounds, written_step
 from communique.extract.keys import Keyed, figure_key, is_flow
@@ -65,7 +71,11 @@ EXTRACTOR = "communique.claims.v1"
 
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between (?:our|the two) countries)\b", re.I)
 _THEIR = re.compile(r"\b(?:their|its)\b", re.I)
-_EARLIER = re.compile(r"\b(?:down|up|rising|falling|increased|decreased|rose|fell)\s+from\s+$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_EARLIER = re.compile(
+    r"\b(?:down|up|rising|falling|increased|decreased|rose|fell|doubled|tripled|grown|grew|risen"
+    r"|fallen|dropped|declined|jumped|climbed)\s+from\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -131,6 +141,7 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         m,
         clause,
         inside_only=inherited is not None,
+        since=inherited.claim.span.end if inherited is not None else None,
         header=header,
         modality=modality,
         rate=rate,
@@ -155,7 +166,10 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
             turn=turn,
         )
     dated_by = inherited
-    if when is None and inherited is None and modality is Modality.ACTUAL:
+    # "tripled from $780 million to $3 billion last year": where a change starts is no figure
+    # of the change's time
+    base = _FROM_BEFORE.search(text, max(s.span[0], m.start - 16), m.start) is not None
+    if when is None and inherited is None and modality is Modality.ACTUAL and not base:
         dated_by = _same_measure_before(s, key)
         when = _carried(ctx, s, reading, key, turn) if dated_by is None else None
     period, as_of, time_source = _dating(ctx, s, m, modality, dated_by, when)
@@ -167,7 +181,9 @@ def _claim_for(ctx: _Context, s: Sentence, m: Mention) -> Found | None:
         unit=m.unit,
         qualifier=m.qualifier,
         low=literal.low,
-        high=literal.high,
+        high=m.high
+        if m.high is not None
+        else literal.high,  # a range's high end ("$20–25 billion")
         step=step,
         metric=str(key.key),
         metric_phrase=" ".join(phrase.split()),
@@ -198,12 +214,15 @@ def _time_of(
     header: str,
     modality: Modality,
     rate: bool,
+    since: int | None = None,
 ) -> tuple[TimeRef | None, bool]:
     """(the time expression that dates the figure, whether the figure's time is still to
     come). The time is one of its sentence's that the parse does not hang under another figure
     or clause, nor on an event the figure only describes ("a 100,000 sq m facility will open in
     2025": still to come, but not its date); a table cell falls back to its column header
-    ("2023"). A figure that inherits from another takes a time only from its clause."""
+    ("2023"). A figure that inherits from another takes a time only from its clause, or one said
+    between that figure and it in the sentence (`since`: where the figure it inherits from
+    ends)."""
     # A time past the parsed window lies more than PARSE_TAIL after the sentence's last figure:
     # too far to be read as its own ("..., and to the Protocol adopted in February 2023").
     parsed_end = s.origin + window_chars(s.doc)
@@ -234,6 +253,21 @@ def _time_of(
         text=ctx.text,
         sentence_start=s.span[0],
     )
+    if when is None and since is not None and since >= s.span[0]:
+        # "trade reached US$24 billion, while he has data for the first nine months: the
+        # numbers could be approaching US$28 billion": a time said after the figure continued,
+        # with no figure between, dates the continuation
+        between = [
+            t
+            for t in mine
+            if since <= t.start
+            and t.end <= m.start
+            and t.kind in kinds
+            and not any(t.end <= o.start and o.end <= m.start for o in s.mentions if o is not m)
+        ]
+        when = between[-1] if between else None
+    if when is None and not inside_only:
+        when = _lead_in_time(ctx.text, s, m, mine, kinds)
     if when is None and header:
         header_times = find_times(f"in {header}" if header.isdigit() else header, ctx.clock)
         when = header_times[0] if header_times else None
@@ -276,6 +310,24 @@ def _carried(ctx: _Context, s: Sentence, reading: Reading, key: Keyed, turn: int
     if not told_in_the_past(s.doc[reading.governor]):
         return None
     return carried_time(ctx.text, ctx.clock, sentence_start=s.span[0], floor=floor, days_only=True)
+
+
+def _lead_in_time(
+    text: str, s: Sentence, m: Mention, times: Sequence[TimeRef], kinds: tuple[str, ...]
+) -> TimeRef | None:
+    """A time said before a colon that opens what follows: "We have recorded growth in the
+    first quarter: we generated 2 percent more electricity; proceeds are up 26 percent"."""
+    colon = text.find(": ", s.span[0], m.start)
+    if colon < 0:
+        return None
+    lead = [
+        t
+        for t in times
+        if t.end <= colon
+        and t.kind in kinds
+        and not any(t.end <= o.start and o.end <= colon for o in s.mentions)
+    ]
+    return lead[-1] if lead else None
 
 
 def _own_key(
@@ -330,6 +382,22 @@ def _own_key(
     )
     if scope is None and naming.indicator is None and (label := item_label(text, m.start)):
         scope = scope_slug(label)  # "- Boston Logan International—$44.9 million to ..."
+    if scope is None and naming.name == "share":
+        # "nearly 40 percent are pre-diabetic": a share of no whole, said to be something
+        scope = share_predicate(s.doc, figure=_scope_token(s, m), governor=reading.governor)
+    if (
+        scope is None
+        and m.unit.isupper()
+        and (naming.indicator is None or naming.indicator.itemised)
+    ):
+        # "announced $9 billion to replace lead pipes", "Eucrisa will be discounted from $792"
+        scope = find_item(
+            s.doc,
+            figure=_scope_token(s, m),
+            governor=reading.governor,
+            head=reading.head,
+            taken=taken,
+        )
     nearby = ctx.countries_in(*(phrase_span or clause))
     if phrase_span is not None and not nearby:
         nearby = ctx.countries_in(*clause)
@@ -413,6 +481,17 @@ def _dating(
             return Period(start=when.first, end=when.last), None, when.source
         return Period(start=today, end=when.last), None, when.source
     if when is not None and when.kind == "period" and when.first and when.last:
+        day = ctx.clock.day
+        if (
+            modality is not Modality.ACTUAL
+            and m.unit != COUNT  # "will conduct 3 exercises this year" holds as of the day
+            and day is not None
+            and when.last == day
+            and when.first == date(day.year, 1, 1)
+        ):
+            # "if we supply 37 million tonnes this year": what is planned for the year is
+            # planned for all of it, not for the part gone by
+            return Period(start=when.first, end=date(day.year, 12, 31)), None, when.source
         return Period(start=when.first, end=when.last), None, when.source
     if when is not None and when.kind == "point" and when.last:
         return None, when.last, when.source
@@ -448,6 +527,14 @@ def _candidates(text: str, turns: Sequence[Turn]) -> list[_Candidate]:
     return out
 
 
+def _home(description: Description, mentioned: Sequence[CountryMention]) -> str | None:
+    """The country a statement speaks for: its first party that is a country (a UN official
+    named in the header is no home), else, with no party known (a UN speech, a fact sheet),
+    the country it names far more often than any other."""
+    home = next((c for c in description.countries if not is_organisation(c)), None)
+    return home or dominant_country(mentioned)
+
+
 def _read(
     text: str,
     turns: Sequence[Turn],
@@ -467,7 +554,7 @@ def _read(
         today=description.date or find_document_date(text),
         # A date given only to the year or month is no day: no as_of or period comes from it.
         year_only=description.date_precision not in (None, DatePrecision.DAY),
-        country=description.countries[0] if description.countries else None,
+        country=_home(description, mentioned),
     )
     ctx = _Context(
         text=text,

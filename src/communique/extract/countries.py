@@ -3,7 +3,8 @@
 Names and demonyms come from `segment.lexicon.country_table` (data/countries.toml over
 pycountry's ISO names and the demonyms derived into data/demonyms.tsv), the one home of country
 knowledge; every name is also read in the possessive ("Jordan's"). `guess_parties` is the
-fallback for when `describe` found no parties: the two countries a document names most often.
+fallback for when `describe` found no parties: the two countries a document names most often;
+`dominant_country` the country a statement with no party known speaks for.
 """
 
 from __future__ import annotations
@@ -79,6 +80,25 @@ MIN_PARTY_MENTIONS = 2
 """A country named once is mentioned in passing, not a party ("Mexico" in a list of a US
 agency's actions): in our dev entries and the seeds every guessed party is named at least
 twice."""
+
+
+HOME_MIN = 2
+HOME_RATIO = 2.0
+"""A statement with no party known speaks for the country it names most, when it names that
+one at least HOME_MIN times and HOME_RATIO times as often as any other. Calibrated on the UN
+General Debate statements of ../shared/corpus/real (whose titles name the speaking country):
+the rule decides 214 of 281, 98% of them right; at a ratio of 1.5 it decides 235 at 95%, and
+the most-named country alone is right for 89%."""
+
+
+def dominant_country(mentions: Sequence[CountryMention]) -> str | None:
+    """The country a statement names far more often than any other, else None."""
+    ranked = Counter(m.code for m in mentions).most_common(2)
+    if not ranked or ranked[0][1] < HOME_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < HOME_RATIO * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 @lru_cache(maxsize=16384)

@@ -159,7 +159,12 @@ def currency_before(text: str, end: int, *, home: str | None = None) -> tuple[in
     if best is None:
         return None
     start, code, written = best
-    if written.isupper() and len(written) == 3 and not _written_as_money(text, stop, end, written):
+    if (
+        written.isalpha()
+        and written.isupper()
+        and len(written) == 3
+        and not _written_as_money(text, stop, end, written)
+    ):
         return None  # "ALL 50 STATES", "TOP 10", a model "SLE 6000"
     if written.lstrip("\\") == "$":
         prefix = _DOLLAR_PREFIX.search(text, max(0, start - 6), start)

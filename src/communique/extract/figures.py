@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 from communique.extract.antecedents import Found
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import Doc, Reading, read_figure, token_index
-from communique.extract.proportions import HALVING_RE
+from communique.extract.proportions import HALVING_RE, MULTIPLE_RE
 from communique.extract.quantities import Mention
 from communique.extract.scope import label_head, pick_time
 from communique.extract.sentences import label_before, table_cell
 from communique.extract.units import PERCENT
+from communique.models import Modality
 
 _GROWTH_BEFORE = re.compile(
     r"(?:\bby|\bup|\bdown|increase of|growth of|rise of|decline of|drop of|fall of|reduction of"
@@ -89,6 +90,13 @@ _DISCOURSE_NOUNS = _TIME_NOUNS | frozenset(
         "part",
     ]
 )
+# A change "from" one level "to" another; not a range ("ranging from $100 to $500").
+_FROM_BEFORE = re.compile(
+    r"(?<!range\s)(?<!ranges\s)(?<!ranging\s)(?<!vary\s)(?<!varies\s)(?<!varying\s)"
+    r"\bfrom\s+(?:\S+,?\s+and\s+)?$",
+    re.I,
+)
+_TO_AFTER = re.compile(r"(?:\s+and\s+\S+)?,?\s+(?:respectively,\s+)?to\s", re.I)
 _WRITTEN_PERCENT = re.compile(r"\d|percent|per cent|%")
 
 
@@ -129,11 +137,41 @@ def read_in_sentence(text: str, s: Sentence, m: Mention) -> Reading:
         tail=text[m.end : s1],
         growth_hint=growth_hint,
     )
+    if reading.modality is Modality.ACTUAL and not m.candidate and _due_in_clause(s, reading):
+        # "committed to a 55 per cent reduction in emissions by 2030", "on track to reduce
+        # child mortality by two thirds by 2015": a level due by a date its clause names
+        reading = replace(reading, modality=Modality.TARGET)
+    if (
+        reading.modality is not Modality.ACTUAL
+        and _FROM_BEFORE.search(text, max(s0, m.start - 40), m.start)
+        and _TO_AFTER.match(text, m.end)
+    ):
+        # "will fall from $1,028 to $350", "reduce unemployment from 11% to 7%": the level a
+        # change starts from is where things stand, whatever is planned for the one it reaches
+        reading = replace(reading, modality=Modality.ACTUAL)
     if m.unit == PERCENT and HALVING_RE.match(text, m.num_start, m.num_end):
         reading = replace(reading, share=False, growth=True)  # "cut child poverty in half"
+    elif MULTIPLE_RE.match(text, m.num_start, m.num_end):
+        # "trade more than tripled": growth; "four times faster": a ratio, no share either
+        reading = replace(reading, share=False, growth=m.unit == PERCENT)
     elif m.unit == PERCENT and not _WRITTEN_PERCENT.search(text, m.start, m.end):
         reading = replace(reading, share=True, growth=False)  # "nearly half", "every third"
     return reading
+
+
+def _due_in_clause(s: Sentence, reading: Reading) -> bool:
+    """Whether a deadline ("by 2030") stands in the figure's own clause, and the clause's verb
+    is no past deed ("grew by 5 percent by 2020" said of the past is a fact)."""
+    lo, hi = s.origin + reading.clause[0], s.origin + reading.clause[1]
+    if not any(t.kind == "deadline" and lo <= t.start and t.end <= hi for t in s.times):
+        return False
+    if reading.governor is None:
+        return True
+    verb = s.doc[reading.governor]
+    return not (
+        verb.tag_ == "VBD"
+        or (verb.tag_ == "VBN" and any(c.lower_ in ("have", "has", "had") for c in verb.children))
+    )
 
 
 def quote_end(s: Sentence, m: Mention, reading: Reading, *, first_claim: bool) -> int | None:

@@ -14,6 +14,7 @@ from typing import Any
 from communique.extract.countries import country_of
 from communique.extract.periods import MONTHS
 from communique.extract.tokens import lemma, pos
+from communique.segment.lexicon import LABEL_WORDS, fold
 
 Doc = Any
 Token = Any
@@ -195,6 +196,13 @@ def _noun_words(noun: Token) -> str:
     return " ".join([*(t.text for t in words), noun.text])
 
 
+def _named(noun: Token) -> bool:
+    """A common noun named by a proper one compounded on it ("the Wegovy pill")."""
+    return any(
+        t.dep_ == "compound" and pos(t) == "PROPN" and not country_of(t.text) for t in noun.lefts
+    )
+
+
 def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= token.idx < b for a, b in spans)
 
@@ -220,8 +228,8 @@ def _pp_scope(
         for obj in prep.children:
             if obj.dep_ != "pobj" or pos(obj) not in ("NOUN", "PROPN") or obj.i == figure:
                 continue
-            if prep.lower_ == "of" and pos(obj) != "PROPN":
-                continue  # "the price of Cetrotide", but not "the share of exports"
+            if prep.lower_ == "of" and pos(obj) != "PROPN" and not _named(obj):
+                continue  # "the price of Cetrotide", "of the Wegovy pill", not "of exports"
             if lemma(obj) in _WORLD_WORDS:
                 return WORLD
             if _inside(obj, taken):
@@ -329,3 +337,141 @@ def find_scope(
     if governor is not None:
         return _pp_scope(doc[governor], places_only=True, same=same, taken=taken, proper=True)
     return None
+
+
+def _person_title(noun: Token) -> bool:
+    """A person's title, or a name with one or an honorific before it ("Secretary Blinken")."""
+    return (
+        fold(noun.text) in _PERSON_WORDS
+        or any(fold(t.text) in _PERSON_WORDS for t in noun.lefts if t.dep_ in ("compound", "amod"))
+        or (noun.i > 0 and fold(noun.doc[noun.i - 1].text) in _PERSON_WORDS)
+    )
+
+
+_PERSON_WORDS = frozenset([*LABEL_WORDS["person_titles"], *LABEL_WORDS["honorifics"]])
+
+
+def _compounds(noun: Token) -> list[Token]:
+    """The nouns compounded on `noun`, and on them, in order ("Inflation Reduction Act")."""
+    found = []
+    for t in noun.lefts:
+        if t.dep_ == "compound" and pos(t) in ("NOUN", "PROPN") and t.lower_ not in _FRAMING:
+            found += [*_compounds(t), t]
+    return found
+
+
+def _object_words(noun: Token) -> str:
+    """A noun with the nouns compounded on it, and a proper name's "of" ("Department of the
+    Interior"), as written ("Climate Resilience Centers")."""
+    words = [t.text for t in (*_compounds(noun), noun)]
+    if pos(noun) == "PROPN":
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and pos(obj) == "PROPN":
+                    words += ["of", *(t.text for t in (*_compounds(obj), obj))]
+    return " ".join(words)
+
+
+def _usable(noun: Token, taken: Sequence[tuple[int, int]]) -> bool:
+    """A noun that can name an item: no time, no country, no pronoun, nothing framing."""
+    return (
+        pos(noun) in ("NOUN", "PROPN")
+        and not _inside(noun, taken)
+        and not country_of(noun.text)
+        and not _is_time(noun, noun.text)
+        and lemma(noun) not in _NOT_SCOPES
+        and lemma(noun) not in _SELF
+        and noun.lower_ not in _FRAMING
+    )
+
+
+# Prepositions that name the programme an amount comes from.
+_SOURCE_PREPS = frozenset(["from", "through", "under"])
+# What a government calls itself: the one who pays, never what an amount is for.
+_SELF = frozenset(["administration", "government", "cabinet", "we"])
+
+
+def find_item(
+    doc: Doc,
+    *,
+    figure: int | None,
+    governor: int | None,
+    head: int | None,
+    taken: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """What an amount of money is for, when its own phrase says only who pays (an actor) or
+    names a measure of many items at once (funding, a price): the noun of a "for" on the
+    figure ("$7.3 billion for clean electricity" → electricity); the object of an infinitive
+    of purpose after it ("announced $9 billion to replace lead pipes" → pipes); else the
+    proper name the amount is said of, when it is no country and no person ("Eucrisa will be
+    discounted from $792", "Duavee will see its price cut from $202", "NOAA is awarding $12.7
+    million"). Token indices into `doc`; nothing inside the `taken` spans (times, countries)."""
+    if figure is not None:
+        for prep in doc[figure].children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and _usable(obj, taken) and pos(obj) == "NOUN":
+                        return scope_slug(_object_words(obj)) or None
+        sources = [doc[figure], *(doc[i] for i in (head, governor) if i is not None)]
+        for prep in (c for s in sources for c in s.children):
+            if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPS and prep.i > figure:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and pos(obj) == "PROPN" and _usable(obj, taken):
+                        # "$15 billion through the Bipartisan Infrastructure Law"
+                        return scope_slug(_object_words(obj)) or None
+        hosts = [doc[figure], *([doc[governor]] if governor is not None else [])]
+        for host in hosts:
+            for verb in host.children:
+                if (
+                    verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+                    and verb.i > figure
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                ):
+                    for obj in verb.children:
+                        if obj.dep_ == "dobj" and _usable(obj, taken):
+                            return scope_slug(_object_words(obj)) or None
+    said_of = doc[head] if head is not None else None
+    if (said_of is None or pos(said_of) != "PROPN") and governor is not None:
+        # "Duavee will see its price cut from $202 to $30", "NOAA is awarding $12.7 million in
+        # grants": the measure's own noun says no item, the subject does
+        said_of = next(
+            (c for c in doc[governor].children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        if said_of is not None and pos(said_of) == "NOUN":
+            # "The monthly prices of Ozempic ... will fall ... to an average price of $350"
+            named = _pp_scope(said_of, places_only=True, same=None, taken=taken, proper=True)
+            if named is not None and named != WORLD:
+                return named
+    if (
+        said_of is not None
+        and pos(said_of) == "PROPN"
+        and said_of.dep_ in ("nsubj", "nsubjpass")
+        and _usable(said_of, taken)
+        and not _person_title(said_of)
+        and not any(country_of(t.text) for t in said_of.subtree)
+    ):
+        return scope_slug(_object_words(said_of)) or None
+    return None
+
+
+def share_predicate(doc: Doc, *, figure: int | None, governor: int | None) -> str | None:
+    """What a share with no whole is said to be: "nearly 40 percent are pre-diabetic, and
+    over ten percent are diabetic" → pre-diabetic; the figure is the subject of "be" and the
+    predicate an adjective or a noun."""
+    if figure is None or governor is None or lemma(doc[governor]) != "be":
+        return None
+    token = doc[figure]
+    while token.dep_ not in ("nsubj", "nsubjpass") and token.head.i != token.i:
+        if token.head.i == governor:
+            break
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != governor:
+        return None
+    said = [c for c in doc[governor].children if c.dep_ in ("acomp", "attr")]
+    if not said or pos(said[-1]) not in ("ADJ", "NOUN"):
+        return None
+    first, last = said[0], said[-1]  # "pre - diabetic" may come as three
+    words = [doc[first.left_edge.i : last.i + 1].text]
+    words += [t.text for t in last.rights if t.dep_ == "conj" and pos(t) == pos(last)]
+    return scope_slug(" or ".join(words)) or None

@@ -55,13 +55,16 @@ class Scan:
         return not any(s < b and a < e for a, b in self.taken)
 
     def joins(self, *connectors: str) -> bool:
-        """Whether one of `connectors` stands between two numbers ("20–25", "six in 10"): a
-        cheap test with str.find before a recogniser runs its regex over the sentence."""
+        """Whether one of `connectors` stands between two numbers ("20–25", "six in 10"), the
+        first perhaps with its unit ("10 dollars and 20 dollars"): a cheap test with str.find
+        before a recogniser runs its regex over the sentence."""
         lower = self.lower
         for connector in connectors:
             i = lower.find(connector)
             while i >= 0:
-                if _starts_number(lower, i + len(connector)) and _ends_number(lower, i):
+                if _starts_number(lower, i + len(connector)) and (
+                    _ends_number(lower, i) or _ends_number(lower, _word_back(lower, i))
+                ):
                     return True
                 i = lower.find(connector, i + 1)
         return False
@@ -82,6 +85,17 @@ def _starts_number(lower: str, i: int) -> bool:
     while j < len(lower) and lower[j].isalpha():
         j += 1
     return lower[i:j] in _NUMBER_WORDS or lower[i:j].startswith(("us", "rs"))
+
+
+def _word_back(lower: str, i: int) -> int:
+    """Where the word before lower[:i] begins: a unit between a number and a connector
+    ("10 dollars and 20 dollars")."""
+    j = i
+    while j > 0 and lower[j - 1] == " ":
+        j -= 1
+    while j > 0 and lower[j - 1].isalpha():
+        j -= 1
+    return j if j < i else 0
 
 
 def _ends_number(lower: str, i: int) -> bool:

@@ -160,10 +160,16 @@ def metric_name(
             # indicator, not its level ("the deficit rose to $738 billion")
             name = f"{indicator.name}_change"
         return Naming(name, indicator, indicator.reach, alias)
-    if head in _PERCENT_WORDS:
+    if head in _PERCENT_WORDS and m.unit == PERCENT:
         # "53 percent, or $39 billion, of total HEERF dollars": the figure is its own subject
         return _share_name(doc, replace(reading, head=None), phrase, None, clause_left)
-    if reading.head is not None and not _actor(doc, reading.head, head) and head:
+    if (
+        reading.head is not None
+        and not _actor(doc, reading.head, head)
+        and head
+        and head not in _PERCENT_WORDS
+        and doc[reading.head].tag_ != "CD"  # "$10 billion from the Rescue Plan": no noun
+    ):
         name = noun_name(doc, reading.head)
     else:
         name = "amount" if m.unit.isupper() else "figure"

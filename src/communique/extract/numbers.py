@@ -46,6 +46,8 @@ WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, "a hundred": 100, "one hundred
 
 SCALES: dict[str, Decimal] = {
     "dozen": Decimal(12),
+    "dozens": Decimal(12),
+    "hundred": Decimal(100),
     "thousand": Decimal(10) ** 3,
     "million": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
@@ -74,7 +76,9 @@ SHORT_SCALES: dict[str, Decimal] = {
 
 _TENS_ALT = "|".join(_TENS)
 _UNITS_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+# Between tens and units: "fifty-two", "fifty two", a tokeniser's "fifty - two".
+_GAP = r"(?:[ \t]*-[ \t]*|\s+)"
+_SMALL = rf"(?:(?:{_TENS_ALT})(?:{_GAP}(?:{_UNITS_ALT})\b)?|{_UNITS_ALT})"
 _HUNDREDS = rf"\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
 WORD_NUMBER = rf"(?:{_SMALL}(?:{_HUNDREDS})?|(?:a|one){_HUNDREDS})"
 """A number written in words, up to nine hundred and ninety-nine ("twenty-five", "Fifty-nine",
@@ -84,25 +88,52 @@ DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+
 """Digits with optional thousands commas and decimals: "7,500", "22.2", "2500", and the
 Indian lakh grouping "1,32,000"."""
 
-SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?|dozen)"
+SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?|dozens?|hundred)"
 
-_HALF = r"(?:\s+and\s+a\s+half)"
+_PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "fourth": Decimal("0.25")}
+_HALF = r"(?:\s+and\s+an?\s+(?:half|quarter|fourth))"
+_WORD_SCALES = ("trillion", "billion", "million", "thousand")
+
+
+def _chain() -> str:
+    """Word numbers with a second, smaller part after a scale word: "one million two hundred
+    thousand", "twenty-one trillion three hundred", "two thousand and five". The part after is
+    never followed by a scale as large (so "one million and two million" stays two numbers)."""
+    alternatives = []
+    for i, scale in enumerate(_WORD_SCALES):
+        smaller = "|".join(_WORD_SCALES[i + 1 :])
+        larger = "|".join(("hundred", *_WORD_SCALES[: i + 1]))
+        unscaled = rf"(?!\s+(?:{larger}|{smaller})\b)" if smaller else rf"(?!\s+(?:{larger})\b)"
+        rest = rf"\s+(?:{smaller})\b|{unscaled}" if smaller else unscaled
+        alternatives.append(rf"{scale}\s+(?:and\s+)?{WORD_NUMBER}\b(?:{rest})")
+    return rf"{WORD_NUMBER}\s+(?:{'|'.join(alternatives)})"
+
+
+WORD_CHAIN = _chain()
 NUMBER = (
-    rf"(?:(?:{DIGITS}|{WORD_NUMBER}){_HALF}?(?:\s*{SCALE}\b)?"
+    rf"(?:{WORD_CHAIN}|(?:{DIGITS}|{WORD_NUMBER}){_HALF}?(?:\s*{SCALE}\b)?"
     rf"|(?:half\s+)?an?\s+{SCALE}\b)"
 )
 """One number with its optional scale word: "1.2 million", "six million", "17 billion",
-"two and a half million", "one and a half", "a million", "half a million", "a dozen"."""
+"two and a half million", "one and a half", "five and a quarter", "a million", "half a
+million", "a dozen", "3 dozens", and a word number in two parts ("one million two hundred
+thousand")."""
 
 _SPLIT = re.compile(
     rf"^(?:(?P<num>{DIGITS}|{WORD_NUMBER})(?P<half>{_HALF})?|(?P<article>(?:half\s+)?an?))"
     rf"\s*(?P<scale>{SCALE})?$",
     re.I,
 )
+_CHAINED = re.compile(
+    rf"^(?P<a>{WORD_NUMBER})\s+(?P<sa>{'|'.join(_WORD_SCALES)})\s+(?:and\s+)?"
+    rf"(?P<b>{WORD_NUMBER})(?:\s+(?P<sb>{'|'.join(_WORD_SCALES)}))?$",
+    re.I,
+)
 
 
 def _word_value(word: str) -> int | None:
     words = word.lower().replace("-", " ").split()
+    words = [w for i, w in enumerate(words) if w != "and" or 0 < i < len(words) - 1]
     if words and words[0] in ("a", "one") and len(words) > 1:
         words[0] = "one"
     if "hundred" in words:
@@ -124,6 +155,9 @@ def _small_value(words: list[str]) -> int | None:
 
 def parse_number(text: str) -> Decimal | None:
     """The value of one number as written, scale applied; None if it is not a number."""
+    chained = _CHAINED.match(text.strip()) if " " in text.strip() else None
+    if chained is not None:
+        return _chained_value(chained)
     m = _SPLIT.match(text.strip())
     if m is None:
         return None
@@ -145,10 +179,19 @@ def parse_number(text: str) -> Decimal | None:
             return None
         value = Decimal(word)
     if m.group("half"):
-        value += Decimal("0.5")
+        value += _PARTS[m.group("half").split()[-1].lower()]
     if scale:
         value *= SCALES[scale.lower()]
     return value
+
+
+def _chained_value(m: re.Match[str]) -> Decimal | None:
+    """ "one million two hundred thousand": each part times its scale."""
+    a, b = _word_value(m.group("a")), _word_value(m.group("b"))
+    if a is None or b is None:
+        return None
+    low = SCALES[m.group("sb").lower()] if m.group("sb") else Decimal(1)
+    return a * SCALES[m.group("sa").lower()] + b * low
 
 
 def precision(text: str) -> Decimal:
@@ -159,7 +202,7 @@ def precision(text: str) -> Decimal:
     """
     m = _SPLIT.match(text.strip())
     if m is None:
-        return Decimal(0)
+        return Decimal(0)  # a number in two parts is written in words: exact
     raw, scale = m.group("num"), m.group("scale")
     factor = SCALES[scale.lower()] if scale else Decimal(1)
     if raw is None or m.group("half"):

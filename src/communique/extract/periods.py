@@ -393,6 +393,12 @@ def _year_range(m: re.Match[str], clock: Clock) -> _Found | None:
     return "period", date(a, 1, 1), date(b, 12, 31), False
 
 
+def _year_list(m: re.Match[str], clock: Clock) -> _Found:
+    """ "in 2016, 2011 and 2007": a figure said of them all (an average, a total) spans them."""
+    years = [int(y) for y in re.findall(_YEAR, m.group())]
+    return "period", date(min(years), 1, 1), date(max(years), 12, 31), False
+
+
 def _year(m: re.Match[str], clock: Clock) -> _Found:
     y = int(m.group(2))
     lead = m.group(1).lower()
@@ -534,7 +540,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_COUNT})\s+)?"
+            rf"\b(?:(?:the\s+)?(?:past|last|previous)|(?i:over|in|during)\s+these)\s+(?:(?P<n>{_COUNT})\s+)?"
             r"(?P<unit>years|decades|months|weeks|days)\b",
             re.I,
         ),
@@ -591,6 +597,15 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         ),
         _month_in,
     ),
+    # before "this year" alone: "by the end of this year" is a deadline, not the year to date
+    (
+        re.compile(
+            r"\b((?:by|until|before|at|as of)\s+the\s+end\s+of|end-|at\s+the\s+end\s+of)"
+            rf"\s*{_YEAR_WORD}",
+            re.I,
+        ),
+        _end_of,
+    ),
     (re.compile(r"\b(last|previous|past|this|current|next)\s+year\b", re.I), _relative_year),
     (re.compile(r"\b(last|previous|past|this|current)\s+month\b", re.I), _relative_month),
     (re.compile(r"\b(last|previous|past|this|current)\s+week\b", re.I), _relative_week),
@@ -603,11 +618,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"\byesterday\b", re.I), _yesterday),
     (
         re.compile(
-            r"\b((?:by|until|before|at|as of)\s+the\s+end\s+of|end-|at\s+the\s+end\s+of)"
-            rf"\s*{_YEAR_WORD}",
-            re.I,
+            rf"\b(?i:in|for|during)\s+{_YEAR}(?:\s*,\s*{_YEAR})+,?\s+and\s+{_YEAR}\b(?![-–/]\d)"
         ),
-        _end_of,
+        _year_list,
     ),
     (
         re.compile(
@@ -618,7 +631,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+({_YEAR})\b(?![-–/]\d)"
+            rf"\b((?i:in|for|of|during|throughout|by|until|till|before|to))\s+"
+            rf"(?:(?i:the\s+year|late|early|mid-?)\s*)?({_YEAR})\b(?![-–/]\d)"
         ),
         _year,
     ),
@@ -639,7 +653,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
     _part_of_year: ("half", "quarter"),
     _this_quarter: ("quarter",),
     _first_months: ("month",),
-    _past: ("past", "last", "previous"),
+    _past: ("past", "last", "previous", "these"),
     _next: ("next", "coming"),
     _term: ("office", "power", "administration", "presidency", "sworn", "inaugurat"),
     _since_start: ("since",),
@@ -654,6 +668,7 @@ _CUES: dict[_Handler, tuple[str, ...]] = {
     _weekday: _WEEKDAYS,
     _yesterday: ("yesterday",),
     _end_of: ("end",),
+    _year_list: _DIGIT,
     _year_range: _DIGIT,
     _year: _DIGIT,
     _today: ("today", "current", "present", "moment", "to date", "so far"),

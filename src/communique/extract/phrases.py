@@ -56,9 +56,40 @@ _PLAN_LEMMAS = lemma_forms(
         "pledge",
     ]
 )
+# Spending money on something: by a date it is still a plan, no level to reach.
+_SPENDING_LEMMAS = lemma_forms(
+    [
+        "purchase",
+        "buy",
+        "invest",
+        "spend",
+        "donate",
+        "contribute",
+        "provide",
+        "allocate",
+        "award",
+        "lend",
+        "give",
+        "deliver",
+        "supply",
+        "fund",
+        "finance",
+    ]
+)
+# Giving money: a plan while it is being or is to be given ("is awarding $16 million",
+# "instructed them to allocate 20 billion rubles"), a fact once given or when habitual
+# ("has awarded", "Turkey allocates 2.1 per cent of its national income").
+_GIVING_LEMMAS = lemma_forms(["award", "allocate"])
 # Saying that money or things are coming, done or not: "announced $26 million for safety".
 _ANNOUNCE_LEMMAS = lemma_forms(["announce", "unveil", "propose", "pledge"])
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_MULTIPLYING = ("halv", "doubl", "tripl", "quadrupl")
+_SIZE_NOUNS = frozenset(["number", "amount", "size", "volume", "level", "quantity"])
+# Modals that put a figure in what is meant or required, not in what is ("a rule that would
+# protect 36 million workers", "the wage must reach 12,654 rubles"); "would have" looks back.
+_MODAL_AUX = frozenset({"would", "must", "should", "'d"})
+# Nouns that frame what is "to" be done as a goal: "the task is to reach ...".
+_TASK_LEMMAS = lemma_forms(["task", "target"])
 _PLAN_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are)\s+(?:currently\s+|now\s+)?"
     r"(?:on the agenda|planned|scheduled|envisaged|to be built)\b",
@@ -393,34 +424,71 @@ def _committed_deed(t: Token) -> bool:
 
 def _modality(anchor: Token, tail: str, deadline: bool, *, count: bool) -> Modality:
     path = _intent_path(anchor)
+    if pos(anchor) == "VERB":
+        path = [anchor, *path]  # the figure is the verb: "this would double the budget"
     first_verb = next((t for t in path if pos(t) in ("VERB", "AUX")), None)
     # What was done to the figure itself is a fact ("have committed over £1 billion"); a past
     # decision about a future act is not ("decided to establish a fund of 5 billion reais").
     lemmas = {
         lemma(t) for t in path if not (t is first_verb and _done(t)) and not _committed_deed(t)
     }
-    future = any(c.lower_ in _FUTURE_AUX for t in path for c in t.children if c.dep_ == "aux")
+    future = any(
+        c.lower_ in _FUTURE_AUX
+        or (c.lower_ in _MODAL_AUX and not any(a.lower_ == "have" for a in t.children))
+        for t in path
+        for c in t.children
+        if c.dep_ == "aux"
+    )
     future = future or any(_going_to(t) for t in path)
+    # "the project itself is to employ over 5,000 people": what is to be done; "The plan is to
+    # produce 400,000 tonnes", "Our goal is to reach $200 billion": its subject says what kind
+    bound = [
+        t
+        for prev, t in pairwise([anchor, *path])
+        if lemma(t) == "be"
+        and prev.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+    ]
+    framed = {lemma(c) for t in bound for c in t.children if c.dep_ == "nsubj"}
     # "raise trade to $30 billion" is a goal; "has raised its policy rate to 35 percent" a fact.
     raising = any(
         lemma(t) in _RAISE_LEMMAS and prev.lower_ == "to" and not _done(t)
         for prev, t in pairwise(path)
     )
-    if lemmas & _TARGET_LEMMAS or raising:
+    if lemmas & _TARGET_LEMMAS or raising or framed & (_TARGET_LEMMAS | _TASK_LEMMAS):
         return Modality.TARGET
     announced = any(lemma(t) in _ANNOUNCE_LEMMAS for t in path)
     still_to_be = bool(_STILL_TO_BE.match(tail)) and not (
         first_verb is not None and _done(first_verb)
     )
+    # "if we supply 37 million tonnes this year": a figure supposed, not stated
+    supposed = (
+        not count
+        and first_verb is not None
+        and not _done(first_verb)
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in first_verb.children)
+    )
+    giving = not count and any(lemma(t) in _GIVING_LEMMAS and t.tag_ in ("VB", "VBG") for t in path)
     planned = (
         future
+        or bool(bound)
+        or supposed
+        or giving
         or announced
+        or bool(framed & _PLAN_LEMMAS)
         or bool(lemmas & _PLAN_LEMMAS)
         or bool(_PLAN_AFTER.match(tail))
         or still_to_be
     )
-    if planned and deadline and (not count or "reach" in lemmas or "reached" in lemmas):
-        return Modality.TARGET  # a level to reach by a date; things to build stay plans
+    if (
+        planned
+        and deadline
+        and (not count or "reach" in lemmas or "reached" in lemmas)
+        and not (lemmas & _SPENDING_LEMMAS)
+    ):
+        # a level to reach by a date; things to build, and money to spend ("agreed to purchase
+        # $750 billion in energy by 2028", "pledged to donate $10 billion by 2020"), stay plans
+        return Modality.TARGET
     return Modality.PLAN if planned else Modality.ACTUAL
 
 
@@ -585,9 +653,14 @@ def _read_figure(
     change = len(path) > 1 and (
         path[0].lower_ in ("to", "by") or (path[0].lower_ == "in" and doc[last].lower_ == "half")
     )
-    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith("halv"):
-        # "we halved the deficit": the figure is the verb, what it measures its object
+    if pos(doc[last]) == "VERB" and doc[last].lower_.startswith(_MULTIPLYING):
+        # "we halved the deficit", "this would double the budget": the figure is the verb,
+        # what it measures its object
         objs = [c for c in doc[last].children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN")]
+        if objs and lemma(objs[0]) in _SIZE_NOUNS:
+            # "double the number of voting machines": the machines are what grows
+            inner = [g for c in objs[0].children if c.lower_ == "of" for g in c.children]
+            objs = [g for g in inner if g.dep_ == "pobj" and pos(g) == "NOUN"] or objs
         if objs:
             return reading(objs[0])
     if change and pos(path[1]) == "VERB":

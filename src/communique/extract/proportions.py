@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from communique.extract.hedges import hedge_before
+from communique.extract.hedges import hedge_after, hedge_before
 from communique.extract.mentions import Mention, Scan, with_hedge
 from communique.extract.numbers import WORD_NUMBER, parse_number
 from communique.extract.units import PERCENT, RANK, TIME_NOUNS, unit_after
@@ -176,6 +176,7 @@ _FALL_BEFORE = re.compile(
     re.I,
 )
 HALF_STEP_OF_HALVING = Decimal("2.5")
+_COUNTED = re.compile(rf"\b(?:{WORD_NUMBER}|\d+|the|both)\s+$", re.I)
 
 
 def halvings(scan: Scan) -> Iterator[Mention]:
@@ -187,6 +188,10 @@ def halvings(scan: Scan) -> Iterator[Mention]:
         verb = m.group().lower().startswith("halv")
         if not scan.free(m.start(), m.end()):
             continue
+        if m.group().lower() == "halves" and _COUNTED.search(
+            scan.text, max(scan.start, m.start() - 12), m.start()
+        ):
+            continue  # "three halves", "the two halves": a noun counted, no halving
         if not verb and not _FALL_BEFORE.search(
             scan.text, max(scan.start, m.start() - 100), m.start()
         ):
@@ -201,6 +206,93 @@ def halvings(scan: Scan) -> Iterator[Mention]:
             PERCENT,
             qualifier,
             HALF_STEP_OF_HALVING,
+        )
+
+
+# Multiples: "doubled", "a doubling", "nearly tripled", "more than 1.5-fold", "grown 4.5 times
+# over" are growth in percent (doubling is growth of 100 percent, as ANNOTATION.md reads it);
+# "five times higher", "three or four times lower", "four times faster" compare without a verb
+# of growth, a ratio in "times" (as the shared gold writes them).
+_MULTIPLE_VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
+MULTIPLE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b(?!-)(?P<down>\s+down\b)?"
+    rf"|(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER}|a\s+hundred)(?:-|\s+)fold\b"
+    rf"|(?P<tn>\d+(?:\.\d+)?|{WORD_NUMBER}|a\s+hundred)"
+    rf"(?:\s+(?:or|to)\s+(?P<tn2>\d+(?:\.\d+)?|{WORD_NUMBER}))?,?\s+times\b"
+    r"(?P<more>\s+(?:over|more|higher|greater|larger|bigger|as\s+much|as\s+many)\b)?"
+    r"(?P<less>\s+(?:lower|less|fewer|faster|slower|cheaper|smaller|likelier|more\s+likely)\b)?)",
+    re.I,
+)
+# Before "N times": a verb of growth makes it growth even with no comparative after it
+# ("increased 13 times over", "gone up a hundred times").
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:increas\w*|grow\w*|grew|grown|ris\w*|rose|gone\s+up|went\s+up|up|expand\w*|"
+    r"multipl\w*|jump\w*|surg\w*|climb\w*)\s+(?:by\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "five times higher than it was", "15 times more than before": compared with its own past,
+# a multiple is growth.
+_THAN_BEFORE = re.compile(
+    r"\s+than\s+(?:(?:it|they|this|that)\s+(?:was|were|used\s+to|had\s+been)\b|before\b|"
+    r"previously\b|earlier\b|ever\b|in\s+(?:19|20)\d\d\b|(?:a|one|\w+)\s+(?:years?|decades?)\s+ago\b)",
+    re.I,
+)
+# After "double": what shows it is the growth, not the adjective ("double standards"); "double
+# that amount" is an amount we do not compute.
+_DOUBLE_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)—–]|$|the\b|that\b(?!\s+(?:amount|sum|figure))|its\b|their\b|our\b|in\b|by\b)"
+)
+# Before "double": a verb's auxiliary makes it growth ("will almost double the number"); with
+# none it compares ("costs roughly double those of others"), a ratio.
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|should|must|to|may|might|shall|'ll)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
+def multiples(scan: Scan) -> Iterator[Mention]:
+    """Growth said as a multiple, and ratios said in times (`MULTIPLE_RE`)."""
+    if not any(w in scan.lower for w in ("doubl", "tripl", "quadrupl", "fold", "times")):
+        return
+    text = scan.text
+    for m in MULTIPLE_RE.finditer(text, scan.start, scan.end):
+        if not scan.free(m.start(), m.end()) or m.group("down"):
+            continue  # "doubled down on": no growth
+        unit, high = PERCENT, None
+        if m.group("verb"):
+            word = m.group().lower()
+            if word in ("double", "triple", "quadruple"):
+                if not _DOUBLE_AFTER.match(text, m.end()):
+                    continue  # "double standards", "a triple crisis"
+                if not _VERB_BEFORE.search(text, max(scan.start, m.start() - 40), m.start()):
+                    unit = "times"  # "roughly double the transport costs of others"
+            factor = Decimal(_MULTIPLE_VERBS[m.group("verb").lower()])
+        elif m.group("n"):
+            factor = parse_number(m.group("n")) or Decimal(0)
+        else:
+            factor = parse_number(m.group("tn").replace("a hundred", "one hundred")) or Decimal(0)
+            high = parse_number(m.group("tn2")) if m.group("tn2") else None
+            grown = _GROWTH_BEFORE.search(
+                text, max(scan.start, m.start() - 40), m.start()
+            ) or _THAN_BEFORE.match(text, m.end())
+            if not grown and not m.group("more") and not m.group("less") and high is None:
+                continue  # "three times a week", "many times": no multiple of anything
+            if not grown or m.group("less"):
+                # "five times higher", "nine or ten times lower", "growing five times faster
+                # than lending to companies": a ratio
+                unit = "times"
+        if factor <= 1:
+            continue
+        value = factor if unit != PERCENT else (factor - 1) * 100
+        q_start, qualifier = with_hedge(text, m.start())
+        end = m.end()
+        if high is not None and high > factor:
+            high, qualifier = (high if unit != PERCENT else (high - 1) * 100), Qualifier.AT_LEAST
+        else:
+            high = None
+        if qualifier is Qualifier.EXACT and (tail := hedge_after(text, end)) is not None:
+            end, qualifier = tail  # "1.5 times and more"
+        yield Mention(
+            q_start, end, m.start(), m.end(), value, unit, qualifier, Decimal(0), high=high
         )
 
 

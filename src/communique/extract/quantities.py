@@ -20,14 +20,22 @@ from communique.extract.exclusions import bare_count, masked_spans, skip_number
 from communique.extract.hedges import hedge_after
 from communique.extract.mentions import Mention, Recogniser, Scan, with_hedge
 from communique.extract.numbers import NUMBER, SCALE, parse_number, precision
-from communique.extract.proportions import every_nth, fractions, halvings, one_in, ranks
+from communique.extract.proportions import (
+    every_nth,
+    fractions,
+    halvings,
+    multiples,
+    one_in,
+    ranks,
+)
 from communique.extract.units import COUNT, PERCENT
 from communique.models import Qualifier
 
 __all__ = ["RECOGNISERS", "Mention", "find_mentions"]
 
-# Glued after the digits: a scale letter of money ("€10M") or a unit symbol ("10kg", "5km").
-_GLUED = r"(?-i:[kKmMbBT]|km2?|kg|MW|GW|kW|kWh|MWh|GWh|TWh|mm|cm|ha|lbs?)\b"
+# Glued after the digits: a scale letter of money ("€10M"), a unit symbol ("10kg", "5km"), a
+# currency's code ("42MYR") or the yuan's sign, a letter to the regex ("100元").
+_GLUED = r"(?-i:[kKmMbBT]|km2?|kg|MW|GW|kW|kWh|MWh|GWh|TWh|mm|cm|ha|lbs?|元|[A-Z]{3})\b"
 # The leading class is a cheap first test: a number starts with a digit or with the first
 # letter of a number word, "a" or "half" (measured: the regex pass a third faster).
 _FIRST = r"(?=[\dzotfsenah])"
@@ -39,6 +47,7 @@ _NUMBER_RE = re.compile(
 # Two numbers that make one range: "20–25", "between 20 and 25", "from 50 to 80%".
 _RANGE_RE = re.compile(
     rf"(?:(?P<lead>between|from)\s+(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?)?{_FIRST}(?<![\w.,/:#–-])(?P<a>{NUMBER})(?P<pa>\s*%)?"
+    r"(?P<ua>\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?"
     rf"\s*(?P<glue>–|—|-|to|and)\s*(?:US\$|\\?\$|[€£¥₹₽₺₩₦])?(?P<b>{NUMBER})",
     re.I,
 )
@@ -46,7 +55,8 @@ _SCALE_END = re.compile(rf"\s*({SCALE})$", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|ris\w*|fell|fall\w*|increas\w*|decreas\w*|grew|grow\w*|went|jump\w*|climb\w*"
     r"|dropp?\w*|declin\w*|cut|rais\w*|reduc\w*|up|down|doubl\w*|tripl\w*|expand\w*|shr[au]nk"
-    r"|soar\w*|surg\w*|plung\w*|boost\w*|improv\w*|lower\w*|slash\w*)\b[^.;:]{0,30}$",
+    r"|soar\w*|surg\w*|plung\w*|boost\w*|improv\w*|lower\w*|slash\w*|discount\w*|chang\w*"
+    r"|mov\w*|shift\w*|slid\w*|slipp?\w*|widen\w*|narrow\w*|gone|goes|go)\b[^.;:]{0,30}$",
     re.I,
 )
 _PERCENT_OF = re.compile(rf"\bper\s?cents?\s+of\s+(?P<num>{NUMBER})(?![\w\s]*\w)", re.I)
@@ -66,6 +76,8 @@ def _numbers(scan: Scan) -> Iterator[Mention]:
         amount = read_amount(text, s, e, raw, value, scan.home)
         if amount is None or not scan.free(amount.begin, amount.end):
             continue
+        if amount.unit is None and text[e : e + 1].isalpha():
+            continue  # glued to letters that name no unit ("19ABC")
         mention = _mention(text, s, amount)
         if mention is not None:
             yield mention
@@ -109,8 +121,9 @@ def _mention(text: str, s: int, amount: Amount) -> Mention | None:
 
 def _ranges(scan: Scan) -> Iterator[Mention]:
     """A range is one figure, its low end the value and its high end kept ("$20–25 billion",
-    "between 20 and 25 percent", "a 9–12 seat aircraft"). "from $350 to $680", with a unit on
-    each end, is a change between two figures, and "units 3 to 6" no figure at all."""
+    "between 20 and 25 percent", "a 9–12 seat aircraft", "between 10 dollars and 20 dollars",
+    "prices from $10 to $20"). "rose from $350 to $680" is a change between two figures, and
+    "units 3 to 6" no figure at all."""
     if not scan.joins("–", "—", "-", " to ", " and "):
         return
     text = scan.text
@@ -139,10 +152,10 @@ def _range(scan: Scan, m: re.Match[str]) -> Mention | None:
     start_a = read_amount(text, m.start("a"), m.end("a"), a, low, scan.home)
     if start_a is None or end_b is None:
         return None
+    if m.group("ua") and (start_a.unit is None or start_a.end != m.end("ua") or not lead):
+        return None  # "between 10 dollars and 20 dollars": the first end's own unit, only
     own_b = end_b.unit
-    own_a = start_a.unit if start_a.begin < m.start("a") or m.group("pa") else None
-    if own_a and own_b and lead == "from":
-        return None  # "from $350 per kg to $680 per kg": two figures
+    own_a = start_a.unit if start_a.begin < m.start("a") or m.group("pa") or m.group("ua") else None
     if own_a is None and own_b is None and glue in ("to", "and") and not lead:
         return None
     unit = own_a or own_b
@@ -170,6 +183,39 @@ def _range(scan: Scan, m: re.Match[str]) -> Mention | None:
     )
 
 
+# "a dollar", "above a dollar and 42 cents": the article counts one of a currency named in
+# words; tried only where such a name is written. Not of its hundredth: "nobody will pay a
+# penny more", "not a cent" are what speakers say of nothing.
+_A_MONEY = re.compile(r"(?<![\w$])an?(?=\s+(?:dollar|euro|pound|buck|rupee|yen)\b)", re.I)
+_MONEY_CUES = ("dollar", "euro", "pound", "buck", "rupee", "yen")
+
+
+def _a_money(scan: Scan) -> Iterator[Mention]:
+    """One of a currency, written with an article: "a dollar" ("a pound of coal" weighs)."""
+    if not any(cue in scan.lower for cue in _MONEY_CUES):
+        return
+    text = scan.text
+    for m in _A_MONEY.finditer(text, scan.start, scan.end):
+        amount = read_amount(text, m.start(), m.end(), "1", Decimal(1), scan.home)
+        if amount is None or amount.unit is None or not amount.unit.isupper():
+            continue
+        if re.match(r"\s+of\b", text[amount.end : amount.end + 5]) or not scan.free(
+            m.start(), amount.end
+        ):
+            continue
+        hedge_start, qualifier = with_hedge(text, amount.begin)
+        yield Mention(
+            hedge_start,
+            amount.end,
+            m.start(),
+            m.end(),
+            amount.value,
+            amount.unit,
+            qualifier,
+            Decimal(0),
+        )
+
+
 def _percent_of(scan: Scan) -> Iterator[Mention]:
     """ "percent of 10", "per cent of twenty-two": the unit written before its number."""
     if "cent" not in scan.lower:
@@ -194,8 +240,10 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     every_nth,
     one_in,
     halvings,
+    multiples,
     fractions,
     _ranges,
+    _a_money,
     _numbers,
     _percent_of,
 )

@@ -12,6 +12,7 @@ from typing import Any
 
 from communique.extract.periods import TimeRef
 from communique.extract.phrases import token_index, window_chars
+from communique.extract.proportions import MULTIPLE_RE
 from communique.extract.quantities import Mention
 from communique.extract.tokens import lemma, lemma_forms
 
@@ -24,7 +25,8 @@ FRONTED_WITHIN = 8
 over all of it; set from the bullets and datelines of our statements."""
 PARSE_HEAD = 100
 PARSE_TAIL = 60
-"""Characters parsed before a sentence's first figure and after its last one. The tagger and
+"""Characters parsed before a sentence's first figure and after its last one (after the
+words that follow a bare count: the noun it counts is part of its quote). The tagger and
 parser look a few tokens around each word, and every reading we take (subject, counted noun,
 "worth of", "percent of") lies within these bounds in the seeds and our statements; the
 longest is "13 intergovernmental and interdepartmental documents" (under 60 after the
@@ -33,14 +35,27 @@ and metric B-cubed drops to 0.98; 100 keeps every reading that whole sentences g
 Parsing whole sentences cost about a sixth more time and changed no claim."""
 
 
+# A sentence led by a time ("Last year, Bahrain committed to ..."): the parse must reach it to
+# tell what it dates (the committing, or the figure), so the window starts with the sentence.
+_LEAD_TIME = re.compile(
+    r"[-*•>\s]*(?:In|Last|This|Next|During|On|Since|By|Earlier|Later|Until)\b(?=[^,.;]{0,40},)"
+)
+_NOUN_RUN = re.compile(r"(?:\s+[A-Za-z][\w-]*){1,4}")
+
+
 def parse_window(text: str, sent: tuple[int, int], mentions: Sequence[Mention]) -> tuple[int, int]:
     """The part of a sentence to parse: from a word boundary PARSE_HEAD before its first
-    figure to the first word boundary PARSE_TAIL after its last one."""
+    figure (from its start when a time leads it) to the first word boundary PARSE_TAIL after
+    its last one."""
     start, end = sent
-    if mentions[0].start - start > PARSE_HEAD:
+    if mentions[0].start - start > PARSE_HEAD and not _LEAD_TIME.match(text, start):
         cut = text.find(" ", mentions[0].start - PARSE_HEAD, mentions[0].start)
         start = cut + 1 if cut >= 0 else start
-    tail = mentions[-1].end + PARSE_TAIL
+    last = mentions[-1]
+    tail = last.end + PARSE_TAIL
+    if last.candidate:  # a count's quote runs on to the noun it counts: the tail starts there
+        noun = _NOUN_RUN.match(text, last.end, end)
+        tail = (noun.end() if noun else last.end) + PARSE_TAIL
     if tail < end:  # never inside a word: "in Kazak" names no country
         space = text.find(" ", tail, end)
         end = space if space >= 0 else end
@@ -138,6 +153,7 @@ def figure_token(doc: Any, starts: list[int], m: Mention, origin: int) -> Any:
 # percent when the President took office"): a time after the base dates the base.
 _FROM_BASE = re.compile(r"[\s,;:—–-]*(?:(?:down|up)\s+)?from\s*", re.I)
 _UP_FROM = re.compile(r"\b(?:down|up)\s+from\s*$", re.I)  # what a base follows, whatever before
+_TO_LEVEL = re.compile(r"\s*,?\s*to\s*", re.I)
 
 
 def owned_elsewhere(
@@ -168,10 +184,17 @@ def owned_elsewhere(
         if o is m or o.start < m.end or o.end > t.start or o.num_start < origin:
             continue
         between = doc.text[m.end - origin : o.start - origin]
-        if _FROM_BASE.fullmatch(between) or _UP_FROM.search(doc.text, 0, o.start - origin):
+        after_base = _FROM_BASE.fullmatch(between) or _UP_FROM.search(doc.text, 0, o.start - origin)
+        if after_base and not MULTIPLE_RE.fullmatch(
+            doc.text[m.num_start - origin : m.num_end - origin]
+        ):
             # "3.4 percent, down from 7.4 percent when he took office", "230 million Americans
-            # are fully vaccinated, up from 3.5 million when President Biden took office"
+            # are fully vaccinated, up from 3.5 million when President Biden took office": the
+            # base's; but "tripled from $780 million to $3 billion last year" grew over the span
+            # that ends then
             return True
+        if _TO_LEVEL.fullmatch(between):
+            return True  # "tripled from $780 million to nearly $3 billion last year": the end's
     t_tok = doc[token_index(starts, local)]
     for a in (t_tok, *t_tok.ancestors):
         if a.i in governs_mine:
@@ -205,8 +228,11 @@ _EVENT_VERBS = lemma_forms(
     ]
 )
 # Verbs whose time dates the saying, not a plan or target said: "In August, the President
-# announced a plan to provide up to $20,000".
-_SAYING_VERBS = lemma_forms(["announce", "propose", "unveil", "say", "declare", "present"])
+# announced a plan to provide up to $20,000", "Last year, Bahrain committed to build a fleet
+# of 100 vessels".
+_SAYING_VERBS = lemma_forms(
+    ["announce", "propose", "unveil", "say", "declare", "present", "commit", "pledge", "promise"]
+)
 
 
 def dates_an_event(
@@ -244,7 +270,9 @@ def dates_an_event(
             return True  # "signed the ARP in March 2021, which included nearly $40 billion"
         below = doc[path[path.index(verb.i) - 1]] if path.index(verb.i) > 0 else None
         return below is not None and below.dep_ in ("nsubj", "nsubjpass")
-    return planned and verb.i in path and lemma(verb) in _SAYING_VERBS
+    # a time to come ("pledged $12 million over the next three years") is the plan's own
+    saying = t.kind not in ("future", "deadline")
+    return planned and saying and verb.i in path and lemma(verb) in _SAYING_VERBS
 
 
 def cut_at_turns(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

@@ -33,7 +33,11 @@ _QUANTITY_WORDS = (
 )
 # fmt: on
 # Whether a sentence may hold a quantity; the words as a trie (half the time of splitting).
-_QUICK = re.compile(rf"\d|[$€£¥₹₽]|\b{word_alternation(_QUANTITY_WORDS)}\b", re.I)
+_QUICK = re.compile(
+    rf"\d|[$€£¥₹₽]|\b{word_alternation(_QUANTITY_WORDS)}\b"
+    r"|\ban?\s+(?:dollar|euro|pound|buck|rupee|yen)\b|\b(?:doubl|tripl|quadrupl)\w*",
+    re.I,
+)
 _LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Z][^:\n]{3,100}?):[ \t]")
 
 

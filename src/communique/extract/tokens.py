@@ -130,11 +130,18 @@ def lemma(token: Any) -> str:
 def lemma_forms(words: Iterable[str]) -> frozenset[str]:
     """Every form `lemma` may give for these dictionary words (as noun and as verb)."""
     # the stem of an inflected form too: `verb_stem` takes "killed" to "kil" (as "planned" to
-    # "plan"), so "kill" must also be known as "kil"
+    # "plan"), so "kill" must also be known as "kil", and "agreed" to "agr"
     return frozenset(
         f
         for w in words
-        for f in (w, verb_stem(w), verb_stem(w + "ed"), verb_stem(w + "ing"), noun_lemma(w))
+        for f in (
+            w,
+            verb_stem(w),
+            verb_stem(w + "ed"),
+            verb_stem(w + "d") if w.endswith("e") else w,
+            verb_stem(w + "ing"),
+            noun_lemma(w),
+        )
     )
 
 
