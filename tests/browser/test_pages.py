@@ -169,7 +169,7 @@ def test_pages_show_hostile_text_as_text(server: Any, page: Page) -> None:
 
 def test_pages_show_a_posted_document(server: Any, page: Page, viewport: str) -> None:
     tab, watch = page
-    text = f"Speaker: Quokka exports doubled to <b>$3 billion</b> ({viewport})."
+    text = f"Speaker: Quokka exports reached <b>$3 billion</b> ({viewport})."
     response = httpx.post(
         server.url + "/api/documents",
         json={"id": f"posted-{viewport}", "title": "Quokka <i>news</i>", "text": text},
@@ -180,7 +180,7 @@ def test_pages_show_a_posted_document(server: Any, page: Page, viewport: str) ->
     tab.goto(server.url + response.json()["document"]["links"]["html"])
     assert "Quokka <i>news</i>" in tab.locator("h1").inner_text()
     # the reader strips stray tags from statements; what is left never becomes markup
-    assert "doubled to $3 billion" in tab.locator("div.text").inner_text()
+    assert "reached $3 billion" in tab.locator("div.text").inner_text()
     assert tab.locator("div.text b:not(.tip b)").count() == 0
     assert tab.locator("div.text a.claim").count() == 1  # the figure became a claim
     _clean(tab, watch)
